@@ -1,0 +1,16 @@
+package org.archbench.harness.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code archbench} command: one subcommand per pipeline stage. */
+@Command(
+    name = "archbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Which architecture, on which inference engine, on which hardware, gives the accuracy you"
+          + " need at the lowest cost.",
+      "Every option OPT can also be set as the system property bench.OPT (e.g. -Dbench.data=DIR)."
+    },
+    subcommands = {DataCommand.class})
+final class ArchbenchCommand {}

@@ -1,0 +1,64 @@
+package org.archbench.harness.data;
+
+import java.util.Objects;
+
+/**
+ * A set of grey-scale images with their labels. Pixels are floats in [0, 1] (byte value / 255),
+ * stored contiguously image after image, row-major, so a batch is one slice of the array.
+ *
+ * <p>The arrays are shared, not copied: callers must not modify them.
+ *
+ * @param count the number of images
+ * @param rows image height
+ * @param cols image width
+ * @param pixels {@code count * rows * cols} values in [0, 1]
+ * @param labels {@code count} class indices, as unsigned bytes
+ */
+public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[] labels) {
+
+  public LabeledImages {
+    Objects.requireNonNull(pixels, "pixels");
+    Objects.requireNonNull(labels, "labels");
+    if (count < 0 || rows <= 0 || cols <= 0) {
+      throw new IllegalArgumentException(
+          "expected count >= 0 and positive image dimensions, found " + count + " images of "
+              + rows + "x" + cols);
+    }
+    if ((long) count * rows * cols != pixels.length || count != labels.length) {
+      throw new IllegalArgumentException(
+          "expected " + count + " images of " + rows + "x" + cols + " and " + count
+              + " labels, found " + pixels.length + " pixels and " + labels.length + " labels");
+    }
+  }
+
+  /** Converts unsigned-byte pixels to floats in [0, 1]. */
+  static LabeledImages fromBytes(int rows, int cols, byte[] pixelBytes, byte[] labels) {
+    float[] pixels = new float[pixelBytes.length];
+    float[] byteToUnit = new float[256];
+    for (int value = 0; value < byteToUnit.length; value++) {
+      byteToUnit[value] = value / 255f;
+    }
+    for (int i = 0; i < pixelBytes.length; i++) {
+      pixels[i] = byteToUnit[pixelBytes[i] & 0xFF];
+    }
+    return new LabeledImages(labels.length, rows, cols, pixels, labels);
+  }
+
+  public int pixelsPerImage() {
+    return rows * cols;
+  }
+
+  /** The class index of image {@code index}. */
+  public int label(int index) {
+    return labels[index] & 0xFF;
+  }
+
+  /** How many images each class has. */
+  public int[] classCounts(int classCount) {
+    int[] counts = new int[classCount];
+    for (int i = 0; i < count; i++) {
+      counts[label(i)]++;
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,2 @@
+/** What every stage of the harness shares: default values and seed derivation. */
+package org.archbench.harness;
