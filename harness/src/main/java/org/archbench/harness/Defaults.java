@@ -18,5 +18,17 @@ public final class Defaults {
    */
   public static final double VALIDATION_FRACTION = 0.1;
 
+  /** Where results go: {@code target/bench} under the directory the command runs in. */
+  public static final String OUTPUT_DIRECTORY = "target/bench";
+
+  /** Training epochs when none are given. */
+  public static final int EPOCHS = 15;
+
+  /** Images per optimiser step: large enough to keep both cores busy on the small models. */
+  public static final int BATCH_SIZE = 128;
+
+  /** Adam's base learning rate, seed 001's choice. */
+  public static final float LEARNING_RATE = 1e-3f;
+
   private Defaults() {}
 }

@@ -1,19 +1,17 @@
 package org.archbench.harness.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.data.DatasetException;
-import org.archbench.harness.data.DatasetLocator;
 import org.archbench.harness.data.IdxDataset;
-import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.data.PlaceTried;
 import org.archbench.harness.data.StratifiedSplit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,20 +32,7 @@ final class DataVerifyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(
-      names = "--data",
-      paramLabel = "DIR",
-      description = "Directory holding the four IDX files (raw or .gz); the only place looked at"
-          + " when given. Default: $FASHION_MNIST_DIR, ~/.cache/archbench/<dataset>, then the"
-          + " Debian package's directory, then a download into the cache.")
-  private Path dataDirectory;
-
-  @Option(
-      names = "--dataset",
-      paramLabel = "ID",
-      defaultValue = Defaults.DATASET,
-      description = "Which registered IDX dataset (default: ${DEFAULT-VALUE}).")
-  private String datasetId;
+  @Mixin private DataOptions data;
 
   @Option(
       names = "--seed",
@@ -55,23 +40,9 @@ final class DataVerifyCommand implements Callable<Integer> {
       description = "Seed of the train/validation split (default: ${DEFAULT-VALUE}).")
   private long seed;
 
-  @Option(
-      names = "--download",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description = "Download the official files into the cache when no local copy is found"
-          + " (default: ${DEFAULT-VALUE}).")
-  private boolean download;
-
   @Override
   public Integer call() throws DatasetException {
-    IdxDataset dataset = IdxDatasets.byId(datasetId);
-    DatasetLocator.Builder locator = DatasetLocator.builder(dataset).optDataDirectory(dataDirectory);
-    if (!download) {
-      locator.optDownloader(null);
-    }
-    LoadedDataset loaded = locator.build().load();
+    LoadedDataset loaded = data.load();
     print(loaded, loaded.trainValidationSplit(seed), spec.commandLine().getOut());
     return 0;
   }

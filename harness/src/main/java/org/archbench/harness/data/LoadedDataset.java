@@ -1,6 +1,10 @@
 package org.archbench.harness.data;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.archbench.harness.Defaults;
@@ -44,6 +48,23 @@ public record LoadedDataset(
   public StratifiedSplit trainValidationSplit(long seed) {
     return StratifiedSplit.of(
         train, dataset.classCount(), Defaults.VALIDATION_FRACTION, Seeds.derive(seed, "split"));
+  }
+
+  /**
+   * One SHA-256 for the whole dataset: over the four files' checksums, in registry order, each
+   * followed by a newline. Results and trained models are keyed by it.
+   */
+  public String fingerprint() {
+    StringBuilder checksums = new StringBuilder();
+    for (VerifiedFile file : verifiedFiles) {
+      checksums.append(file.sha256()).append('\n');
+    }
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(checksums.toString().getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
   }
 
   /**

@@ -1,0 +1,132 @@
+package org.archbench.harness.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.archbench.harness.Defaults;
+import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.training.Augmentation;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.harness.training.FinalAccuracy;
+import org.archbench.harness.training.LearningRateSchedule;
+import org.archbench.harness.training.LossFunction;
+import org.archbench.harness.training.ModelTrainer;
+import org.archbench.harness.training.OutputLayout;
+import org.archbench.harness.training.TrainingConfig;
+import org.archbench.harness.training.TrainingReport;
+import org.archbench.models.spec.Architectures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code archbench train}: trains architectures on DJL's PyTorch engine, or reuses them. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Train architectures on DJL's PyTorch engine and save them under OUT/models/<arch>/.",
+      "A model trained before with the same spec, config, dataset and seed is reused."
+    })
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DataOptions data;
+
+  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
+      description = "Architectures to train, comma-separated (see `archbench arch list`).")
+  private List<String> archs;
+
+  @Option(names = "--epochs", defaultValue = "" + Defaults.EPOCHS,
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
+  private int epochs;
+
+  @Option(names = "--batch", defaultValue = "" + Defaults.BATCH_SIZE,
+      description = "Images per step (default: ${DEFAULT-VALUE}).")
+  private int batchSize;
+
+  @Option(names = "--lr", defaultValue = "" + Defaults.LEARNING_RATE,
+      description = "Adam's base learning rate (default: ${DEFAULT-VALUE}).")
+  private float learningRate;
+
+  @Option(names = "--weight-decay", defaultValue = "0",
+      description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
+  private float weightDecay;
+
+  @Option(names = "--loss", defaultValue = "CROSS_ENTROPY",
+      description = "CROSS_ENTROPY, or SOFTMAX_MSE as in seed 001 (default: ${DEFAULT-VALUE}).")
+  private LossFunction loss;
+
+  @Option(names = "--schedule", defaultValue = "COSINE",
+      description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private LearningRateSchedule schedule;
+
+  @Option(names = "--shift", defaultValue = "0", paramLabel = "PIXELS",
+      description = "Augment: random shift of up to PIXELS, zero-filled (default: ${DEFAULT-VALUE}).")
+  private int shift;
+
+  @Option(names = "--flip", description = "Augment: random horizontal flip.")
+  private boolean flip;
+
+  @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+      description = "Train on N images of the training split only; 0 for all (default).")
+  private int limit;
+
+  @Option(names = "--seed", defaultValue = "" + Defaults.SEED,
+      description = "Master seed (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--device", defaultValue = "cpu",
+      description = "cpu or gpu; gpu fails at once without a CUDA GPU (default: ${DEFAULT-VALUE}).")
+  private String device;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
+      description = "Output directory (default: ${DEFAULT-VALUE}).")
+  private Path out;
+
+  @Option(names = "--resume", description = "Continue an interrupted run from its last checkpoint.")
+  private boolean resume;
+
+  @Option(names = "--force", description = "Train even if a matching trained model exists.")
+  private boolean force;
+
+  @Override
+  public Integer call() throws DatasetException, java.io.IOException {
+    archs.forEach(Architectures::byId);
+    TrainingConfig config =
+        new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
+            new Augmentation(shift, flip), limit, seed, parseDevice(device));
+    LoadedDataset dataset = data.load();
+    OutputLayout layout = new OutputLayout(out);
+    var printer = spec.commandLine().getOut();
+    for (String arch : archs) {
+      ModelTrainer.Outcome outcome =
+          new ModelTrainer(Architectures.byId(arch), config, dataset, layout).train(resume, force);
+      TrainingReport report = outcome.report();
+      FinalAccuracy result = report.result();
+      printer.printf(Locale.ROOT,
+          "%-8s %s: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points, %d epochs,"
+              + " %.1f s/epoch, %.0f img/s%n",
+          arch, outcome.reused() ? "reused" : "trained", 100 * result.train(),
+          100 * result.validation(), 100 * result.test(), 100 * result.trainValidationGap(),
+          report.epochs().size(), report.totalTrainSeconds() / report.epochs().size(),
+          report.epochs().stream().mapToDouble(e -> e.imagesPerSecond()).average().orElse(0));
+      printer.flush();
+    }
+    return 0;
+  }
+
+  private static ComputeDevice parseDevice(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "cpu" -> ComputeDevice.CPU;
+      case "gpu", "cuda" -> ComputeDevice.GPU;
+      default -> throw new IllegalArgumentException(
+          "--device: expected cpu or gpu, found '" + value + "'");
+    };
+  }
+}

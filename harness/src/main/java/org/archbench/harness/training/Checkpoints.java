@@ -1,0 +1,98 @@
+package org.archbench.harness.training;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.archbench.harness.io.AtomicFiles;
+import org.archbench.harness.io.JsonFiles;
+
+/**
+ * One checkpoint per finished epoch: the weights (DJL format), Adam's moments and the run's state,
+ * written into a temporary directory that is renamed into place only when complete. A process killed
+ * at any moment leaves the previous checkpoint intact, and at most a temporary directory that is
+ * ignored and removed by the next save.
+ */
+final class Checkpoints {
+
+  private static final String PREFIX = "epoch-";
+  private static final String OPTIMIZER = "adam.ndlist";
+  private static final String STATE = "state.json";
+
+  private final Path directory;
+  private final String modelName;
+
+  Checkpoints(Path directory, String modelName) {
+    this.directory = directory;
+    this.modelName = modelName;
+  }
+
+  /** Saves the state after {@code state.epochsDone()} epochs, then removes older checkpoints. */
+  void save(Model model, Adam adam, CheckpointState state) throws IOException {
+    Files.createDirectories(directory);
+    Path target = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", state.epochsDone()));
+    Path staging = Files.createTempDirectory(directory, ".staging-");
+    try {
+      model.setProperty("Epoch", String.valueOf(state.epochsDone()));
+      model.save(staging, modelName);
+      Files.write(staging.resolve(OPTIMIZER), adam.state().encode());
+      JsonFiles.write(staging.resolve(STATE), state);
+      AtomicFiles.deleteRecursively(target);
+      Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      AtomicFiles.deleteRecursively(staging);
+    }
+    for (Path old : checkpointDirectories()) {
+      if (!old.equals(target)) {
+        AtomicFiles.deleteRecursively(old);
+      }
+    }
+  }
+
+  /** The state of the newest complete checkpoint of the run {@code key}, if any. */
+  Optional<CheckpointState> latest(TrainingKey key) throws IOException {
+    List<Path> saved = checkpointDirectories();
+    if (saved.isEmpty()) {
+      return Optional.empty();
+    }
+    CheckpointState state = JsonFiles.read(saved.get(saved.size() - 1).resolve(STATE), CheckpointState.class);
+    return state.key().equals(key) ? Optional.of(state) : Optional.empty();
+  }
+
+  /** Loads the weights and moments of the checkpoint after {@code epochsDone} epochs. */
+  void restore(Model model, Adam adam, int epochsDone) throws IOException {
+    Path saved = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", epochsDone));
+    try {
+      model.load(saved, modelName);
+    } catch (MalformedModelException e) {
+      throw new IOException(saved + ": expected a DJL model checkpoint, found a corrupt one", e);
+    }
+    try (NDList state = NDList.decode(model.getNDManager(), Files.readAllBytes(saved.resolve(OPTIMIZER)))) {
+      adam.restore(state, model.getNDManager());
+    }
+  }
+
+  /** Removes every checkpoint: the run is complete, or starts afresh. */
+  void clear() throws IOException {
+    AtomicFiles.deleteRecursively(directory);
+  }
+
+  private List<Path> checkpointDirectories() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries
+          .filter(path -> path.getFileName().toString().startsWith(PREFIX))
+          .sorted(Comparator.comparing(path -> path.getFileName().toString()))
+          .toList();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.archbench.harness.training;
+
+import ai.djl.Model;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.archbench.harness.io.AtomicFiles;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+
+/**
+ * models/&lt;arch&gt;/: the trained parameters in DJL format ({@code <arch>-NNNN.params}), the spec
+ * ({@code arch.json}) to rebuild the block, and {@code key.json}, which is written last: a directory
+ * without a matching key.json holds no usable model.
+ */
+public final class ModelStore {
+
+  static final String KEY = "key.json";
+  static final String SPEC = "arch.json";
+
+  private final Path directory;
+
+  public ModelStore(Path directory) {
+    this.directory = directory;
+  }
+
+  /** Whether the directory holds a complete model trained under {@code key}. */
+  public boolean holds(TrainingKey key) throws IOException {
+    Path keyFile = directory.resolve(KEY);
+    if (!Files.isRegularFile(keyFile) || parameterFiles() == 0) {
+      return false;
+    }
+    return JsonFiles.read(keyFile, TrainingKey.class).equals(key);
+  }
+
+  /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */
+  void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
+    Files.createDirectories(directory);
+    Files.deleteIfExists(directory.resolve(KEY));
+    try (Stream<Path> old = Files.list(directory)) {
+      for (Path file : old.filter(ModelStore::isParameterFile).toList()) {
+        Files.delete(file);
+      }
+    }
+    model.setProperty("Epoch", String.valueOf(epochs));
+    Path staging = Files.createTempDirectory(directory, ".staging-");
+    try {
+      model.save(staging, spec.id());
+      String params = String.format(Locale.ROOT, "%s-%04d.params", spec.id(), epochs);
+      AtomicFiles.move(staging.resolve(params), directory.resolve(params));
+    } finally {
+      AtomicFiles.deleteRecursively(staging);
+    }
+    AtomicFiles.write(
+        directory.resolve(SPEC), ArchitectureSpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8));
+    JsonFiles.write(directory.resolve(KEY), key);
+  }
+
+  private long parameterFiles() throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(ModelStore::isParameterFile).count();
+    }
+  }
+
+  private static boolean isParameterFile(Path file) {
+    return file.getFileName().toString().endsWith(".params");
+  }
+}

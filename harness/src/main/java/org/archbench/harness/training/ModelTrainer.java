@@ -1,0 +1,365 @@
+package org.archbench.harness.training;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Random;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.archbench.harness.Seeds;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.data.StratifiedSplit;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.memory.ProcessMemory;
+import org.archbench.models.djl.DjlBlocks;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains one architecture on DJL's PyTorch engine: Adam, a learning-rate schedule, seeded batch order,
+ * dropout and augmentation, a checkpoint after every epoch, and training/&lt;arch&gt;.json rewritten
+ * after every epoch.
+ *
+ * <p>Reproducibility and exact resumption rest on one rule: everything random in epoch {@code e}
+ * (batch order, augmentation, dropout masks) is drawn from streams seeded for epoch {@code e} alone,
+ * so an epoch run after a resume draws exactly what it would have drawn in an uninterrupted run.
+ *
+ * <p>Native memory stays flat because every step's tensors live in a sub-manager closed at the end
+ * of the step; only the weights, their gradients and Adam's moments persist.
+ */
+public final class ModelTrainer {
+
+  /** DJL's name of the engine archbench trains on. */
+  public static final String ENGINE = "PyTorch";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
+  private static final int EVALUATION_BATCH = 500;
+
+  private final ArchitectureSpec spec;
+  private final TrainingConfig config;
+  private final LoadedDataset data;
+  private final OutputLayout layout;
+  private final TrainingKey key;
+
+  /** How a call to {@link #train} ended: with a fresh model, or by reusing a stored one. */
+  public record Outcome(TrainingReport report, boolean reused) {}
+
+  public ModelTrainer(
+      ArchitectureSpec spec, TrainingConfig config, LoadedDataset data, OutputLayout layout) {
+    this.spec = spec;
+    this.config = config;
+    this.data = data;
+    this.layout = layout;
+    this.key =
+        new TrainingKey(
+            spec.id(), ArchitectureSpecJson.sha256(spec), config, data.fingerprint(), TrainingKey.FORMAT);
+  }
+
+  public TrainingKey key() {
+    return key;
+  }
+
+  /**
+   * Trains, or reuses the stored model when its key matches.
+   *
+   * @param resume continue from the newest checkpoint of this same run, if there is one
+   * @param force train even when a matching model is stored
+   */
+  public Outcome train(boolean resume, boolean force) throws IOException {
+    ModelStore store = new ModelStore(layout.modelDirectory(spec.id()));
+    if (!force && store.holds(key)) {
+      TrainingReport stored = JsonFiles.read(layout.trainingReport(spec.id()), TrainingReport.class);
+      if (stored.complete() && stored.key().equals(key)) {
+        LOG.info(
+            "Reusing the trained {} in {}: same spec, training config, dataset and seed"
+                + " (--force retrains)",
+            spec.id(),
+            layout.modelDirectory(spec.id()));
+        return new Outcome(stored, true);
+      }
+    }
+    Device device = device();
+    Engine engine = Engine.getEngine(ENGINE);
+    StratifiedSplit split = data.trainValidationSplit(config.seed());
+    int[] trainIndices = limited(split.trainIndices());
+    int[] validationIndices = split.validationIndices();
+    Checkpoints checkpoints = new Checkpoints(layout.checkpoints(spec.id()), spec.id());
+
+    try (Model model = Model.newInstance(spec.id(), device, ENGINE)) {
+      engine.setRandomSeed(seed32("init"));
+      Block block = DjlBlocks.build(spec);
+      model.setBlock(block);
+      block.initialize(model.getNDManager(), DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
+      Adam adam = new Adam(config.weightDecay());
+
+      Optional<CheckpointState> checkpoint =
+          resume ? checkpoints.latest(key) : Optional.empty();
+      TrainingReport report;
+      long step;
+      if (checkpoint.isPresent()) {
+        CheckpointState state = checkpoint.get();
+        checkpoints.restore(model, adam, state.epochsDone());
+        List<Integer> resumedAt = new ArrayList<>(state.report().resumedAtEpochs());
+        resumedAt.add(state.epochsDone());
+        report = withEpochs(state.report(), state.report().epochs(), resumedAt);
+        step = state.stepsDone();
+        LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.epochs());
+      } else {
+        if (resume) {
+          LOG.info("No checkpoint of this run of {} to resume; starting afresh", spec.id());
+        }
+        checkpoints.clear();
+        report =
+            new TrainingReport(spec.id(), key, engineInfo(engine, device), TrainingReport.RUNNING,
+                List.of(), null, trainIndices.length, 0, List.of(), Instant.now().toString(), null);
+        step = 0;
+      }
+
+      ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
+      List<Pair<String, Parameter>> named = block.getParameters().stream().toList();
+      BatchAssembler trainBatches = new BatchAssembler(data.train());
+      Loss loss = loss();
+      long stepsPerEpoch = (trainIndices.length + config.batchSize() - 1) / config.batchSize();
+      long totalSteps = stepsPerEpoch * config.epochs();
+
+      for (int epoch = report.epochs().size() + 1; epoch <= config.epochs(); epoch++) {
+        long trainStart = System.nanoTime();
+        EpochTotals totals =
+            trainEpoch(model, block, parameters, named, adam, trainBatches, loss, trainIndices,
+                epoch, step, totalSteps);
+        step += stepsPerEpoch;
+        double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
+        long validationStart = System.nanoTime();
+        EpochTotals validation =
+            evaluate(model, block, parameters, trainBatches, loss, validationIndices);
+        double validationSeconds = (System.nanoTime() - validationStart) / 1e9;
+        EpochRecord record =
+            new EpochRecord(epoch, totals.meanLoss(), totals.accuracy(), validation.meanLoss(),
+                validation.accuracy(), config.schedule().at(config.learningRate(), step - 1, totalSteps),
+                trainSeconds, validationSeconds, trainIndices.length / trainSeconds,
+                ProcessMemory.rssAnonBytes().orElse(-1));
+        List<EpochRecord> epochs = new ArrayList<>(report.epochs());
+        epochs.add(record);
+        report = withEpochs(report, epochs, report.resumedAtEpochs());
+        LOG.info(String.format(Locale.ROOT,
+            "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
+                + " %.1f s, RssAnon %d MiB",
+            spec.id(), epoch, config.epochs(), record.trainLoss(), 100 * record.trainAccuracy(),
+            100 * record.validationAccuracy(), record.validationLoss(), record.imagesPerSecond(),
+            trainSeconds, record.rssAnonBytes() >> 20));
+        checkpoints.save(model, adam, new CheckpointState(key, epoch, step, report));
+        JsonFiles.write(layout.trainingReport(spec.id()), report);
+      }
+
+      FinalAccuracy result = finalAccuracy(model, block, parameters, loss, trainIndices, validationIndices);
+      store.save(model, spec, key, config.epochs());
+      report = complete(report, result);
+      JsonFiles.write(layout.trainingReport(spec.id()), report);
+      checkpoints.clear();
+      LOG.info(String.format(Locale.ROOT,
+          "%s trained: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points; saved to %s",
+          spec.id(), 100 * result.train(), 100 * result.validation(), 100 * result.test(),
+          100 * result.trainValidationGap(), layout.modelDirectory(spec.id())));
+      return new Outcome(report, false);
+    }
+  }
+
+  private EpochTotals trainEpoch(
+      Model model, Block block, ParameterStore parameters, List<Pair<String, Parameter>> named,
+      Adam adam, BatchAssembler batches, Loss loss, int[] trainIndices, int epoch, long firstStep,
+      long totalSteps) {
+    Engine.getEngine(ENGINE).setRandomSeed(seed32("dropout-epoch-" + epoch));
+    int[] order = shuffled(trainIndices, Seeds.derive(config.seed(), "order-epoch-" + epoch));
+    Random augmentation = new Random(Seeds.derive(config.seed(), "augment-epoch-" + epoch));
+    EpochTotals totals = new EpochTotals();
+    int batchCount = (order.length + config.batchSize() - 1) / config.batchSize();
+    long started = System.nanoTime();
+    try (ProgressBar progress =
+        new ProgressBarBuilder()
+            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.epochs()))
+            .setInitialMax(batchCount)
+            .setUpdateIntervalMillis(1000)
+            .continuousUpdate()
+            .build()) {
+      for (int batch = 0; batch < batchCount; batch++) {
+        int from = batch * config.batchSize();
+        int to = Math.min(order.length, from + config.batchSize());
+        long step = firstStep + batch;
+        try (NDManager stepManager = model.getNDManager().newSubManager()) {
+          NDList inputs =
+              batches.assemble(stepManager, order, from, to, config.augmentation(), augmentation);
+          NDArray labels = inputs.get(1);
+          float batchLoss;
+          long correct;
+          try (GradientCollector collector = Engine.getEngine(ENGINE).newGradientCollector()) {
+            NDArray logits = block.forward(parameters, new NDList(inputs.get(0)), true).singletonOrThrow();
+            NDArray value = loss.evaluate(new NDList(labels), new NDList(logits));
+            batchLoss = value.getFloat();
+            if (!Float.isFinite(batchLoss)) {
+              throw new TrainingDivergedException(String.format(Locale.ROOT,
+                  "%s: the loss became %s at epoch %d, batch %d of %d (learning rate %.3g): expected"
+                      + " a finite loss. Lower --lr (now %s) or check the input data.",
+                  spec.id(), batchLoss, epoch, batch + 1, batchCount,
+                  config.schedule().at(config.learningRate(), step, totalSteps),
+                  config.learningRate()));
+            }
+            collector.backward(value);
+            correct = logits.argMax(1).eq(labels).countNonzero().getLong();
+          }
+          adam.step(named, config.schedule().at(config.learningRate(), step, totalSteps), step + 1);
+          totals.add(batchLoss, to - from, correct);
+        }
+        progress.step();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.setExtraMessage(String.format(Locale.ROOT, " loss %.4f, %.0f img/s",
+            totals.meanLoss(), totals.images() / seconds));
+      }
+    }
+    return totals;
+  }
+
+  /** Mean loss and accuracy over {@code indices} of the training images, inference mode. */
+  private EpochTotals evaluate(
+      Model model, Block block, ParameterStore parameters, BatchAssembler batches, Loss loss,
+      int[] indices) {
+    EpochTotals totals = new EpochTotals();
+    for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
+      int to = Math.min(indices.length, from + EVALUATION_BATCH);
+      try (NDManager batchManager = model.getNDManager().newSubManager()) {
+        NDList inputs =
+            batches.assemble(batchManager, indices, from, to, Augmentation.NONE, null);
+        NDArray logits = block.forward(parameters, new NDList(inputs.get(0)), false).singletonOrThrow();
+        float batchLoss = loss.evaluate(new NDList(inputs.get(1)), new NDList(logits)).getFloat();
+        long correct = logits.argMax(1).eq(inputs.get(1)).countNonzero().getLong();
+        totals.add(batchLoss, to - from, correct);
+      }
+    }
+    return totals;
+  }
+
+  private FinalAccuracy finalAccuracy(
+      Model model, Block block, ParameterStore parameters, Loss loss, int[] trainIndices,
+      int[] validationIndices) {
+    BatchAssembler train = new BatchAssembler(data.train());
+    EpochTotals onTrain = evaluate(model, block, parameters, train, loss, trainIndices);
+    EpochTotals onValidation = evaluate(model, block, parameters, train, loss, validationIndices);
+    LabeledImages test = data.test();
+    int[] all = new int[test.count()];
+    Arrays.setAll(all, i -> i);
+    EpochTotals onTest = evaluate(model, block, parameters, new BatchAssembler(test), loss, all);
+    return new FinalAccuracy(onTrain.accuracy(), onValidation.accuracy(), onTest.accuracy(),
+        onTrain.accuracy() - onValidation.accuracy(), onTest.meanLoss());
+  }
+
+  private Device device() {
+    if (config.device() == ComputeDevice.CPU) {
+      return Device.cpu();
+    }
+    int gpus = Engine.getEngine(ENGINE).getGpuCount();
+    if (gpus == 0) {
+      throw new IllegalStateException(
+          "--device gpu: expected a CUDA GPU and CUDA natives, found none (this build carries"
+              + " pytorch-native-cpu, or the machine has no GPU). Build with -Pgpu on a machine"
+              + " with an NVIDIA GPU, or train with --device cpu.");
+    }
+    return Device.gpu();
+  }
+
+  private EngineInfo engineInfo(Engine engine, Device device) {
+    return new EngineInfo(engine.getEngineName(), engine.getVersion(), device.toString(),
+        JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
+  }
+
+  private Loss loss() {
+    return switch (config.loss()) {
+      case CROSS_ENTROPY -> Loss.softmaxCrossEntropyLoss();
+      case SOFTMAX_MSE -> new SoftmaxMseLoss();
+    };
+  }
+
+  /** The training indices, cut to --limit by a seeded draw so that every class stays represented. */
+  private int[] limited(int[] trainIndices) {
+    if (config.limit() == 0 || config.limit() >= trainIndices.length) {
+      return trainIndices;
+    }
+    int[] drawn = Arrays.copyOf(shuffled(trainIndices, Seeds.derive(config.seed(), "limit")), config.limit());
+    Arrays.sort(drawn);
+    return drawn;
+  }
+
+  private int seed32(String component) {
+    return (int) Seeds.derive(config.seed(), component);
+  }
+
+  private static int[] shuffled(int[] values, long seed) {
+    int[] copy = values.clone();
+    Random random = new Random(seed);
+    for (int i = copy.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = copy[i];
+      copy[i] = copy[j];
+      copy[j] = swap;
+    }
+    return copy;
+  }
+
+  private static TrainingReport withEpochs(
+      TrainingReport report, List<EpochRecord> epochs, List<Integer> resumedAt) {
+    double seconds = epochs.stream().mapToDouble(EpochRecord::trainSeconds).sum();
+    return new TrainingReport(report.arch(), report.key(), report.engine(), report.status(), epochs,
+        report.result(), report.trainImages(), seconds, resumedAt, report.startedAt(),
+        report.finishedAt());
+  }
+
+  private static TrainingReport complete(TrainingReport report, FinalAccuracy result) {
+    return new TrainingReport(report.arch(), report.key(), report.engine(), TrainingReport.COMPLETE,
+        report.epochs(), result, report.trainImages(), report.totalTrainSeconds(),
+        report.resumedAtEpochs(), report.startedAt(), Instant.now().toString());
+  }
+
+  /** Running sums over batches: loss weighted by batch size, and correct predictions. */
+  private static final class EpochTotals {
+    private double lossSum;
+    private long images;
+    private long correct;
+
+    void add(float batchMeanLoss, int batchSize, long batchCorrect) {
+      lossSum += (double) batchMeanLoss * batchSize;
+      images += batchSize;
+      correct += batchCorrect;
+    }
+
+    long images() {
+      return images;
+    }
+
+    double meanLoss() {
+      return images == 0 ? Double.NaN : lossSum / images;
+    }
+
+    double accuracy() {
+      return images == 0 ? Double.NaN : (double) correct / images;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.archbench.harness.training;
+
+import java.util.Objects;
+
+/**
+ * Everything chosen for one training run. It is recorded in training/&lt;arch&gt;.json and is part of
+ * the key that decides whether a trained model can be reused.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize images per optimiser step
+ * @param learningRate Adam's base learning rate
+ * @param weightDecay L2 weight decay (0 for none)
+ * @param loss the objective
+ * @param schedule how the learning rate moves over the run
+ * @param augmentation training-time image changes
+ * @param limit train on only this many images of the training split (0 for all), for smoke runs
+ * @param seed the master seed; initialisation, batch order, dropout and augmentation derive from it
+ * @param device where to train
+ */
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    float weightDecay,
+    LossFunction loss,
+    LearningRateSchedule schedule,
+    Augmentation augmentation,
+    int limit,
+    long seed,
+    ComputeDevice device) {
+
+  public TrainingConfig {
+    if (epochs <= 0 || batchSize <= 0) {
+      throw new IllegalArgumentException(
+          "expected positive epochs and batch size, found " + epochs + " and " + batchSize);
+    }
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("expected a positive learning rate, found " + learningRate);
+    }
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException("expected weight decay >= 0, found " + weightDecay);
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("expected a limit >= 0 (0 for all), found " + limit);
+    }
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(augmentation, "augmentation");
+    Objects.requireNonNull(device, "device");
+  }
+}

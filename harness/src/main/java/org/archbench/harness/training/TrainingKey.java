@@ -1,0 +1,19 @@
+package org.archbench.harness.training;
+
+/**
+ * What a trained model depends on. A model whose stored key equals the key of a requested run is
+ * that run's result, so it is reused instead of trained again.
+ *
+ * @param arch the architecture id
+ * @param specSha256 hash of the architecture spec's JSON
+ * @param config the training configuration, seed included
+ * @param datasetSha256 the dataset's fingerprint (see {@code LoadedDataset#fingerprint})
+ * @param format version of the training code's output; bumped when the same inputs would now give
+ *     a different model
+ */
+public record TrainingKey(
+    String arch, String specSha256, TrainingConfig config, String datasetSha256, int format) {
+
+  /** The current {@link #format}. */
+  public static final int FORMAT = 1;
+}
