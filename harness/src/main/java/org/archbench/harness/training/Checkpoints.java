@@ -3,6 +3,7 @@ package org.archbench.harness.training;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,12 @@ final class Checkpoints {
       model.load(saved, modelName);
     } catch (MalformedModelException e) {
       throw new IOException(saved + ": expected a DJL model checkpoint, found a corrupt one", e);
+    }
+    // Loaded arrays are plain tensors: learned ones must take gradients again.
+    for (Parameter parameter : model.getBlock().getParameters().values()) {
+      if (parameter.requiresGradient()) {
+        parameter.getArray().setRequiresGradient(true);
+      }
     }
     try (NDList state = NDList.decode(model.getNDManager(), Files.readAllBytes(saved.resolve(OPTIMIZER)))) {
       adam.restore(state, model.getNDManager());

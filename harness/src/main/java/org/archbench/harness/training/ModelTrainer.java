@@ -61,6 +61,13 @@ public final class ModelTrainer {
   private final LoadedDataset data;
   private final OutputLayout layout;
   private final TrainingKey key;
+  private EpochListener epochListener = record -> {};
+
+  /** Told about every epoch once its checkpoint and training JSON are on disk. */
+  @FunctionalInterface
+  public interface EpochListener {
+    void epochSaved(EpochRecord record);
+  }
 
   /** How a call to {@link #train} ended: with a fresh model, or by reusing a stored one. */
   public record Outcome(TrainingReport report, boolean reused) {}
@@ -78,6 +85,12 @@ public final class ModelTrainer {
 
   public TrainingKey key() {
     return key;
+  }
+
+  /** Sets the listener told about each saved epoch (e.g. to report progress, or in tests to crash). */
+  public ModelTrainer setEpochListener(EpochListener listener) {
+    this.epochListener = listener;
+    return this;
   }
 
   /**
@@ -170,6 +183,7 @@ public final class ModelTrainer {
             trainSeconds, record.rssAnonBytes() >> 20));
         checkpoints.save(model, adam, new CheckpointState(key, epoch, step, report));
         JsonFiles.write(layout.trainingReport(spec.id()), report);
+        epochListener.epochSaved(record);
       }
 
       FinalAccuracy result = finalAccuracy(model, block, parameters, loss, trainIndices, validationIndices);

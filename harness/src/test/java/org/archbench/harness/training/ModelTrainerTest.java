@@ -1,0 +1,147 @@
+package org.archbench.harness.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.engine.Engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.Architectures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training on DJL's PyTorch engine (CPU), on a small synthetic set: no dataset needed. */
+class ModelTrainerTest {
+
+  private static final LoadedDataset DATA = SyntheticData.dataset(640, 200);
+
+  @TempDir Path out;
+
+  private static TrainingConfig config(int epochs, float learningRate) {
+    return new TrainingConfig(epochs, 64, learningRate, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.CPU);
+  }
+
+  private ModelTrainer trainer(ArchitectureSpec spec, TrainingConfig config, Path root) {
+    return new ModelTrainer(spec, config, DATA, new OutputLayout(root));
+  }
+
+  @Test
+  void twoEpochsOnFiveHundredImagesLowerTheLoss() throws IOException {
+    TrainingReport report = trainer(Architectures.MLP, config(2, 1e-3f), out).train(false, false).report();
+
+    List<EpochRecord> epochs = report.epochs();
+    assertEquals(2, epochs.size());
+    assertEquals(512, report.trainImages());
+    assertTrue(epochs.get(1).trainLoss() < epochs.get(0).trainLoss(), epochs.toString());
+    assertTrue(epochs.get(1).validationLoss() < Math.log(10), epochs.toString());
+    assertTrue(report.complete());
+    assertTrue(report.result().test() > 0.5, report.result().toString());
+  }
+
+  @Test
+  void writesTheLayoutOfDesignMd() throws IOException {
+    trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+
+    Path model = out.resolve("models/mlp");
+    assertTrue(Files.isRegularFile(model.resolve("mlp-0001.params")));
+    assertTrue(Files.isRegularFile(model.resolve("arch.json")));
+    assertTrue(Files.isRegularFile(model.resolve("key.json")));
+    TrainingReport report = JsonFiles.read(out.resolve("training/mlp.json"), TrainingReport.class);
+    assertEquals(TrainingReport.COMPLETE, report.status());
+    assertEquals("cpu()", report.engine().device());
+    assertTrue(report.epochs().get(0).rssAnonBytes() > 0);
+    assertFalse(Files.exists(out.resolve("checkpoints/mlp")), "checkpoints are removed when done");
+  }
+
+  @Test
+  void anIdenticalRunReusesTheModel() throws IOException {
+    ModelTrainer.Outcome first = trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+    ModelTrainer.Outcome second = trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+    ModelTrainer.Outcome changed = trainer(Architectures.MLP, config(1, 2e-3f), out).train(false, false);
+
+    assertFalse(first.reused());
+    assertTrue(second.reused());
+    assertEquals(first.report(), second.report());
+    assertFalse(changed.reused(), "another learning rate is another model");
+  }
+
+  @Test
+  void resumingAfterACrashGivesTheWeightsOfAnUninterruptedRun() throws IOException {
+    Path straight = out.resolve("straight");
+    Path interrupted = out.resolve("interrupted");
+    trainer(Architectures.CNN, config(2, 1e-3f), straight).train(false, false);
+
+    ModelTrainer crashing = trainer(Architectures.CNN, config(2, 1e-3f), interrupted)
+        .setEpochListener(record -> {
+          throw new IllegalStateException("simulated crash after epoch " + record.epoch());
+        });
+    assertThrows(IllegalStateException.class, () -> crashing.train(false, false));
+    assertTrue(Files.isDirectory(interrupted.resolve("checkpoints/cnn/epoch-0001")));
+
+    TrainingReport resumed =
+        trainer(Architectures.CNN, config(2, 1e-3f), interrupted).train(true, false).report();
+
+    assertEquals(List.of(1), resumed.resumedAtEpochs());
+    assertArrayEquals(
+        Files.readAllBytes(straight.resolve("models/cnn/cnn-0002.params")),
+        Files.readAllBytes(interrupted.resolve("models/cnn/cnn-0002.params")));
+  }
+
+  @Test
+  void sameSeedTwiceGivesTheSameValidationAccuracy() throws IOException {
+    TrainingReport first = trainer(Architectures.CNN, config(1, 1e-3f), out.resolve("a"))
+        .train(false, false).report();
+    TrainingReport second = trainer(Architectures.CNN, config(1, 1e-3f), out.resolve("b"))
+        .train(false, false).report();
+
+    assertEquals(first.epochs().get(0).validationAccuracy(), second.epochs().get(0).validationAccuracy());
+    assertEquals(first.epochs().get(0).trainLoss(), second.epochs().get(0).trainLoss());
+  }
+
+  @Test
+  void aHugeLearningRateStopsWithTheEpochAndBatch() {
+    TrainingDivergedException error = assertThrows(TrainingDivergedException.class,
+        () -> trainer(Architectures.MLP, config(1, 1e30f), out).train(false, false));
+
+    assertTrue(error.getMessage().matches("(?s)mlp: the loss became (NaN|Infinity) at epoch 1, batch \\d+ of 8.*"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains("Lower --lr"), error.getMessage());
+  }
+
+  @Test
+  void gpuWithoutAGpuFailsAtOnce() {
+    assumeTrue(Engine.getEngine(ModelTrainer.ENGINE).getGpuCount() == 0, "this machine has a GPU");
+    TrainingConfig gpu = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.GPU);
+
+    IllegalStateException error = assertThrows(IllegalStateException.class,
+        () -> trainer(Architectures.MLP, gpu, out).train(false, false));
+
+    assertTrue(error.getMessage().startsWith("--device gpu: expected a CUDA GPU"), error.getMessage());
+  }
+
+  @Test
+  void softmaxMseTrainsToo() throws IOException {
+    TrainingConfig mse = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.SOFTMAX_MSE,
+        LearningRateSchedule.ONE_CYCLE, new Augmentation(2, true), 512, 7, ComputeDevice.CPU);
+
+    TrainingReport report = trainer(Architectures.MLP, mse, out).train(false, false).report();
+
+    assertTrue(report.epochs().get(1).trainLoss() < report.epochs().get(0).trainLoss());
+    try (Stream<Path> files = Files.list(out.resolve("models/mlp"))) {
+      assertEquals(3, files.count());
+    }
+  }
+}
