@@ -16,6 +16,7 @@ import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.OutputLayout;
 import org.archbench.harness.training.TrainingConfig;
 import org.archbench.harness.training.TrainingReport;
+import org.archbench.harness.training.Transfer;
 import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,6 +90,24 @@ final class TrainCommand implements Callable<Integer> {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--init-from", paramLabel = "DIR",
+      description = "Transfer learning: start the feature layers from the trained model in DIR"
+          + " (a models/<arch>/ directory written by archbench).")
+  private Path initFrom;
+
+  @Option(names = "--freeze", paramLabel = "features",
+      description = "With --init-from: `features` trains only the classifier head (feature"
+          + " extraction) during --epochs.")
+  private String freeze;
+
+  @Option(names = "--fine-tune-epochs", defaultValue = "0", paramLabel = "N",
+      description = "After the frozen epochs, N more with everything unfrozen (default: 0).")
+  private int fineTuneEpochs;
+
+  @Option(names = "--fine-tune-lr", defaultValue = "1e-4",
+      description = "Base learning rate of fine-tuning, cosine-annealed (default: ${DEFAULT-VALUE}).")
+  private float fineTuneLearningRate;
+
   @Option(names = "--resume", description = "Continue an interrupted run from its last checkpoint.")
   private boolean resume;
 
@@ -100,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
     archs.forEach(Architectures::byId);
     TrainingConfig config =
         new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
-            new Augmentation(shift, flip), limit, seed, parseDevice(device));
+            new Augmentation(shift, flip), limit, seed, parseDevice(device), transfer());
     LoadedDataset dataset = data.load();
     OutputLayout layout = new OutputLayout(out);
     var printer = spec.commandLine().getOut();
@@ -119,6 +138,17 @@ final class TrainCommand implements Callable<Integer> {
       printer.flush();
     }
     return 0;
+  }
+
+  private Transfer transfer() throws java.io.IOException {
+    boolean freezeFeatures = freeze != null;
+    if (freezeFeatures && !freeze.equals("features")) {
+      throw new IllegalArgumentException("--freeze: expected `features`, found '" + freeze + "'");
+    }
+    if (initFrom == null) {
+      return new Transfer("", "", freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
+    }
+    return Transfer.from(initFrom, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
   }
 
   private static ComputeDevice parseDevice(String value) {

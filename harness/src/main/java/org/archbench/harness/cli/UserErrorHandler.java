@@ -1,13 +1,16 @@
 package org.archbench.harness.cli;
 
+import java.io.IOException;
 import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.training.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Prints a user's mistake (a missing dataset, a corrupt file) as its message alone, since the
- * message already says what to do; anything else is a bug and keeps its stack trace.
+ * Prints a user's mistake (a missing dataset, a corrupt file, a bad option value, a diverging run)
+ * as its message alone, since the message already says what was expected and what to do; anything
+ * else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
 
@@ -17,7 +20,10 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(
       Exception exception, CommandLine commandLine, ParseResult parseResult) throws Exception {
-    if (exception instanceof DatasetException) {
+    if (exception instanceof DatasetException
+        || exception instanceof IllegalArgumentException
+        || exception instanceof TrainingDivergedException
+        || exception instanceof IOException) {
       commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ")
           + exception.getMessage());
       return BAD_INPUT;

@@ -12,7 +12,10 @@ package org.archbench.harness.training;
  * @param trainSeconds wall time of the training pass
  * @param validationSeconds wall time of the validation pass
  * @param imagesPerSecond training images per second of the training pass
- * @param rssAnonBytes the process's anonymous resident memory at the end of the epoch (-1 if unknown)
+ * @param rssAnonBytes the process's anonymous resident memory at the end of the epoch (-1 if
+ *     unknown): native tensors plus the Java heap's committed pages
+ * @param heapCommittedBytes the Java heap committed at the end of the epoch, to tell heap growth
+ *     from native growth in {@code rssAnonBytes}
  */
 public record EpochRecord(
     int epoch,
@@ -24,4 +27,5 @@ public record EpochRecord(
     double trainSeconds,
     double validationSeconds,
     double imagesPerSecond,
-    long rssAnonBytes) {}
+    long rssAnonBytes,
+    long heapCommittedBytes) {}

@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,6 +125,11 @@ public final class ModelTrainer {
       Block block = DjlBlocks.build(spec);
       model.setBlock(block);
       block.initialize(model.getNDManager(), DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
+      Transfer transfer = config.transfer();
+      if (!transfer.isNone()) {
+        Backbone.copyFeatures(Path.of(transfer.initFrom()), spec, model);
+        Backbone.freezeFeatures(spec, block, transfer.freezeFeatures());
+      }
       Adam adam = new Adam(config.weightDecay());
 
       Optional<CheckpointState> checkpoint =
@@ -132,12 +138,15 @@ public final class ModelTrainer {
       long step;
       if (checkpoint.isPresent()) {
         CheckpointState state = checkpoint.get();
+        if (state.epochsDone() > config.epochs()) {
+          Backbone.freezeFeatures(spec, block, false);
+        }
         checkpoints.restore(model, adam, state.epochsDone());
         List<Integer> resumedAt = new ArrayList<>(state.report().resumedAtEpochs());
         resumedAt.add(state.epochsDone());
         report = withEpochs(state.report(), state.report().epochs(), resumedAt);
         step = state.stepsDone();
-        LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.epochs());
+        LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.totalEpochs());
       } else {
         if (resume) {
           LOG.info("No checkpoint of this run of {} to resume; starting afresh", spec.id());
@@ -154,13 +163,23 @@ public final class ModelTrainer {
       BatchAssembler trainBatches = new BatchAssembler(data.train());
       Loss loss = loss();
       long stepsPerEpoch = (trainIndices.length + config.batchSize() - 1) / config.batchSize();
-      long totalSteps = stepsPerEpoch * config.epochs();
+      Phase main =
+          new Phase(0, stepsPerEpoch * config.epochs(), config.learningRate(), config.schedule());
+      Phase fineTuning =
+          new Phase(main.steps(), stepsPerEpoch * transfer.fineTuneEpochs(),
+              transfer.fineTuneLearningRate(), LearningRateSchedule.COSINE);
 
-      for (int epoch = report.epochs().size() + 1; epoch <= config.epochs(); epoch++) {
+      for (int epoch = report.epochs().size() + 1; epoch <= config.totalEpochs(); epoch++) {
+        Phase phase = epoch <= config.epochs() ? main : fineTuning;
+        if (epoch == config.epochs() + 1) {
+          // Fine-tuning: everything trains, with a fresh optimiser at the fine-tuning rate.
+          Backbone.freezeFeatures(spec, block, false);
+          adam = new Adam(config.weightDecay());
+        }
         long trainStart = System.nanoTime();
         EpochTotals totals =
             trainEpoch(model, block, parameters, named, adam, trainBatches, loss, trainIndices,
-                epoch, step, totalSteps);
+                epoch, step, phase);
         step += stepsPerEpoch;
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         long validationStart = System.nanoTime();
@@ -169,16 +188,16 @@ public final class ModelTrainer {
         double validationSeconds = (System.nanoTime() - validationStart) / 1e9;
         EpochRecord record =
             new EpochRecord(epoch, totals.meanLoss(), totals.accuracy(), validation.meanLoss(),
-                validation.accuracy(), config.schedule().at(config.learningRate(), step - 1, totalSteps),
+                validation.accuracy(), phase.rate(step - 1),
                 trainSeconds, validationSeconds, trainIndices.length / trainSeconds,
-                ProcessMemory.rssAnonBytes().orElse(-1));
+                ProcessMemory.rssAnonBytes().orElse(-1), Runtime.getRuntime().totalMemory());
         List<EpochRecord> epochs = new ArrayList<>(report.epochs());
         epochs.add(record);
         report = withEpochs(report, epochs, report.resumedAtEpochs());
         LOG.info(String.format(Locale.ROOT,
             "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
                 + " %.1f s, RssAnon %d MiB",
-            spec.id(), epoch, config.epochs(), record.trainLoss(), 100 * record.trainAccuracy(),
+            spec.id(), epoch, config.totalEpochs(), record.trainLoss(), 100 * record.trainAccuracy(),
             100 * record.validationAccuracy(), record.validationLoss(), record.imagesPerSecond(),
             trainSeconds, record.rssAnonBytes() >> 20));
         checkpoints.save(model, adam, new CheckpointState(key, epoch, step, report));
@@ -187,7 +206,7 @@ public final class ModelTrainer {
       }
 
       FinalAccuracy result = finalAccuracy(model, block, parameters, loss, trainIndices, validationIndices);
-      store.save(model, spec, key, config.epochs());
+      store.save(model, spec, key, config.totalEpochs());
       report = complete(report, result);
       JsonFiles.write(layout.trainingReport(spec.id()), report);
       checkpoints.clear();
@@ -202,7 +221,7 @@ public final class ModelTrainer {
   private EpochTotals trainEpoch(
       Model model, Block block, ParameterStore parameters, List<Pair<String, Parameter>> named,
       Adam adam, BatchAssembler batches, Loss loss, int[] trainIndices, int epoch, long firstStep,
-      long totalSteps) {
+      Phase phase) {
     Engine.getEngine(ENGINE).setRandomSeed(seed32("dropout-epoch-" + epoch));
     int[] order = shuffled(trainIndices, Seeds.derive(config.seed(), "order-epoch-" + epoch));
     Random augmentation = new Random(Seeds.derive(config.seed(), "augment-epoch-" + epoch));
@@ -211,7 +230,7 @@ public final class ModelTrainer {
     long started = System.nanoTime();
     try (ProgressBar progress =
         new ProgressBarBuilder()
-            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.epochs()))
+            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.totalEpochs()))
             .setInitialMax(batchCount)
             .setUpdateIntervalMillis(1000)
             .continuousUpdate()
@@ -235,13 +254,12 @@ public final class ModelTrainer {
                   "%s: the loss became %s at epoch %d, batch %d of %d (learning rate %.3g): expected"
                       + " a finite loss. Lower --lr (now %s) or check the input data.",
                   spec.id(), batchLoss, epoch, batch + 1, batchCount,
-                  config.schedule().at(config.learningRate(), step, totalSteps),
-                  config.learningRate()));
+                  phase.rate(step), config.learningRate()));
             }
             collector.backward(value);
             correct = logits.argMax(1).eq(labels).countNonzero().getLong();
           }
-          adam.step(named, config.schedule().at(config.learningRate(), step, totalSteps), step + 1);
+          adam.step(named, phase.rate(step), phase.adamStep(step));
           totals.add(batchLoss, to - from, correct);
         }
         progress.step();
@@ -292,7 +310,7 @@ public final class ModelTrainer {
     }
     int gpus = Engine.getEngine(ENGINE).getGpuCount();
     if (gpus == 0) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "--device gpu: expected a CUDA GPU and CUDA natives, found none (this build carries"
               + " pytorch-native-cpu, or the machine has no GPU). Build with -Pgpu on a machine"
               + " with an NVIDIA GPU, or train with --device cpu.");
@@ -350,6 +368,26 @@ public final class ModelTrainer {
     return new TrainingReport(report.arch(), report.key(), report.engine(), TrainingReport.COMPLETE,
         report.epochs(), result, report.trainImages(), report.totalTrainSeconds(),
         report.resumedAtEpochs(), report.startedAt(), Instant.now().toString());
+  }
+
+  /**
+   * A stretch of steps under one learning-rate schedule: the main epochs, or the fine-tuning ones.
+   *
+   * @param firstStep the global number of the phase's first step
+   * @param steps how many steps the phase has
+   * @param baseRate the schedule's base learning rate
+   * @param schedule how the rate moves over the phase
+   */
+  private record Phase(long firstStep, long steps, double baseRate, LearningRateSchedule schedule) {
+
+    double rate(long step) {
+      return schedule.at(baseRate, step - firstStep, steps);
+    }
+
+    /** Adam's 1-based step count, restarted with each phase's fresh optimiser. */
+    long adamStep(long step) {
+      return step - firstStep + 1;
+    }
   }
 
   /** Running sums over batches: loss weighted by batch size, and correct predictions. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param limit train on only this many images of the training split (0 for all), for smoke runs
  * @param seed the master seed; initialisation, batch order, dropout and augmentation derive from it
  * @param device where to train
+ * @param transfer where the feature layers start from, and how they train ({@link Transfer#NONE})
  */
 public record TrainingConfig(
     int epochs,
@@ -27,7 +28,8 @@ public record TrainingConfig(
     Augmentation augmentation,
     int limit,
     long seed,
-    ComputeDevice device) {
+    ComputeDevice device,
+    Transfer transfer) {
 
   public TrainingConfig {
     if (epochs <= 0 || batchSize <= 0) {
@@ -47,5 +49,11 @@ public record TrainingConfig(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(augmentation, "augmentation");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(transfer, "transfer");
+  }
+
+  /** Main epochs plus fine-tuning epochs. */
+  public int totalEpochs() {
+    return epochs + transfer.fineTuneEpochs();
   }
 }

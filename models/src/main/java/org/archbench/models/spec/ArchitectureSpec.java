@@ -45,6 +45,20 @@ public record ArchitectureSpec(
     }
   }
 
+  /**
+   * How many leading layers form the feature extractor: every layer before the first {@code flatten}
+   * or {@code global_avg_pool}, which starts the classifier head. Transfer learning copies and
+   * freezes these; 0 for a network without one (the MLP).
+   */
+  public int featureLayerCount() {
+    for (int i = 0; i < layers.size(); i++) {
+      if (layers.get(i) instanceof Flatten || layers.get(i) instanceof GlobalAvgPool) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
   /** The shape each layer receives, in order, followed by the network's output shape. */
   public List<FeatureShape> shapes() {
     FeatureShape[] shapes = new FeatureShape[layers.size() + 1];
