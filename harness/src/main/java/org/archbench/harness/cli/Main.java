@@ -17,6 +17,11 @@ public final class Main {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
+    // PyTorch fixes its inter-op pool when it loads; archbench's engines run with one inter-op
+    // thread (EngineSettings), so the pool must be sized before anything touches PyTorch.
+    if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
     return newCommandLine().execute(args);
   }
 

@@ -1,0 +1,97 @@
+package org.archbench.harness.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.util.Map;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.models.spec.FeatureShape;
+
+/** DJL's OnnxRuntime engine on the exported .onnx file, through a Predictor. */
+final class DjlOnnxRuntimeEngine implements InferenceEngine {
+
+  private static final String ENGINE = "OnnxRuntime";
+
+  private final EngineSettings settings;
+  private final Model model;
+  private final Predictor<NDList, NDList> predictor;
+  private final FeatureShape input;
+  private final int classes;
+  private boolean closed;
+
+  DjlOnnxRuntimeEngine(ModelFiles files, EngineSettings settings) throws IOException {
+    ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
+        + files.spec().id());
+    this.settings = settings;
+    this.input = files.spec().input();
+    this.classes = files.spec().classes();
+    Device device = settings.device() == ComputeDevice.GPU ? Device.gpu() : Device.cpu();
+    this.model = Model.newInstance(files.spec().id(), device, ENGINE);
+    Map<String, String> options =
+        Map.of(
+            "intraOpNumThreads", Integer.toString(settings.intraOpThreads()),
+            "interOpNumThreads", Integer.toString(settings.interOpThreads()),
+            "optLevel", switch (settings.optimization()) {
+              case NONE -> "NO_OPT";
+              case BASIC -> "BASIC_OPT";
+              case EXTENDED -> "EXTENDED_OPT";
+              case ALL -> "ALL_OPT";
+            });
+    try {
+      model.load(files.onnx(), null, options);
+    } catch (IOException | MalformedModelException e) {
+      model.close();
+      throw new IOException(
+          files.onnx() + ": expected an ONNX model DJL's OnnxRuntime engine can load, found: "
+              + e.getMessage(),
+          e);
+    }
+    this.predictor = model.newPredictor(new NoopTranslator());
+  }
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.DJL_ONNXRUNTIME;
+  }
+
+  @Override
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public String version() {
+    return ai.djl.engine.Engine.getEngine(ENGINE).getVersion();
+  }
+
+  @Override
+  public void run(ImageBatch batch, float[] logits) {
+    if (closed) {
+      throw new IllegalStateException("djl-onnxruntime engine is closed");
+    }
+    try (NDManager call = model.getNDManager().newSubManager()) {
+      Shape shape = new Shape(batch.size(), input.channels(), input.height(), input.width());
+      NDList output = predictor.predict(new NDList(call.create(batch.floats(), shape)));
+      output.singletonOrThrow().toByteBuffer().asFloatBuffer().get(logits, 0, batch.size() * classes);
+      output.close();
+    } catch (TranslateException e) {
+      throw new IllegalStateException("djl-onnxruntime: inference failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      predictor.close();
+      model.close();
+    }
+  }
+}

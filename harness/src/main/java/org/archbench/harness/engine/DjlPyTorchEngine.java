@@ -1,0 +1,119 @@
+package org.archbench.harness.engine;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.ParameterStore;
+import java.io.IOException;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.models.djl.DjlBlocks;
+import org.archbench.models.spec.FeatureShape;
+
+/**
+ * DJL's PyTorch engine, eager, in inference mode, on the DJL-format parameters with the block
+ * rebuilt from arch.json. Each call's tensors live in a sub-manager closed before it returns.
+ */
+final class DjlPyTorchEngine implements InferenceEngine {
+
+  static final String ENGINE = "PyTorch";
+
+  private final EngineSettings settings;
+  private final Model model;
+  private final ParameterStore parameters;
+  private final FeatureShape input;
+  private final int classes;
+  private boolean closed;
+
+  DjlPyTorchEngine(ModelFiles files, EngineSettings settings) throws IOException {
+    Engine engine = Engine.getEngine(ENGINE);
+    Device device = Device.cpu();
+    if (settings.device() == ComputeDevice.GPU) {
+      if (engine.getGpuCount() == 0) {
+        throw new IllegalArgumentException(
+            "pytorch: expected a CUDA GPU and CUDA natives, found none. Build with -Pgpu on a"
+                + " machine with an NVIDIA GPU, or use the CPU.");
+      }
+      device = Device.gpu();
+    }
+    applyThreads(settings);
+    this.settings = settings;
+    this.input = files.spec().input();
+    this.classes = files.spec().classes();
+    this.model = Model.newInstance(files.spec().id(), device, ENGINE);
+    try {
+      model.setBlock(DjlBlocks.build(files.spec()));
+      model.load(files.directory(), files.spec().id());
+    } catch (IOException | MalformedModelException e) {
+      model.close();
+      throw new IOException(
+          files.directory() + ": expected DJL parameters " + files.spec().id()
+              + "-NNNN.params matching arch.json, found: " + e.getMessage(),
+          e);
+    }
+    this.parameters = new ParameterStore(model.getNDManager(), false);
+  }
+
+  /**
+   * PyTorch's thread pools are per process: intra-op can change at any time, inter-op only before
+   * the first parallel work, so a mismatch there is an error naming the property to set.
+   */
+  private static void applyThreads(EngineSettings settings) {
+    JniUtils.setNumThreads(settings.intraOpThreads());
+    if (JniUtils.getNumInteropThreads() != settings.interOpThreads()) {
+      try {
+        JniUtils.setNumInteropThreads(settings.interOpThreads());
+      } catch (RuntimeException alreadyStarted) {
+        // PyTorch refuses once its inter-op pool has run work; the check below says what to do.
+      }
+    }
+    if (JniUtils.getNumInteropThreads() != settings.interOpThreads()) {
+      throw new IllegalArgumentException(
+          "pytorch: expected " + settings.interOpThreads() + " inter-op threads, found "
+              + JniUtils.getNumInteropThreads() + " already fixed in this process: start the JVM"
+              + " with -Dai.djl.pytorch.num_interop_threads=" + settings.interOpThreads());
+    }
+  }
+
+  @Override
+  public EngineKind kind() {
+    return EngineKind.PYTORCH;
+  }
+
+  @Override
+  public EngineSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public String version() {
+    return Engine.getEngine(ENGINE).getVersion();
+  }
+
+  @Override
+  public void run(ImageBatch batch, float[] logits) {
+    if (closed) {
+      throw new IllegalStateException("pytorch engine is closed");
+    }
+    try (NDManager call = model.getNDManager().newSubManager()) {
+      Shape shape = new Shape(batch.size(), input.channels(), input.height(), input.width());
+      NDArray images = call.create(batch.bytes(), shape, DataType.FLOAT32);
+      NDArray output = model.getBlock().forward(parameters, new NDList(images), false).singletonOrThrow();
+      output.toByteBuffer().asFloatBuffer().get(logits, 0, batch.size() * classes);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      model.close();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.archbench.harness.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+
+/**
+ * The files of one trained model under models/&lt;arch&gt;/: {@code arch.json} (the spec, to rebuild
+ * the DJL block), {@code <arch>-NNNN.params} (DJL format) and {@code <arch>.onnx}.
+ *
+ * @param directory the model directory
+ * @param spec the architecture, read from arch.json
+ */
+public record ModelFiles(Path directory, ArchitectureSpec spec) {
+
+  /**
+   * Reads the spec of the model in {@code directory}.
+   *
+   * @throws IOException if arch.json is missing or invalid, naming it
+   */
+  public static ModelFiles in(Path directory) throws IOException {
+    Path specFile = directory.resolve("arch.json");
+    if (!Files.isRegularFile(specFile)) {
+      throw new IOException(
+          specFile + ": expected the architecture spec of a trained model, found no such file."
+              + " Train first (archbench train --arch <id>) or point at a models/<arch>/ directory.");
+    }
+    return new ModelFiles(directory, ArchitectureSpecJson.read(specFile));
+  }
+
+  /** models/&lt;arch&gt;/&lt;arch&gt;.onnx. */
+  public Path onnx() {
+    return directory.resolve(spec.id() + ".onnx");
+  }
+
+  /** Fails unless {@code file} exists, naming it and how it is made. */
+  static void requireFile(Path file, String what, String remedy) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + ": expected " + what + ", found no such file. " + remedy);
+    }
+  }
+}

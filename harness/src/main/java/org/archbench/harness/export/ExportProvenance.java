@@ -1,0 +1,43 @@
+package org.archbench.harness.export;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Where an exported model came from, written into the ONNX file's {@code metadata_props} so that the
+ * file explains itself wherever it is copied.
+ *
+ * @param arch architecture id
+ * @param specSha256 hash of the architecture spec's JSON
+ * @param datasetSha256 fingerprint of the training data
+ * @param seed the master seed of the training run
+ * @param epochs epochs trained
+ * @param testAccuracy accuracy on the official test set, 0..1 (NaN if unknown)
+ * @param archbenchVersion the archbench version that exported it
+ * @param gitCommit the commit archbench was built from, or {@code unknown}
+ */
+public record ExportProvenance(
+    String arch,
+    String specSha256,
+    String datasetSha256,
+    long seed,
+    int epochs,
+    double testAccuracy,
+    String archbenchVersion,
+    String gitCommit) {
+
+  /** The properties as ONNX metadata key/value pairs, numbers written with {@link Locale#ROOT}. */
+  public Map<String, String> asMetadata() {
+    Map<String, String> metadata = new LinkedHashMap<>();
+    metadata.put("arch", arch);
+    metadata.put("spec_sha256", specSha256);
+    metadata.put("dataset_sha256", datasetSha256);
+    metadata.put("seed", Long.toString(seed));
+    metadata.put("epochs", Integer.toString(epochs));
+    metadata.put("test_accuracy", String.format(Locale.ROOT, "%.4f", testAccuracy));
+    metadata.put("archbench_version", archbenchVersion);
+    metadata.put("git_commit", gitCommit);
+    return metadata;
+  }
+}

@@ -1,0 +1,129 @@
+package org.archbench.harness.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxExporter;
+import org.archbench.models.djl.DjlBlocks;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.models.spec.Architectures;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every canonical architecture with random weights and non-trivial batch-norm statistics: the same
+ * 64 inputs through DJL in inference mode and through each engine on the saved and exported files
+ * give logits within 1e-4 and the same predicted class.
+ */
+class EngineParityTest {
+
+  private static final int BATCH = 64;
+  private static final double TOLERANCE = 1e-4;
+
+  @TempDir Path directory;
+
+  static List<ArchitectureSpec> canonical() {
+    return Architectures.all();
+  }
+
+  @ParameterizedTest
+  @MethodSource("canonical")
+  void everyEngineAgreesWithDjlInInferenceMode(ArchitectureSpec spec) throws IOException {
+    float[] pixels = randomPixels(spec);
+    float[] expected;
+    try (Model model = Model.newInstance(spec.id(), "PyTorch")) {
+      model.setBlock(DjlBlocks.build(spec));
+      NDManager manager = model.getNDManager();
+      model.getBlock().initialize(manager, DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
+      randomiseNormalisation(model, manager);
+      Shape shape = DjlBlocks.inputShape(spec, BATCH);
+      expected =
+          model.getBlock()
+              .forward(new ParameterStore(manager, false), new NDList(manager.create(pixels, shape)), false)
+              .singletonOrThrow()
+              .toFloatArray();
+      model.setProperty("Epoch", "1");
+      model.save(directory, spec.id());
+      Files.writeString(directory.resolve("arch.json"), ArchitectureSpecJson.toJson(spec),
+          StandardCharsets.UTF_8);
+      OnnxExporter.export(spec, model.getBlock(),
+          new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), "none", 1, 1, Double.NaN,
+              "test", "unknown"),
+          directory.resolve(spec.id() + ".onnx"));
+    }
+
+    ModelFiles files = ModelFiles.in(directory);
+    ImageBatch batch = ImageBatch.allocate(BATCH, 784).fill(pixels, BATCH);
+    for (EngineKind kind : EngineKind.values()) {
+      float[] logits = new float[BATCH * spec.classes()];
+      try (InferenceEngine engine = InferenceEngines.open(kind, files, EngineSettings.cpuDefaults())) {
+        engine.run(batch, logits);
+      }
+      double worst = 0;
+      for (int i = 0; i < logits.length; i++) {
+        worst = Math.max(worst, Math.abs(logits[i] - expected[i]));
+      }
+      double maxDifference = worst;
+      assertTrue(maxDifference <= TOLERANCE,
+          () -> spec.id() + " on " + kind + ": max |difference| " + maxDifference);
+      for (int image = 0; image < BATCH; image++) {
+        assertEquals(argmax(expected, image, spec.classes()), argmax(logits, image, spec.classes()),
+            spec.id() + " on " + kind + ", image " + image);
+      }
+    }
+  }
+
+  private static float[] randomPixels(ArchitectureSpec spec) {
+    Random random = new Random(spec.id().hashCode());
+    float[] pixels = new float[BATCH * 784];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = random.nextFloat();
+    }
+    return pixels;
+  }
+
+  /** Running statistics, scales and shifts away from their 0/1 defaults, so that BN is really tested. */
+  private static void randomiseNormalisation(Model model, NDManager manager) {
+    for (Pair<String, Parameter> named : model.getBlock().getParameters()) {
+      Parameter parameter = named.getValue();
+      NDArray array = parameter.getArray();
+      Shape shape = array.getShape();
+      NDArray values = switch (parameter.getType()) {
+        case RUNNING_MEAN, BETA -> manager.randomUniform(-0.5f, 0.5f, shape);
+        case RUNNING_VAR, GAMMA -> manager.randomUniform(0.5f, 1.5f, shape);
+        default -> null;
+      };
+      if (values != null) {
+        values.copyTo(array);
+      }
+    }
+  }
+
+  private static int argmax(float[] logits, int image, int classes) {
+    int best = 0;
+    for (int c = 1; c < classes; c++) {
+      if (logits[image * classes + c] > logits[image * classes + best]) {
+        best = c;
+      }
+    }
+    return best;
+  }
+}
