@@ -1,7 +1,6 @@
 package org.archbench.harness.engine;
 
 import ai.djl.Device;
-import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -13,7 +12,6 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import org.archbench.harness.training.ComputeDevice;
-import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.FeatureShape;
 
 /**
@@ -46,17 +44,7 @@ final class DjlPyTorchEngine implements InferenceEngine {
     this.settings = settings;
     this.input = files.spec().input();
     this.classes = files.spec().classes();
-    this.model = Model.newInstance(files.spec().id(), device, ENGINE);
-    try {
-      model.setBlock(DjlBlocks.build(files.spec()));
-      model.load(files.directory(), files.spec().id());
-    } catch (IOException | MalformedModelException e) {
-      model.close();
-      throw new IOException(
-          files.directory() + ": expected DJL parameters " + files.spec().id()
-              + "-NNNN.params matching arch.json, found: " + e.getMessage(),
-          e);
-    }
+    this.model = files.loadDjlModel(device);
     this.parameters = new ParameterStore(model.getNDManager(), false);
   }
 

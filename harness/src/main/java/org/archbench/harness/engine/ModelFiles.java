@@ -1,8 +1,12 @@
 package org.archbench.harness.engine;
 
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.ArchitectureSpecJson;
 
@@ -28,6 +32,27 @@ public record ModelFiles(Path directory, ArchitectureSpec spec) {
               + " Train first (archbench train --arch <id>) or point at a models/<arch>/ directory.");
     }
     return new ModelFiles(directory, ArchitectureSpecJson.read(specFile));
+  }
+
+  /**
+   * Loads the DJL-format parameters into a block rebuilt from arch.json, on DJL's PyTorch engine.
+   * The caller closes the model.
+   *
+   * @throws IOException if the parameters are missing or do not fit the spec, naming the directory
+   */
+  public Model loadDjlModel(Device device) throws IOException {
+    Model model = Model.newInstance(spec.id(), device, DjlPyTorchEngine.ENGINE);
+    try {
+      model.setBlock(DjlBlocks.build(spec));
+      model.load(directory, spec.id());
+      return model;
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      model.close();
+      throw new IOException(
+          directory + ": expected DJL parameters " + spec.id()
+              + "-NNNN.params matching arch.json, found: " + e.getMessage(),
+          e);
+    }
   }
 
   /** models/&lt;arch&gt;/&lt;arch&gt;.onnx. */

@@ -63,7 +63,13 @@ final class Checkpoints {
     if (saved.isEmpty()) {
       return Optional.empty();
     }
-    CheckpointState state = JsonFiles.read(saved.get(saved.size() - 1).resolve(STATE), CheckpointState.class);
+    CheckpointState state;
+    try {
+      state = JsonFiles.read(saved.get(saved.size() - 1).resolve(STATE), CheckpointState.class);
+    } catch (IOException unreadable) {
+      // Written by an older archbench: not this run's checkpoint.
+      return Optional.empty();
+    }
     return state.key().equals(key) ? Optional.of(state) : Optional.empty();
   }
 

@@ -11,6 +11,8 @@ import org.archbench.harness.io.AtomicFiles;
 import org.archbench.harness.io.JsonFiles;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.ArchitectureSpecJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * models/&lt;arch&gt;/: the trained parameters in DJL format ({@code <arch>-NNNN.params}), the spec
@@ -18,6 +20,8 @@ import org.archbench.models.spec.ArchitectureSpecJson;
  * without a matching key.json holds no usable model.
  */
 public final class ModelStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
 
   static final String KEY = "key.json";
   static final String SPEC = "arch.json";
@@ -34,7 +38,14 @@ public final class ModelStore {
     if (!Files.isRegularFile(keyFile) || parameterFiles() == 0) {
       return false;
     }
-    return JsonFiles.read(keyFile, TrainingKey.class).equals(key);
+    try {
+      return JsonFiles.read(keyFile, TrainingKey.class).equals(key);
+    } catch (IOException unreadable) {
+      // A key from an older archbench: that model was trained under other rules, so it is stale.
+      LOG.info("{} is not a key this archbench reads ({}); the model will be trained again",
+          keyFile, unreadable.getMessage());
+      return false;
+    }
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */

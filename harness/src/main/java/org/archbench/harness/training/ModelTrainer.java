@@ -102,16 +102,14 @@ public final class ModelTrainer {
    */
   public Outcome train(boolean resume, boolean force) throws IOException {
     ModelStore store = new ModelStore(layout.modelDirectory(spec.id()));
-    if (!force && store.holds(key)) {
-      TrainingReport stored = JsonFiles.read(layout.trainingReport(spec.id()), TrainingReport.class);
-      if (stored.complete() && stored.key().equals(key)) {
-        LOG.info(
-            "Reusing the trained {} in {}: same spec, training config, dataset and seed"
-                + " (--force retrains)",
-            spec.id(),
-            layout.modelDirectory(spec.id()));
-        return new Outcome(stored, true);
-      }
+    Optional<TrainingReport> reusable = force ? Optional.empty() : reusableReport(store);
+    if (reusable.isPresent()) {
+      LOG.info(
+          "Reusing the trained {} in {}: same spec, training config, dataset and seed"
+              + " (--force retrains)",
+          spec.id(),
+          layout.modelDirectory(spec.id()));
+      return new Outcome(reusable.get(), true);
     }
     Device device = device();
     Engine engine = Engine.getEngine(ENGINE);
@@ -215,6 +213,20 @@ public final class ModelTrainer {
           spec.id(), 100 * result.train(), 100 * result.validation(), 100 * result.test(),
           100 * result.trainValidationGap(), layout.modelDirectory(spec.id())));
       return new Outcome(report, false);
+    }
+  }
+
+  /** The stored report, if the stored model and its complete report were made under this key. */
+  private Optional<TrainingReport> reusableReport(ModelStore store) throws IOException {
+    if (!store.holds(key)) {
+      return Optional.empty();
+    }
+    try {
+      TrainingReport stored = JsonFiles.read(layout.trainingReport(spec.id()), TrainingReport.class);
+      return stored.complete() && stored.key().equals(key) ? Optional.of(stored) : Optional.empty();
+    } catch (IOException unreadable) {
+      LOG.info("{}; {} will be trained again", unreadable.getMessage(), spec.id());
+      return Optional.empty();
     }
   }
 

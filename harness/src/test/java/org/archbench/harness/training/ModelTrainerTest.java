@@ -78,6 +78,17 @@ class ModelTrainerTest {
   }
 
   @Test
+  void aKeyFromAnOlderFormatMeansTrainingAgainNotAnError() throws IOException {
+    trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+    Files.writeString(out.resolve("models/mlp/key.json"), "{\"arch\": \"mlp\", \"config\": {}}");
+
+    ModelTrainer.Outcome again = trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+
+    assertFalse(again.reused());
+    assertTrue(trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false).reused());
+  }
+
+  @Test
   void resumingAfterACrashGivesTheWeightsOfAnUninterruptedRun() throws IOException {
     Path straight = out.resolve("straight");
     Path interrupted = out.resolve("interrupted");

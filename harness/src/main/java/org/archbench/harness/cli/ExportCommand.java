@@ -1,0 +1,90 @@
+package org.archbench.harness.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.archbench.harness.Defaults;
+import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.export.ModelExport;
+import org.archbench.harness.training.OutputLayout;
+import org.archbench.models.spec.Architectures;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code archbench export}: writes each trained model as ONNX, then checks on the test set that every
+ * engine predicts what the others do.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Export trained models to OUT/models/<arch>/<arch>.onnx (opset 17, input [batch,1,28,28],"
+          + " output logits [batch,10]),",
+      "then run every engine on the 10,000 test images and report their accuracy and agreement."
+    })
+final class ExportCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DataOptions data;
+
+  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
+      description = "Architectures to export, comma-separated.")
+  private List<String> archs;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
+      description = "Output directory holding models/ and training/ (default: ${DEFAULT-VALUE}).")
+  private Path out;
+
+  @Option(names = "--engines", split = ",", paramLabel = "ID",
+      defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
+      description = "Engines to compare (default: ${DEFAULT-VALUE}).")
+  private List<String> engines;
+
+  @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Compare the engines on the test set after exporting (default: ${DEFAULT-VALUE}).")
+  private boolean check;
+
+  @Override
+  public Integer call() throws DatasetException, IOException {
+    archs.forEach(Architectures::byId);
+    List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
+    OutputLayout layout = new OutputLayout(out);
+    LoadedDataset dataset = check ? data.load() : null;
+    PrintWriter printer = spec.commandLine().getOut();
+    for (String arch : archs) {
+      ModelFiles files = ModelExport.export(layout, arch);
+      printer.printf(Locale.ROOT, "%s: exported %s (%,d bytes)%n", arch, files.onnx(),
+          Files.size(files.onnx()));
+      if (check) {
+        EngineSettings settings = EngineSettings.cpuDefaults();
+        EngineAgreement.Report report =
+            EngineAgreement.measure(files, kinds, settings, dataset.test());
+        for (EngineAgreement.EngineAccuracy engine : report.engines()) {
+          printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", engine.engine(),
+              engine.version(), 100 * engine.accuracy());
+        }
+        printer.printf(Locale.ROOT,
+            "  all engines agree on %.2f%% of %,d test images; max |logit difference| %.2e"
+                + " (%s)%n",
+            100 * report.agreement(), report.images(), report.maxLogitDifference(), settings);
+      }
+      printer.flush();
+    }
+    return 0;
+  }
+}

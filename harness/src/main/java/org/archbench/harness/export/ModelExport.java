@@ -1,0 +1,50 @@
+package org.archbench.harness.export;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archbench.harness.BuildInfo;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.training.OutputLayout;
+import org.archbench.harness.training.TrainingReport;
+import org.archbench.models.spec.ArchitectureSpecJson;
+
+/** Exports a trained model of the output directory to models/&lt;arch&gt;/&lt;arch&gt;.onnx. */
+public final class ModelExport {
+
+  private ModelExport() {}
+
+  /**
+   * Exports the trained {@code arch}, with provenance from its training report.
+   *
+   * @return the model's files, the .onnx now among them
+   * @throws IOException if the model or its training report is missing or unreadable
+   */
+  public static ModelFiles export(OutputLayout layout, String arch) throws IOException {
+    ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
+    Path reportFile = layout.trainingReport(arch);
+    if (!Files.isRegularFile(reportFile)) {
+      throw new IOException(
+          reportFile + ": expected the training report of " + arch + ", found no such file."
+              + " Train first: archbench train --arch " + arch);
+    }
+    TrainingReport report = JsonFiles.read(reportFile, TrainingReport.class);
+    ExportProvenance provenance =
+        new ExportProvenance(
+            arch,
+            ArchitectureSpecJson.sha256(files.spec()),
+            report.key().datasetSha256(),
+            report.key().config().seed(),
+            report.epochs().size(),
+            report.complete() ? report.result().test() : Double.NaN,
+            BuildInfo.version(),
+            BuildInfo.gitCommit());
+    try (Model model = files.loadDjlModel(Device.cpu())) {
+      OnnxExporter.export(files.spec(), model.getBlock(), provenance, files.onnx());
+    }
+    return files;
+  }
+}

@@ -1,0 +1,78 @@
+package org.archbench.harness.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.models.spec.Architectures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Missing and corrupt model files name the file and what was wrong with it. */
+class InferenceEnginesTest {
+
+  @TempDir Path directory;
+
+  private ModelFiles mlpFiles() throws IOException {
+    Files.writeString(directory.resolve("arch.json"), ArchitectureSpecJson.toJson(Architectures.MLP),
+        StandardCharsets.UTF_8);
+    return ModelFiles.in(directory);
+  }
+
+  @Test
+  void missingSpecSaysHowToMakeIt() {
+    IOException error = assertThrows(IOException.class, () -> ModelFiles.in(directory));
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("arch.json") + ": expected the"
+        + " architecture spec of a trained model, found no such file"), error.getMessage());
+  }
+
+  @Test
+  void missingOnnxFileSaysHowToExportIt() throws IOException {
+    ModelFiles files = mlpFiles();
+
+    for (EngineKind kind : new EngineKind[] {EngineKind.ONNXRUNTIME, EngineKind.DJL_ONNXRUNTIME}) {
+      IOException error = assertThrows(IOException.class,
+          () -> InferenceEngines.open(kind, files, EngineSettings.cpuDefaults()));
+      assertEquals(files.onnx() + ": expected an ONNX model, found no such file. Export it first:"
+          + " archbench export --arch mlp", error.getMessage());
+    }
+  }
+
+  @Test
+  void corruptOnnxFileIsNamed() throws IOException {
+    ModelFiles files = mlpFiles();
+    Files.write(files.onnx(), new byte[] {1, 2, 3, 4, 5});
+
+    IOException error = assertThrows(IOException.class,
+        () -> InferenceEngines.open(EngineKind.ONNXRUNTIME, files, EngineSettings.cpuDefaults()));
+
+    assertTrue(error.getMessage().startsWith(files.onnx() + ": expected an ONNX model ONNX Runtime"
+        + " can load, found one it rejects"), error.getMessage());
+  }
+
+  @Test
+  void missingDjlParametersAreNamed() throws IOException {
+    ModelFiles files = mlpFiles();
+
+    IOException error = assertThrows(IOException.class,
+        () -> InferenceEngines.open(EngineKind.PYTORCH, files, EngineSettings.cpuDefaults()));
+
+    assertTrue(error.getMessage().startsWith(directory + ": expected DJL parameters mlp-NNNN.params"),
+        error.getMessage());
+  }
+
+  @Test
+  void unknownEngineListsTheKnownOnes() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> EngineKind.byId("tensorflow"));
+
+    assertEquals("expected one of the engines onnxruntime, pytorch, djl-onnxruntime, found"
+        + " 'tensorflow'", error.getMessage());
+  }
+}
