@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.util.Map;
 import org.archbench.harness.training.ComputeDevice;
@@ -66,9 +67,13 @@ final class DjlOnnxRuntimeEngine implements InferenceEngine {
     return settings;
   }
 
+  /**
+   * The ONNX Runtime actually loaded. DJL's engine reports the version it was compiled against
+   * (1.21.1), but archbench pins its own runtime, which both ONNX Runtime engines share.
+   */
   @Override
   public String version() {
-    return ai.djl.engine.Engine.getEngine(ENGINE).getVersion();
+    return OrtEnvironment.getEnvironment().getVersion();
   }
 
   @Override
