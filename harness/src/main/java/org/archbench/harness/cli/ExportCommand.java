@@ -3,11 +3,9 @@ package org.archbench.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.archbench.harness.Defaults;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineAgreement;
@@ -46,9 +44,7 @@ final class ExportCommand implements Callable<Integer> {
       description = "Architectures to export, comma-separated.")
   private List<String> archs;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
-      description = "Output directory holding models/ and training/ (default: ${DEFAULT-VALUE}).")
-  private Path out;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--engines", split = ",", paramLabel = "ID",
       defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
@@ -63,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws DatasetException, IOException {
     archs.forEach(Architectures::byId);
     List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
-    OutputLayout layout = new OutputLayout(out);
+    OutputLayout layout = output.layout();
     LoadedDataset dataset = check ? data.load() : null;
     PrintWriter printer = spec.commandLine().getOut();
     for (String arch : archs) {

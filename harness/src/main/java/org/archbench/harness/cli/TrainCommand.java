@@ -86,9 +86,7 @@ final class TrainCommand implements Callable<Integer> {
       description = "cpu or gpu; gpu fails at once without a CUDA GPU (default: ${DEFAULT-VALUE}).")
   private String device;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
-      description = "Output directory (default: ${DEFAULT-VALUE}).")
-  private Path out;
+  @Mixin private OutputOptions output;
 
   @Option(names = "--init-from", paramLabel = "DIR",
       description = "Transfer learning: start the feature layers from the trained model in DIR"
@@ -121,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
             new Augmentation(shift, flip), limit, seed, parseDevice(device), transfer());
     LoadedDataset dataset = data.load();
-    OutputLayout layout = new OutputLayout(out);
+    OutputLayout layout = output.layout();
     var printer = spec.commandLine().getOut();
     for (String arch : archs) {
       ModelTrainer.Outcome outcome =

@@ -39,12 +39,7 @@ final class DjlOnnxRuntimeEngine implements InferenceEngine {
         Map.of(
             "intraOpNumThreads", Integer.toString(settings.intraOpThreads()),
             "interOpNumThreads", Integer.toString(settings.interOpThreads()),
-            "optLevel", switch (settings.optimization()) {
-              case NONE -> "NO_OPT";
-              case BASIC -> "BASIC_OPT";
-              case EXTENDED -> "EXTENDED_OPT";
-              case ALL -> "ALL_OPT";
-            });
+            "optLevel", settings.optimization().ortLevel().name());
     try {
       model.load(files.onnx(), null, options);
     } catch (IOException | MalformedModelException e) {

@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
 import java.io.IOException;
 import java.util.Map;
 import org.archbench.harness.export.OnnxContract;
@@ -64,13 +63,7 @@ final class OnnxRuntimeEngine implements InferenceEngine {
     SessionOptions options = new SessionOptions();
     options.setIntraOpNumThreads(settings.intraOpThreads());
     options.setInterOpNumThreads(settings.interOpThreads());
-    options.setOptimizationLevel(
-        switch (settings.optimization()) {
-          case NONE -> OptLevel.NO_OPT;
-          case BASIC -> OptLevel.BASIC_OPT;
-          case EXTENDED -> OptLevel.EXTENDED_OPT;
-          case ALL -> OptLevel.ALL_OPT;
-        });
+    options.setOptimizationLevel(settings.optimization().ortLevel());
     if (settings.device() == ComputeDevice.GPU) {
       options.addCUDA(0);
     }

@@ -1,9 +1,22 @@
 package org.archbench.harness.engine;
 
-/** ONNX Runtime's graph optimisation levels; PyTorch eager has none and records {@link #NONE}. */
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+
+/** ONNX Runtime's graph optimisation levels; PyTorch eager has none and ignores them. */
 public enum OptimizationLevel {
-  NONE,
-  BASIC,
-  EXTENDED,
-  ALL
+  NONE(OptLevel.NO_OPT),
+  BASIC(OptLevel.BASIC_OPT),
+  EXTENDED(OptLevel.EXTENDED_OPT),
+  ALL(OptLevel.ALL_OPT);
+
+  private final OptLevel ortLevel;
+
+  OptimizationLevel(OptLevel ortLevel) {
+    this.ortLevel = ortLevel;
+  }
+
+  /** The level as ONNX Runtime names it; both ONNX Runtime engines use it. */
+  OptLevel ortLevel() {
+    return ortLevel;
+  }
 }
