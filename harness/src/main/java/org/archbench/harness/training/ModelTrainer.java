@@ -130,31 +130,10 @@ public final class ModelTrainer {
       }
       Adam adam = new Adam(config.weightDecay());
 
-      Optional<CheckpointState> checkpoint =
-          resume ? checkpoints.latest(key) : Optional.empty();
-      TrainingReport report;
-      long step;
-      if (checkpoint.isPresent()) {
-        CheckpointState state = checkpoint.get();
-        if (state.epochsDone() > config.epochs()) {
-          Backbone.freezeFeatures(spec, block, false);
-        }
-        checkpoints.restore(model, adam, state.epochsDone());
-        List<Integer> resumedAt = new ArrayList<>(state.report().resumedAtEpochs());
-        resumedAt.add(state.epochsDone());
-        report = withEpochs(state.report(), state.report().epochs(), resumedAt);
-        step = state.stepsDone();
-        LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.totalEpochs());
-      } else {
-        if (resume) {
-          LOG.info("No checkpoint of this run of {} to resume; starting afresh", spec.id());
-        }
-        checkpoints.clear();
-        report =
-            new TrainingReport(spec.id(), key, engineInfo(engine, device), TrainingReport.RUNNING,
-                List.of(), null, trainIndices.length, 0, List.of(), Instant.now().toString(), null);
-        step = 0;
-      }
+      Start start =
+          startOrResume(checkpoints, resume, model, adam, engineInfo(engine, device), trainIndices.length);
+      TrainingReport report = start.report();
+      long step = start.stepsDone();
 
       ParameterStore parameters = new ParameterStore(model.getNDManager(), false);
       List<Pair<String, Parameter>> named = block.getParameters().stream().toList();
@@ -192,12 +171,7 @@ public final class ModelTrainer {
         List<EpochRecord> epochs = new ArrayList<>(report.epochs());
         epochs.add(record);
         report = withEpochs(report, epochs, report.resumedAtEpochs());
-        LOG.info(String.format(Locale.ROOT,
-            "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
-                + " %.1f s, RssAnon %d MiB",
-            spec.id(), epoch, config.totalEpochs(), record.trainLoss(), 100 * record.trainAccuracy(),
-            100 * record.validationAccuracy(), record.validationLoss(), record.imagesPerSecond(),
-            trainSeconds, record.rssAnonBytes() >> 20));
+        logEpoch(record);
         checkpoints.save(model, adam, new CheckpointState(key, epoch, step, report));
         JsonFiles.write(layout.trainingReport(spec.id()), report);
         epochListener.epochSaved(record);
@@ -214,6 +188,49 @@ public final class ModelTrainer {
           100 * result.trainValidationGap(), layout.modelDirectory(spec.id())));
       return new Outcome(report, false);
     }
+  }
+
+  /** Where the epoch loop starts: the report so far and the optimiser steps already taken. */
+  private record Start(TrainingReport report, long stepsDone) {}
+
+  /**
+   * Restores the newest checkpoint of this run when resuming and there is one (weights, Adam's
+   * moments, the report so far); otherwise clears old checkpoints and starts an empty report.
+   */
+  private Start startOrResume(
+      Checkpoints checkpoints, boolean resume, Model model, Adam adam, EngineInfo engine,
+      int trainImages) throws IOException {
+    Optional<CheckpointState> checkpoint = resume ? checkpoints.latest(key) : Optional.empty();
+    if (checkpoint.isEmpty()) {
+      if (resume) {
+        LOG.info("No checkpoint of this run of {} to resume; starting afresh", spec.id());
+      }
+      checkpoints.clear();
+      return new Start(
+          new TrainingReport(spec.id(), key, engine, TrainingReport.RUNNING, List.of(), null,
+              trainImages, 0, List.of(), Instant.now().toString(), null),
+          0);
+    }
+    CheckpointState state = checkpoint.get();
+    if (state.epochsDone() > config.epochs()) {
+      // The checkpoint is from fine-tuning, when nothing was frozen.
+      Backbone.freezeFeatures(spec, model.getBlock(), false);
+    }
+    checkpoints.restore(model, adam, state.epochsDone());
+    List<Integer> resumedAt = new ArrayList<>(state.report().resumedAtEpochs());
+    resumedAt.add(state.epochsDone());
+    LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.totalEpochs());
+    return new Start(withEpochs(state.report(), state.report().epochs(), resumedAt), state.stepsDone());
+  }
+
+  private void logEpoch(EpochRecord record) {
+    LOG.info(String.format(Locale.ROOT,
+        "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
+            + " %.1f s, RssAnon %d MiB, heap %d MiB",
+        spec.id(), record.epoch(), config.totalEpochs(), record.trainLoss(),
+        100 * record.trainAccuracy(), 100 * record.validationAccuracy(), record.validationLoss(),
+        record.imagesPerSecond(), record.trainSeconds(), record.rssAnonBytes() >> 20,
+        record.heapCommittedBytes() >> 20));
   }
 
   /** The stored report, if the stored model and its complete report were made under this key. */
