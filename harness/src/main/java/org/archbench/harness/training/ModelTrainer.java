@@ -24,7 +24,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.archbench.harness.Seeds;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
@@ -257,13 +259,7 @@ public final class ModelTrainer {
     EpochTotals totals = new EpochTotals();
     int batchCount = (order.length + config.batchSize() - 1) / config.batchSize();
     long started = System.nanoTime();
-    try (ProgressBar progress =
-        new ProgressBarBuilder()
-            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.totalEpochs()))
-            .setInitialMax(batchCount)
-            .setUpdateIntervalMillis(1000)
-            .continuousUpdate()
-            .build()) {
+    try (ProgressBar progress = progressBar(epoch, batchCount)) {
       for (int batch = 0; batch < batchCount; batch++) {
         int from = batch * config.batchSize();
         int to = Math.min(order.length, from + config.batchSize());
@@ -298,6 +294,27 @@ public final class ModelTrainer {
       }
     }
     return totals;
+  }
+
+  /**
+   * A bar that redraws every second on a terminal; without one (Maven, CI logs) a plain log line
+   * every 15 seconds instead of a stream of carriage returns.
+   */
+  private ProgressBar progressBar(int epoch, int batchCount) {
+    ProgressBarBuilder builder =
+        new ProgressBarBuilder()
+            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.totalEpochs()))
+            .setInitialMax(batchCount)
+            .continuousUpdate();
+    if (System.console() == null) {
+      builder
+          .setConsumer(new DelegatingProgressBarConsumer(LOG::info))
+          .setStyle(ProgressBarStyle.ASCII)
+          .setUpdateIntervalMillis(15_000);
+    } else {
+      builder.setUpdateIntervalMillis(1000);
+    }
+    return builder.build();
   }
 
   /** Mean loss and accuracy over {@code indices} of the training images, inference mode. */
