@@ -1,0 +1,35 @@
+package org.archbench.harness.evaluation;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The Wilson score interval for a proportion: unlike the normal approximation it stays within [0, 1]
+ * and keeps its coverage near 0 and 1, where accuracies of good models live.
+ */
+public final class Wilson {
+
+  private Wilson() {}
+
+  /**
+   * An interval for a proportion.
+   *
+   * @param lower lower bound
+   * @param upper upper bound
+   */
+  public record Interval(double lower, double upper) {}
+
+  /** The two-sided interval of level {@code confidence} for {@code successes} of {@code trials}. */
+  public static Interval interval(long successes, long trials, double confidence) {
+    if (trials <= 0 || successes < 0 || successes > trials || !(confidence > 0 && confidence < 1)) {
+      throw new IllegalArgumentException(
+          "expected 0 <= successes <= trials, trials > 0 and confidence in (0, 1), found "
+              + successes + " of " + trials + " at " + confidence);
+    }
+    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
+    double p = (double) successes / trials;
+    double z2n = z * z / trials;
+    double centre = (p + z2n / 2) / (1 + z2n);
+    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials));
+    return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+  }
+}
