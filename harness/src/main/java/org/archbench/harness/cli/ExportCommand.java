@@ -3,17 +3,22 @@ package org.archbench.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.InferenceEngines;
+import org.archbench.harness.evaluation.ProbabilisticMetrics;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.export.ModelExport;
-import org.archbench.harness.training.OutputLayout;
+import org.archbench.harness.OutputLayout;
 import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,20 +72,35 @@ final class ExportCommand implements Callable<Integer> {
       printer.printf(Locale.ROOT, "%s: exported %s (%,d bytes)%n", arch, files.onnx(),
           Files.size(files.onnx()));
       if (check) {
-        EngineSettings settings = EngineSettings.cpuDefaults();
-        EngineAgreement.Report report =
-            EngineAgreement.measure(files, kinds, settings, dataset.test());
-        for (EngineAgreement.EngineAccuracy engine : report.engines()) {
-          printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", engine.engine(),
-              engine.version(), 100 * engine.accuracy());
-        }
-        printer.printf(Locale.ROOT,
-            "  all engines agree on %.2f%% of %,d test images; max |logit difference| %.2e"
-                + " (%s)%n",
-            100 * report.agreement(), report.images(), report.maxLogitDifference(), settings);
+        check(files, kinds, dataset.test(), printer);
       }
       printer.flush();
     }
     return 0;
+  }
+
+  /** Runs the test set through every engine and prints accuracies and agreement. */
+  private static void check(
+      ModelFiles files, List<EngineKind> kinds, LabeledImages test, PrintWriter printer)
+      throws IOException {
+    EngineSettings settings = EngineSettings.cpuDefaults();
+    int classes = files.spec().classes();
+    List<float[]> logitsPerEngine = new ArrayList<>();
+    for (EngineKind kind : kinds) {
+      try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
+        float[] logits = EngineAgreement.logits(engine, test, classes);
+        logitsPerEngine.add(logits);
+        int correct = 0;
+        for (int i = 0; i < test.count(); i++) {
+          correct += ProbabilisticMetrics.argmax(logits, i, classes) == test.label(i) ? 1 : 0;
+        }
+        printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),
+            100.0 * correct / test.count());
+      }
+    }
+    EngineAgreement agreement = EngineAgreement.of(logitsPerEngine, classes);
+    printer.printf(Locale.ROOT,
+        "  all engines agree on %.2f%% of %,d test images; max |logit difference| %.2e (%s)%n",
+        100 * agreement.share(), agreement.images(), agreement.maxLogitDifference(), settings);
   }
 }

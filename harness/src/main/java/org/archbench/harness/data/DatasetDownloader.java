@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
+import org.archbench.harness.io.AtomicFiles;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public final class DatasetDownloader {
     Files.createDirectories(directory);
     Path partial = Files.createTempFile(directory, target.getFileName().toString(), ".part");
     try {
+      AtomicFiles.makeReadable(partial);
       fetch(url, partial);
       verifier.verify(partial);
       Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

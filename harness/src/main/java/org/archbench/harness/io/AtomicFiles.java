@@ -5,6 +5,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Whole-file writes that either happen completely or not at all. */
 public final class AtomicFiles {
@@ -17,10 +18,21 @@ public final class AtomicFiles {
     Files.createDirectories(directory);
     Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
     try {
+      makeReadable(temporary);
       Files.write(temporary, content);
       move(temporary, file);
     } finally {
       Files.deleteIfExists(temporary);
+    }
+  }
+
+  /**
+   * Gives a temporary file the permissions of an ordinary one (rw-r--r--): temporary files start
+   * private, and results are meant to be read and published.
+   */
+  public static void makeReadable(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

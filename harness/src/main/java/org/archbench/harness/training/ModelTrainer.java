@@ -27,6 +27,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.archbench.harness.OutputLayout;
 import org.archbench.harness.Seeds;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.archbench.harness.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.io.JsonFiles;
 import org.archbench.models.spec.ArchitectureSpec;

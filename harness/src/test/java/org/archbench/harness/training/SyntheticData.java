@@ -11,11 +11,11 @@ import org.archbench.harness.data.LoadedDataset;
  * A small learnable stand-in for Fashion-MNIST, made in memory: each class is a bright 6x6 patch at
  * its own place on a noisy 28x28 image, so a few hundred images and two epochs visibly teach a model.
  */
-final class SyntheticData {
+public final class SyntheticData {
 
   private SyntheticData() {}
 
-  static LoadedDataset dataset(int trainCount, int testCount) {
+  public static LoadedDataset dataset(int trainCount, int testCount) {
     return new LoadedDataset(
         IdxDatasets.FASHION_MNIST,
         Path.of("synthetic"),

@@ -1,4 +1,4 @@
-package org.archbench.harness.training;
+package org.archbench.harness;
 
 import java.nio.file.Path;
 
@@ -17,6 +17,16 @@ public record OutputLayout(Path root) {
   /** training/&lt;arch&gt;.json. */
   public Path trainingReport(String arch) {
     return root.resolve("training").resolve(arch + ".json");
+  }
+
+  /** eval/&lt;arch&gt;.json: accuracy, calibration and confusion per engine. */
+  public Path evaluation(String arch) {
+    return root.resolve("eval").resolve(arch + ".json");
+  }
+
+  /** eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv: one row per test image. */
+  public Path predictions(String arch, String engine) {
+    return root.resolve("eval").resolve(arch + "." + engine + ".predictions.csv");
   }
 
   /** checkpoints/&lt;arch&gt;/: one directory per finished epoch while training runs. */

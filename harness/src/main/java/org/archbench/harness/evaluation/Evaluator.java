@@ -1,0 +1,142 @@
+package org.archbench.harness.evaluation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.archbench.harness.BuildInfo;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.InferenceEngines;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.io.AtomicFiles;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.training.TrainingReport;
+import org.archbench.models.spec.ArchitectureSpecJson;
+
+/**
+ * Evaluates one trained, exported architecture on the official test set with every engine, and
+ * writes eval/&lt;arch&gt;.json and one predictions CSV per engine.
+ */
+public final class Evaluator {
+
+  /** Confidence bins of the ECE (Guo et al. use 15). */
+  public static final int CALIBRATION_BINS = 15;
+
+  private static final int MIX_UPS = 5;
+
+  private Evaluator() {}
+
+  public static EvaluationReport evaluate(
+      OutputLayout layout, String arch, LoadedDataset data, List<EngineKind> engines,
+      EngineSettings settings) throws IOException {
+    ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
+    TrainingReport training = JsonFiles.read(layout.trainingReport(arch), TrainingReport.class);
+    LabeledImages test = data.test();
+    int classes = files.spec().classes();
+    int[] labels = new int[test.count()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = test.label(i);
+    }
+    List<float[]> logitsPerEngine = new ArrayList<>();
+    List<EngineEvaluation> evaluations = new ArrayList<>();
+    for (EngineKind kind : engines) {
+      try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
+        float[] logits = EngineAgreement.logits(engine, test, classes);
+        logitsPerEngine.add(logits);
+        float[] probabilities = softmax(logits, classes);
+        String predictionsFile = layout.root().relativize(layout.predictions(arch, kind.id())).toString();
+        writePredictions(layout, arch, kind, labels, probabilities, classes);
+        evaluations.add(
+            evaluation(kind, engine.version(), settings, labels, probabilities, classes,
+                data.dataset().classNames(), predictionsFile));
+      }
+    }
+    EvaluationReport report =
+        new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
+            training.result(), Convergence.of(training.epochs()), evaluations,
+            EngineAgreement.of(logitsPerEngine, classes), BuildInfo.version(), BuildInfo.gitCommit(),
+            Instant.now().toString());
+    JsonFiles.write(layout.evaluation(arch), report);
+    return report;
+  }
+
+  static EngineEvaluation evaluation(
+      EngineKind kind, String version, EngineSettings settings, int[] labels, float[] probabilities,
+      int classes, List<String> classNames, String predictionsFile) {
+    int[] predicted = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      predicted[i] = ProbabilisticMetrics.argmax(probabilities, i, classes);
+    }
+    ConfusionMatrix matrix = ConfusionMatrix.of(labels, predicted, classes);
+    Wilson.Interval interval = Wilson.interval(matrix.correct(), matrix.total(), 0.95);
+    List<EngineEvaluation.ClassMetrics> perClass = new ArrayList<>();
+    long[][] counts = matrix.counts();
+    for (int c = 0; c < classes; c++) {
+      long support = 0;
+      for (long count : counts[c]) {
+        support += count;
+      }
+      perClass.add(new EngineEvaluation.ClassMetrics(c, classNames.get(c), support,
+          matrix.precision(c), matrix.recall(c), matrix.f1(c)));
+    }
+    List<EngineEvaluation.MixUp> mixUps =
+        matrix.commonMixUps(MIX_UPS).stream()
+            .map(pair -> new EngineEvaluation.MixUp(classNames.get(pair.first()),
+                classNames.get(pair.second()), pair.count()))
+            .toList();
+    return new EngineEvaluation(kind.id(), version, settings, labels.length, matrix.accuracy(),
+        interval.lower(), interval.upper(), matrix.macroF1(),
+        ProbabilisticMetrics.negativeLogLikelihood(probabilities, labels, classes),
+        ProbabilisticMetrics.expectedCalibrationError(probabilities, labels, classes, CALIBRATION_BINS),
+        ProbabilisticMetrics.brierScore(probabilities, labels, classes),
+        perClass, counts, mixUps, predictionsFile);
+  }
+
+  /** Row-wise softmax, shifted by the row maximum so that large logits do not overflow. */
+  static float[] softmax(float[] logits, int classes) {
+    float[] probabilities = new float[logits.length];
+    for (int row = 0; row < logits.length / classes; row++) {
+      int offset = row * classes;
+      double max = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) {
+        max = Math.max(max, logits[offset + c]);
+      }
+      double sum = 0;
+      for (int c = 0; c < classes; c++) {
+        sum += Math.exp(logits[offset + c] - max);
+      }
+      for (int c = 0; c < classes; c++) {
+        probabilities[offset + c] = (float) (Math.exp(logits[offset + c] - max) / sum);
+      }
+    }
+    return probabilities;
+  }
+
+  private static void writePredictions(
+      OutputLayout layout, String arch, EngineKind kind, int[] labels, float[] probabilities,
+      int classes) throws IOException {
+    StringBuilder csv = new StringBuilder(labels.length * (16 + 10 * classes));
+    csv.append("index,label,predicted");
+    for (int c = 0; c < classes; c++) {
+      csv.append(",p").append(c);
+    }
+    csv.append('\n');
+    for (int i = 0; i < labels.length; i++) {
+      csv.append(i).append(',').append(labels[i]).append(',')
+          .append(ProbabilisticMetrics.argmax(probabilities, i, classes));
+      for (int c = 0; c < classes; c++) {
+        csv.append(',').append(String.format(Locale.ROOT, "%.6f", probabilities[i * classes + c]));
+      }
+      csv.append('\n');
+    }
+    AtomicFiles.write(layout.predictions(arch, kind.id()), csv.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+}

@@ -1,0 +1,63 @@
+package org.archbench.harness.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.export.ModelExport;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.training.Augmentation;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.harness.training.LearningRateSchedule;
+import org.archbench.harness.training.LossFunction;
+import org.archbench.harness.training.ModelTrainer;
+import org.archbench.harness.training.SyntheticData;
+import org.archbench.harness.training.TrainingConfig;
+import org.archbench.harness.training.Transfer;
+import org.archbench.models.spec.Architectures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Train, export and evaluate a small model end to end on synthetic data, with every engine. */
+class EvaluatorTest {
+
+  @TempDir Path out;
+
+  @Test
+  void writesTheReportAndOnePredictionsFilePerEngine() throws IOException {
+    LoadedDataset data = SyntheticData.dataset(640, 200);
+    OutputLayout layout = new OutputLayout(out);
+    new ModelTrainer(Architectures.CNN,
+        new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
+            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE),
+        data, layout).train(false, false);
+    ModelExport.export(layout, "cnn");
+
+    EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
+        List.of(EngineKind.values()), EngineSettings.cpuDefaults());
+
+    assertEquals(3, report.engines().size());
+    assertEquals(1.0, report.agreement().share());
+    double accuracy = report.engines().get(0).accuracy();
+    for (EngineEvaluation engine : report.engines()) {
+      assertEquals(accuracy, engine.accuracy(), "every engine classifies alike");
+      assertTrue(engine.accuracyLower95() <= accuracy && accuracy <= engine.accuracyUpper95());
+      assertEquals(200, engine.images());
+      Path predictions = out.resolve(engine.predictionsFile());
+      List<String> rows = Files.readAllLines(predictions);
+      assertEquals(201, rows.size());
+      assertEquals("index,label,predicted,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9", rows.get(0));
+    }
+    EvaluationReport written = JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class);
+    assertEquals(report.agreement(), written.agreement());
+    assertEquals(report.engines().get(1).perClass(), written.engines().get(1).perClass());
+    assertEquals(report.training(), written.training());
+  }
+}
