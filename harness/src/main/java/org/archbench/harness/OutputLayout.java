@@ -29,6 +29,11 @@ public record OutputLayout(Path root) {
     return root.resolve("eval").resolve(arch + "." + engine + ".predictions.csv");
   }
 
+  /** stats.json: the significance of the differences between architectures. */
+  public Path statistics() {
+    return root.resolve("stats.json");
+  }
+
   /** checkpoints/&lt;arch&gt;/: one directory per finished epoch while training runs. */
   public Path checkpoints(String arch) {
     return root.resolve("checkpoints").resolve(arch);
