@@ -17,6 +17,10 @@ public final class Main {
     if (System.getProperty("ai.djl.offline") == null) {
       System.setProperty("ai.djl.offline", "true");
     }
+    // Contact sheets are drawn with Java2D; benchmark machines have no display.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
     // PyTorch fixes its inter-op pool when it loads; archbench's engines run with one inter-op
     // thread (EngineSettings), so the pool must be sized before anything touches PyTorch.
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
