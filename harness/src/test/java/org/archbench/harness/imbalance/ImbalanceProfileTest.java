@@ -1,0 +1,43 @@
+package org.archbench.harness.imbalance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ImbalanceProfileTest {
+
+  @Test
+  void exponentialRho10() {
+    assertArrayEquals(new int[] {6000, 4645, 3596, 2784, 2156, 1669, 1292, 1000, 774, 600},
+        new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 10).counts(6000, 10));
+  }
+
+  @Test
+  void exponentialRho100() {
+    assertArrayEquals(new int[] {6000, 3596, 2156, 1292, 774, 464, 278, 166, 100, 60},
+        new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 100).counts(6000, 10));
+  }
+
+  @Test
+  void stepRho10() {
+    assertArrayEquals(new int[] {6000, 6000, 6000, 6000, 6000, 600, 600, 600, 600, 600},
+        new ImbalanceProfile(ImbalanceProfile.Shape.STEP, 10).counts(6000, 10));
+  }
+
+  @Test
+  void namesItself() {
+    assertEquals("exp-rho100", new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 100).id());
+    assertEquals("step-rho10", new ImbalanceProfile(ImbalanceProfile.Shape.STEP, 10).id());
+  }
+
+  @Test
+  void rhoBelowOneIsRejected() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 0.5));
+
+    assertEquals("expected an imbalance ratio rho >= 1 (largest over smallest class), found 0.5",
+        error.getMessage());
+  }
+}
