@@ -3,6 +3,7 @@ package org.archbench.harness.robustness;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -17,46 +18,29 @@ public enum Corruption {
   GAUSSIAN_NOISE("gaussian_noise", 0.08, 0.12, 0.18, 0.26, 0.38) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double sigma, SplittableRandom random) {
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = (float) (image[i] + sigma * Noise.gaussian(random));
-      }
-      return out;
+      return pointwise(image, value -> value + sigma * Noise.gaussian(random));
     }
   },
   /** Poisson noise of {@code lambda} photons at full brightness: fewer photons, more noise. */
   SHOT_NOISE("shot_noise", 60, 25, 12, 5, 3) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double lambda, SplittableRandom random) {
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = (float) (Noise.poisson(image[i] * lambda, random) / lambda);
-      }
-      return out;
+      return pointwise(image, value -> Noise.poisson(value * lambda, random) / lambda);
     }
   },
   /** Salt and pepper: each pixel becomes 0 or 1 with this probability. */
   IMPULSE_NOISE("impulse_noise", 0.03, 0.06, 0.09, 0.17, 0.27) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double share, SplittableRandom random) {
-      float[] out = image.clone();
-      for (int i = 0; i < image.length; i++) {
-        if (random.nextDouble() < share) {
-          out[i] = random.nextBoolean() ? 1f : 0f;
-        }
-      }
-      return out;
+      return pointwise(
+          image, value -> random.nextDouble() < share ? (random.nextBoolean() ? 1 : 0) : value);
     }
   },
   /** Multiplicative noise: x + x * N(0, sigma^2). */
   SPECKLE_NOISE("speckle_noise", 0.15, 0.2, 0.35, 0.45, 0.6) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double sigma, SplittableRandom random) {
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = (float) (image[i] * (1 + sigma * Noise.gaussian(random)));
-      }
-      return out;
+      return pointwise(image, value -> value * (1 + sigma * Noise.gaussian(random)));
     }
   },
   GAUSSIAN_BLUR("gaussian_blur", 1, 2, 3, 4, 6) {
@@ -81,22 +65,15 @@ public enum Corruption {
         mean += value;
       }
       mean /= image.length;
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = (float) ((image[i] - mean) * factor + mean);
-      }
-      return out;
+      double centre = mean;
+      return pointwise(image, value -> (value - centre) * factor + centre);
     }
   },
   /** x + b: on grey-scale images, ImageNet-C's increase of the HSV value. */
   BRIGHTNESS("brightness", 0.1, 0.2, 0.3, 0.4, 0.5) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double shift, SplittableRandom random) {
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = (float) (image[i] + shift);
-      }
-      return out;
+      return pointwise(image, value -> value + shift);
     }
   },
   /** Box-averaged down to this share of the size, then blown up again (nearest neighbour). */
@@ -153,11 +130,7 @@ public enum Corruption {
   INVERSE("inverse", 1) {
     @Override
     float[] corrupt(float[] image, int rows, int cols, double unused, SplittableRandom random) {
-      float[] out = new float[image.length];
-      for (int i = 0; i < image.length; i++) {
-        out[i] = 1 - image[i];
-      }
-      return out;
+      return pointwise(image, value -> 1 - value);
     }
   },
   /** Mirrored left to right. */
@@ -212,6 +185,15 @@ public enum Corruption {
     float[] out = corrupt(image, rows, cols, level(severity), new SplittableRandom(seed));
     for (int i = 0; i < out.length; i++) {
       out[i] = Math.min(1f, Math.max(0f, out[i]));
+    }
+    return out;
+  }
+
+  /** A new image with {@code function} applied to each pixel, in order. */
+  private static float[] pointwise(float[] image, DoubleUnaryOperator function) {
+    float[] out = new float[image.length];
+    for (int i = 0; i < image.length; i++) {
+      out[i] = (float) function.applyAsDouble(image[i]);
     }
     return out;
   }
