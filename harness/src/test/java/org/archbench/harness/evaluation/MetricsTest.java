@@ -3,6 +3,7 @@ package org.archbench.harness.evaluation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,16 @@ class MetricsTest {
     assertEquals(McNemar.Method.CHI_SQUARED_CONTINUITY_CORRECTED, result.method());
     assertEquals(4.5125, result.statistic(), 1e-12);
     assertEquals(0.03364, result.pValue(), 1e-4);
+  }
+
+  @Test
+  void mcNemarKeepsTinyPValuesAboveZero() {
+    // b = 226, c = 494 (mlp against cnn): 1 - CDF rounds to 0, the survival function does not
+    McNemar.Result result = McNemar.test(226, 494);
+
+    // (|226 - 494| - 1)^2 / 720 = 267^2 / 720 = 99.0125; p = erfc(sqrt(99.0125 / 2)), about 2.5e-23
+    assertEquals(99.0125, result.statistic(), 1e-9);
+    assertTrue(result.pValue() > 1e-24 && result.pValue() < 1e-22, "p = " + result.pValue());
   }
 
   @Test
