@@ -13,7 +13,6 @@ import org.archbench.harness.engine.EngineSettings;
 import org.archbench.harness.evaluation.EngineEvaluation;
 import org.archbench.harness.evaluation.EvaluationReport;
 import org.archbench.harness.evaluation.Evaluator;
-import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,9 +38,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin private OutputOptions output;
 
-  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
-      description = "Architectures to evaluate, comma-separated.")
-  private List<String> archs;
+  @Mixin private ArchOptions archOptions;
 
   @Option(names = "--engines", split = ",", paramLabel = "ID",
       defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
@@ -50,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DatasetException, IOException {
-    archs.forEach(Architectures::byId);
+    List<String> archs = archOptions.ids();
     List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
     LoadedDataset dataset = data.load();
     OutputLayout layout = output.layout();

@@ -19,7 +19,6 @@ import org.archbench.harness.evaluation.ProbabilisticMetrics;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.export.ModelExport;
 import org.archbench.harness.OutputLayout;
-import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,9 +44,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin private DataOptions data;
 
-  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
-      description = "Architectures to export, comma-separated.")
-  private List<String> archs;
+  @Mixin private ArchOptions archOptions;
 
   @Mixin private OutputOptions output;
 
@@ -62,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DatasetException, IOException {
-    archs.forEach(Architectures::byId);
+    List<String> archs = archOptions.ids();
     List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
     OutputLayout layout = output.layout();
     LoadedDataset dataset = check ? data.load() : null;

@@ -16,7 +16,6 @@ import org.archbench.harness.evaluation.PairwiseSignificance;
 import org.archbench.harness.evaluation.PredictionsFile;
 import org.archbench.harness.evaluation.StatisticsReport;
 import org.archbench.harness.io.JsonFiles;
-import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +39,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Mixin private OutputOptions output;
 
-  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
-      description = "Architectures to compare, comma-separated; each evaluated before.")
-  private List<String> archs;
+  @Mixin private ArchOptions archOptions;
 
   @Option(names = "--engine", paramLabel = "ID", defaultValue = "onnxruntime",
       description = "Whose predictions to compare (default: ${DEFAULT-VALUE}).")
@@ -50,7 +47,7 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DatasetException, IOException {
-    archs.forEach(Architectures::byId);
+    List<String> archs = archOptions.ids();
     String engineId = EngineKind.byId(engine).id();
     LabeledImages test = data.load().test();
     OutputLayout layout = output.layout();

@@ -39,9 +39,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private DataOptions data;
 
-  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
-      description = "Architectures to train, comma-separated (see `archbench arch list`).")
-  private List<String> archs;
+  @Mixin private ArchOptions archOptions;
 
   @Option(names = "--epochs", defaultValue = "" + Defaults.EPOCHS,
       description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -114,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws DatasetException, java.io.IOException {
-    archs.forEach(Architectures::byId);
+    List<String> archs = archOptions.ids();
     TrainingConfig config =
         new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
             new Augmentation(shift, flip), limit, seed, parseDevice(device), transfer());

@@ -13,26 +13,19 @@ import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.util.Map;
 import org.archbench.harness.training.ComputeDevice;
-import org.archbench.models.spec.FeatureShape;
 
 /** DJL's OnnxRuntime engine on the exported .onnx file, through a Predictor. */
-final class DjlOnnxRuntimeEngine implements InferenceEngine {
+final class DjlOnnxRuntimeEngine extends ModelEngine {
 
   private static final String ENGINE = "OnnxRuntime";
 
-  private final EngineSettings settings;
   private final Model model;
   private final Predictor<NDList, NDList> predictor;
-  private final FeatureShape input;
-  private final int classes;
-  private boolean closed;
 
   DjlOnnxRuntimeEngine(ModelFiles files, EngineSettings settings) throws IOException {
+    super(EngineKind.DJL_ONNXRUNTIME, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
-    this.settings = settings;
-    this.input = files.spec().input();
-    this.classes = files.spec().classes();
     Device device = settings.device() == ComputeDevice.GPU ? Device.gpu() : Device.cpu();
     this.model = Model.newInstance(files.spec().id(), device, ENGINE);
     Map<String, String> options =
@@ -52,16 +45,6 @@ final class DjlOnnxRuntimeEngine implements InferenceEngine {
     this.predictor = model.newPredictor(new NoopTranslator());
   }
 
-  @Override
-  public EngineKind kind() {
-    return EngineKind.DJL_ONNXRUNTIME;
-  }
-
-  @Override
-  public EngineSettings settings() {
-    return settings;
-  }
-
   /**
    * The ONNX Runtime actually loaded. DJL's engine reports the version it was compiled against
    * (1.21.1), but archbench pins its own runtime, which both ONNX Runtime engines share.
@@ -72,13 +55,10 @@ final class DjlOnnxRuntimeEngine implements InferenceEngine {
   }
 
   @Override
-  public void run(ImageBatch batch, float[] logits) {
-    if (closed) {
-      throw new IllegalStateException("djl-onnxruntime engine is closed");
-    }
+  protected void infer(ImageBatch batch, float[] logits) {
     try (NDManager call = model.getNDManager().newSubManager()) {
-      Shape shape = new Shape(batch.size(), input.channels(), input.height(), input.width());
-      NDList output = predictor.predict(new NDList(call.create(batch.floats(), shape)));
+      NDList output =
+          predictor.predict(new NDList(call.create(batch.floats(), new Shape(inputShape(batch.size())))));
       output.singletonOrThrow().toByteBuffer().asFloatBuffer().get(logits, 0, batch.size() * classes);
       output.close();
     } catch (TranslateException e) {
@@ -87,11 +67,8 @@ final class DjlOnnxRuntimeEngine implements InferenceEngine {
   }
 
   @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      predictor.close();
-      model.close();
-    }
+  protected void release() {
+    predictor.close();
+    model.close();
   }
 }

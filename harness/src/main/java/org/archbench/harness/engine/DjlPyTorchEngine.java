@@ -12,24 +12,20 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import org.archbench.harness.training.ComputeDevice;
-import org.archbench.models.spec.FeatureShape;
 
 /**
  * DJL's PyTorch engine, eager, in inference mode, on the DJL-format parameters with the block
  * rebuilt from arch.json. Each call's tensors live in a sub-manager closed before it returns.
  */
-final class DjlPyTorchEngine implements InferenceEngine {
+final class DjlPyTorchEngine extends ModelEngine {
 
   static final String ENGINE = "PyTorch";
 
-  private final EngineSettings settings;
   private final Model model;
   private final ParameterStore parameters;
-  private final FeatureShape input;
-  private final int classes;
-  private boolean closed;
 
   DjlPyTorchEngine(ModelFiles files, EngineSettings settings) throws IOException {
+    super(EngineKind.PYTORCH, files, settings);
     Engine engine = Engine.getEngine(ENGINE);
     Device device = Device.cpu();
     if (settings.device() == ComputeDevice.GPU) {
@@ -41,9 +37,6 @@ final class DjlPyTorchEngine implements InferenceEngine {
       device = Device.gpu();
     }
     applyThreads(settings);
-    this.settings = settings;
-    this.input = files.spec().input();
-    this.classes = files.spec().classes();
     this.model = files.loadDjlModel(device);
     this.parameters = new ParameterStore(model.getNDManager(), false);
   }
@@ -70,38 +63,22 @@ final class DjlPyTorchEngine implements InferenceEngine {
   }
 
   @Override
-  public EngineKind kind() {
-    return EngineKind.PYTORCH;
-  }
-
-  @Override
-  public EngineSettings settings() {
-    return settings;
-  }
-
-  @Override
   public String version() {
     return Engine.getEngine(ENGINE).getVersion();
   }
 
   @Override
-  public void run(ImageBatch batch, float[] logits) {
-    if (closed) {
-      throw new IllegalStateException("pytorch engine is closed");
-    }
+  protected void infer(ImageBatch batch, float[] logits) {
     try (NDManager call = model.getNDManager().newSubManager()) {
-      Shape shape = new Shape(batch.size(), input.channels(), input.height(), input.width());
-      NDArray images = call.create(batch.bytes(), shape, DataType.FLOAT32);
+      NDArray images =
+          call.create(batch.bytes(), new Shape(inputShape(batch.size())), DataType.FLOAT32);
       NDArray output = model.getBlock().forward(parameters, new NDList(images), false).singletonOrThrow();
       output.toByteBuffer().asFloatBuffer().get(logits, 0, batch.size() * classes);
     }
   }
 
   @Override
-  public void close() {
-    if (!closed) {
-      closed = true;
-      model.close();
-    }
+  protected void release() {
+    model.close();
   }
 }

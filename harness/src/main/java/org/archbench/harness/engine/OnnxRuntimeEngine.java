@@ -9,25 +9,18 @@ import java.io.IOException;
 import java.util.Map;
 import org.archbench.harness.export.OnnxContract;
 import org.archbench.harness.training.ComputeDevice;
-import org.archbench.models.spec.FeatureShape;
 
 /** ONNX Runtime's Java API on the exported .onnx file; CPU, or the CUDA execution provider. */
-final class OnnxRuntimeEngine implements InferenceEngine {
+final class OnnxRuntimeEngine extends ModelEngine {
 
-  private final EngineSettings settings;
   private final OrtEnvironment environment;
   private final SessionOptions options;
   private final OrtSession session;
-  private final FeatureShape input;
-  private final int classes;
-  private boolean closed;
 
   OnnxRuntimeEngine(ModelFiles files, EngineSettings settings) throws IOException {
+    super(EngineKind.ONNXRUNTIME, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
-    this.settings = settings;
-    this.input = files.spec().input();
-    this.classes = files.spec().classes();
     this.environment = sharedEnvironment();
     try {
       this.options = sessionOptions(settings);
@@ -71,27 +64,14 @@ final class OnnxRuntimeEngine implements InferenceEngine {
   }
 
   @Override
-  public EngineKind kind() {
-    return EngineKind.ONNXRUNTIME;
-  }
-
-  @Override
-  public EngineSettings settings() {
-    return settings;
-  }
-
-  @Override
   public String version() {
     return environment.getVersion();
   }
 
   @Override
-  public void run(ImageBatch batch, float[] logits) {
-    if (closed) {
-      throw new IllegalStateException("onnxruntime engine is closed");
-    }
-    long[] shape = {batch.size(), input.channels(), input.height(), input.width()};
-    try (OnnxTensor tensor = OnnxTensor.createTensor(environment, batch.floats(), shape);
+  protected void infer(ImageBatch batch, float[] logits) {
+    try (OnnxTensor tensor =
+            OnnxTensor.createTensor(environment, batch.floats(), inputShape(batch.size()));
         OrtSession.Result result = session.run(Map.of(OnnxContract.INPUT, tensor))) {
       ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits, 0, batch.size() * classes);
     } catch (OrtException e) {
@@ -100,11 +80,7 @@ final class OnnxRuntimeEngine implements InferenceEngine {
   }
 
   @Override
-  public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
+  protected void release() {
     try {
       session.close();
     } catch (OrtException e) {

@@ -1,6 +1,7 @@
 package org.archbench.harness.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
@@ -74,9 +75,13 @@ class EngineParityTest {
     ImageBatch batch = ImageBatch.allocate(BATCH, 784).fill(pixels, BATCH);
     for (EngineKind kind : EngineKind.values()) {
       float[] logits = new float[BATCH * spec.classes()];
-      try (InferenceEngine engine = InferenceEngines.open(kind, files, EngineSettings.cpuDefaults())) {
+      InferenceEngine engine = InferenceEngines.open(kind, files, EngineSettings.cpuDefaults());
+      try (engine) {
         engine.run(batch, logits);
       }
+      IllegalStateException closed =
+          assertThrows(IllegalStateException.class, () -> engine.run(batch, logits));
+      assertEquals(kind + " engine is closed", closed.getMessage());
       double worst = 0;
       for (int i = 0; i < logits.length; i++) {
         worst = Math.max(worst, Math.abs(logits[i] - expected[i]));
