@@ -1,5 +1,7 @@
 package org.archbench.harness.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * Random training-time changes to each image, drawn from the epoch's seeded stream.
  *
@@ -17,6 +19,7 @@ public record Augmentation(int maxShift, boolean horizontalFlip) {
     }
   }
 
+  @JsonIgnore // derived, not a field of the recorded configuration
   public boolean isNone() {
     return maxShift == 0 && !horizontalFlip;
   }

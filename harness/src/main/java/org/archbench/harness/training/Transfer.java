@@ -1,5 +1,7 @@
 package org.archbench.harness.training;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,7 @@ public record Transfer(
     }
   }
 
+  @JsonIgnore // derived, not a field of the recorded configuration
   public boolean isNone() {
     return initFrom.isEmpty();
   }
