@@ -1,7 +1,6 @@
 package org.archbench.harness.training;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
