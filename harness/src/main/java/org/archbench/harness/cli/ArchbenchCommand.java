@@ -12,5 +12,6 @@ import picocli.CommandLine.Command;
           + " need at the lowest cost.",
       "Every option OPT can also be set as the system property bench.OPT (e.g. -Dbench.data=DIR)."
     },
-    subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, StatsCommand.class})
+    subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, StatsCommand.class,
+      RobustnessCommand.class})
 final class ArchbenchCommand {}

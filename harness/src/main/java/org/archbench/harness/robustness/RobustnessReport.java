@@ -1,0 +1,40 @@
+package org.archbench.harness.robustness;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * robustness/&lt;arch&gt;.json: accuracy under every corruption and severity, and the corruption
+ * errors against the reference model (Hendrycks and Dietterich, 2019).
+ *
+ * @param arch the architecture
+ * @param engine the engine that ran it
+ * @param reference the architecture whose errors normalise CE (mlp)
+ * @param cleanAccuracy accuracy on the clean test set
+ * @param conditions accuracy per corruption and severity
+ * @param meanCorruptedAccuracy mean accuracy over every condition
+ * @param corruptionErrors CE_c = sum over severities of this model's error / the reference's
+ * @param meanCorruptionError mCE, the mean of CE_c over corruptions
+ * @param relativeMeanCorruptionError relative mCE: like mCE, on the errors minus the clean error
+ * @param createdAt ISO-8601 instant
+ */
+public record RobustnessReport(
+    String arch,
+    String engine,
+    String reference,
+    double cleanAccuracy,
+    List<ConditionAccuracy> conditions,
+    double meanCorruptedAccuracy,
+    Map<String, Double> corruptionErrors,
+    double meanCorruptionError,
+    double relativeMeanCorruptionError,
+    String createdAt) {
+
+  /**
+   * @param corruption the corruption's id
+   * @param severity 1 to 5
+   * @param level the corruption's parameter at that severity
+   * @param accuracy share classified correctly
+   */
+  public record ConditionAccuracy(String corruption, int severity, double level, double accuracy) {}
+}
