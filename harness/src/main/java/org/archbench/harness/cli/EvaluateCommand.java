@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArchbenchVersion.class,
     description = {
-      "Evaluate exported models on the 10,000 test images with every engine: accuracy with its 95%"
+      "Evaluate exported models on the 10,000 test images with every engine: accuracy with its 95%%"
           + " Wilson interval, macro-F1, per-class precision and recall, confusion matrix, common"
           + " mix-ups, NLL, ECE, Brier, and cross-engine agreement.",
       "Writes OUT/eval/<arch>.json and OUT/eval/<arch>.<engine>.predictions.csv."
@@ -40,15 +40,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin private ArchOptions archOptions;
 
-  @Option(names = "--engines", split = ",", paramLabel = "ID",
-      defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
-      description = "Engines to evaluate (default: ${DEFAULT-VALUE}).")
-  private List<String> engines;
+  @Mixin private EngineOptions engineOptions;
 
   @Override
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
-    List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
+    List<EngineKind> kinds = engineOptions.kinds();
     LoadedDataset dataset = data.load();
     OutputLayout layout = output.layout();
     PrintWriter out = spec.commandLine().getOut();

@@ -48,10 +48,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin private OutputOptions output;
 
-  @Option(names = "--engines", split = ",", paramLabel = "ID",
-      defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
-      description = "Engines to compare (default: ${DEFAULT-VALUE}).")
-  private List<String> engines;
+  @Mixin private EngineOptions engineOptions;
 
   @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Compare the engines on the test set after exporting (default: ${DEFAULT-VALUE}).")
@@ -60,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
-    List<EngineKind> kinds = engines.stream().map(EngineKind::byId).toList();
+    List<EngineKind> kinds = engineOptions.kinds();
     OutputLayout layout = output.layout();
     LoadedDataset dataset = check ? data.load() : null;
     PrintWriter printer = spec.commandLine().getOut();
