@@ -2,6 +2,7 @@ package org.archbench.harness.data;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.archbench.harness.Seeds;
 
 /**
  * A seeded, stratified split of a labelled set into training and validation indices: each class
@@ -41,7 +42,7 @@ public record StratifiedSplit(int[] trainIndices, int[] validationIndices) {
     int validationSize = 0;
     int[] heldOut = new int[classCount];
     for (int c = 0; c < classCount; c++) {
-      shuffle(byClass[c], random);
+      Seeds.shuffle(byClass[c], random);
       heldOut[c] = (int) Math.round(byClass[c].length * validationFraction);
       validationSize += heldOut[c];
     }
@@ -99,15 +100,5 @@ public record StratifiedSplit(int[] trainIndices, int[] validationIndices) {
       byClass[label][filled[label]++] = i;
     }
     return byClass;
-  }
-
-  /** Fisher-Yates, spelled out so that the order depends only on {@link Random}'s specified sequence. */
-  private static void shuffle(int[] values, Random random) {
-    for (int i = values.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = values[i];
-      values[i] = values[j];
-      values[j] = swap;
-    }
   }
 }

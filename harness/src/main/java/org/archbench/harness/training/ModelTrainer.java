@@ -393,13 +393,7 @@ public final class ModelTrainer {
 
   private static int[] shuffled(int[] values, long seed) {
     int[] copy = values.clone();
-    Random random = new Random(seed);
-    for (int i = copy.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int swap = copy[i];
-      copy[i] = copy[j];
-      copy[j] = swap;
-    }
+    Seeds.shuffle(copy, new Random(seed));
     return copy;
   }
 
