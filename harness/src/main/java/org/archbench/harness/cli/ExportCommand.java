@@ -15,7 +15,6 @@ import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
-import org.archbench.harness.evaluation.ProbabilisticMetrics;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.export.ModelExport;
 import org.archbench.harness.OutputLayout;
@@ -84,12 +83,8 @@ final class ExportCommand implements Callable<Integer> {
       try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
         float[] logits = EngineAgreement.logits(engine, test, classes);
         logitsPerEngine.add(logits);
-        int correct = 0;
-        for (int i = 0; i < test.count(); i++) {
-          correct += ProbabilisticMetrics.argmax(logits, i, classes) == test.label(i) ? 1 : 0;
-        }
         printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),
-            100.0 * correct / test.count());
+            100.0 * EngineAgreement.correct(logits, test, classes) / test.count());
       }
     }
     EngineAgreement agreement = EngineAgreement.of(logitsPerEngine, classes);

@@ -49,4 +49,13 @@ public record EngineAgreement(double share, double maxLogitDifference, int image
     }
     return all;
   }
+
+  /** How many images of {@code images} the logits classify as labelled. */
+  public static int correct(float[] logits, LabeledImages images, int classes) {
+    int correct = 0;
+    for (int i = 0; i < images.count(); i++) {
+      correct += ProbabilisticMetrics.argmax(logits, i, classes) == images.label(i) ? 1 : 0;
+    }
+    return correct;
+  }
 }
