@@ -38,4 +38,25 @@ public record OutputLayout(Path root) {
   public Path checkpoints(String arch) {
     return root.resolve("checkpoints").resolve(arch);
   }
+
+  /** imbalance/&lt;arch&gt;.json: the long-tail study of one architecture. */
+  public Path imbalance(String arch) {
+    return root.resolve("imbalance").resolve(arch + ".json");
+  }
+
+  /**
+   * imbalance/runs/&lt;profile&gt;-&lt;mitigation&gt;/: the models, training reports and checkpoints of
+   * one long-tail setting, laid out as a run of their own.
+   */
+  public OutputLayout imbalanceRun(String longTailId) {
+    return new OutputLayout(root.resolve("imbalance").resolve("runs").resolve(longTailId));
+  }
+
+  /**
+   * seeds/seed-&lt;n&gt;/: the models, training reports and evaluations of one more seed (-Dbench.seeds),
+   * laid out as a run of their own; the first seed's are the run's own.
+   */
+  public OutputLayout seedRun(long seed) {
+    return new OutputLayout(root.resolve("seeds").resolve("seed-" + seed));
+  }
 }

@@ -11,6 +11,7 @@ import org.archbench.harness.training.Augmentation;
 import org.archbench.harness.training.ComputeDevice;
 import org.archbench.harness.training.FinalAccuracy;
 import org.archbench.harness.training.LearningRateSchedule;
+import org.archbench.harness.training.LongTail;
 import org.archbench.harness.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.OutputLayout;
@@ -115,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
     List<String> archs = archOptions.ids();
     TrainingConfig config =
         new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
-            new Augmentation(shift, flip), limit, seed, parseDevice(device), transfer());
+            new Augmentation(shift, flip), limit, seed, parseDevice(device), transfer(),
+            LongTail.BALANCED);
     LoadedDataset dataset = data.load();
     OutputLayout layout = output.layout();
     var printer = spec.commandLine().getOut();

@@ -48,6 +48,20 @@ public final class ModelStore {
     }
   }
 
+  /**
+   * The key of the stored model.
+   *
+   * @throws IOException if there is no trained model here, or its key is unreadable, naming the file
+   */
+  public TrainingKey key() throws IOException {
+    Path keyFile = directory.resolve(KEY);
+    if (!Files.isRegularFile(keyFile)) {
+      throw new IOException(keyFile + ": expected the key of a trained model, found no such file."
+          + " Train first (archbench train --arch <id>).");
+    }
+    return JsonFiles.read(keyFile, TrainingKey.class);
+  }
+
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */
   void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
     Files.createDirectories(directory);

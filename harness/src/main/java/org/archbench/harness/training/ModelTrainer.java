@@ -117,7 +117,9 @@ public final class ModelTrainer {
     Device device = device();
     Engine engine = Engine.getEngine(ENGINE);
     StratifiedSplit split = data.trainValidationSplit(config.seed());
-    int[] trainIndices = limited(split.trainIndices());
+    TrainingSet trainingSet =
+        TrainingSet.of(data.train(), split.trainIndices(), spec.classes(), config);
+    int[] trainIndices = trainingSet.indices();
     int[] validationIndices = split.validationIndices();
     Checkpoints checkpoints = new Checkpoints(layout.checkpoints(spec.id()), spec.id());
 
@@ -142,7 +144,8 @@ public final class ModelTrainer {
       List<Pair<String, Parameter>> named = block.getParameters().stream().toList();
       BatchAssembler trainBatches = new BatchAssembler(data.train());
       Loss loss = loss();
-      long stepsPerEpoch = (trainIndices.length + config.batchSize() - 1) / config.batchSize();
+      Loss trainingLoss = trainingLoss(trainingSet);
+      long stepsPerEpoch = (trainingSet.epochSize() + config.batchSize() - 1) / config.batchSize();
       Phase main =
           new Phase(0, stepsPerEpoch * config.epochs(), config.learningRate(), config.schedule());
       Phase fineTuning =
@@ -158,8 +161,8 @@ public final class ModelTrainer {
         }
         long trainStart = System.nanoTime();
         EpochTotals totals =
-            trainEpoch(model, block, parameters, named, adam, trainBatches, loss, trainIndices,
-                epoch, step, phase);
+            trainEpoch(model, block, parameters, named, adam, trainBatches, trainingLoss,
+                trainingSet, epoch, step, phase);
         step += stepsPerEpoch;
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
         long validationStart = System.nanoTime();
@@ -169,7 +172,7 @@ public final class ModelTrainer {
         EpochRecord record =
             new EpochRecord(epoch, totals.meanLoss(), totals.accuracy(), validation.meanLoss(),
                 validation.accuracy(), phase.rate(step - 1),
-                trainSeconds, validationSeconds, trainIndices.length / trainSeconds,
+                trainSeconds, validationSeconds, trainingSet.epochSize() / trainSeconds,
                 ProcessMemory.rssAnonBytes().orElse(-1), Runtime.getRuntime().totalMemory());
         List<EpochRecord> epochs = new ArrayList<>(report.epochs());
         epochs.add(record);
@@ -252,10 +255,11 @@ public final class ModelTrainer {
 
   private EpochTotals trainEpoch(
       Model model, Block block, ParameterStore parameters, List<Pair<String, Parameter>> named,
-      Adam adam, BatchAssembler batches, Loss loss, int[] trainIndices, int epoch, long firstStep,
-      Phase phase) {
+      Adam adam, BatchAssembler batches, Loss loss, TrainingSet trainingSet, int epoch,
+      long firstStep, Phase phase) {
     Engine.getEngine(ENGINE).setRandomSeed(seed32("dropout-epoch-" + epoch));
-    int[] order = shuffled(trainIndices, Seeds.derive(config.seed(), "order-epoch-" + epoch));
+    int[] order =
+        trainingSet.epochOrder(new Random(Seeds.derive(config.seed(), "order-epoch-" + epoch)));
     Random augmentation = new Random(Seeds.derive(config.seed(), "augment-epoch-" + epoch));
     EpochTotals totals = new EpochTotals();
     int batchCount = (order.length + config.batchSize() - 1) / config.batchSize();
@@ -370,6 +374,19 @@ public final class ModelTrainer {
         JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
   }
 
+  /** The loss training minimises: {@link #loss()}, class-weighted when the config re-weights. */
+  private Loss trainingLoss(TrainingSet trainingSet) {
+    LongTail longTail = config.longTail();
+    if (longTail.mitigation() != Mitigation.REWEIGHT) {
+      return loss();
+    }
+    float[] weights = ClassBalancedWeights.of(trainingSet.classCounts(), longTail.beta());
+    LOG.info("{}: class-balanced loss weights (beta {}) {}", spec.id(), longTail.beta(),
+        Arrays.toString(weights));
+    return new ClassWeightedCrossEntropyLoss(weights);
+  }
+
+  /** The unweighted objective, also the validation and test loss. */
   private Loss loss() {
     return switch (config.loss()) {
       case CROSS_ENTROPY -> Loss.softmaxCrossEntropyLoss();
@@ -377,24 +394,8 @@ public final class ModelTrainer {
     };
   }
 
-  /** The training indices, cut to --limit by a seeded draw so that every class stays represented. */
-  private int[] limited(int[] trainIndices) {
-    if (config.limit() == 0 || config.limit() >= trainIndices.length) {
-      return trainIndices;
-    }
-    int[] drawn = Arrays.copyOf(shuffled(trainIndices, Seeds.derive(config.seed(), "limit")), config.limit());
-    Arrays.sort(drawn);
-    return drawn;
-  }
-
   private int seed32(String component) {
     return (int) Seeds.derive(config.seed(), component);
-  }
-
-  private static int[] shuffled(int[] values, long seed) {
-    int[] copy = values.clone();
-    Seeds.shuffle(copy, new Random(seed));
-    return copy;
   }
 
   private static TrainingReport withEpochs(

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param seed the master seed; initialisation, batch order, dropout and augmentation derive from it
  * @param device where to train
  * @param transfer where the feature layers start from, and how they train ({@link Transfer#NONE})
+ * @param longTail the class distribution trained on, and its mitigation; {@link LongTail#BALANCED}
+ *     for the balanced split (also when absent, as in keys written before the imbalance study)
  */
 public record TrainingConfig(
     int epochs,
@@ -29,7 +31,8 @@ public record TrainingConfig(
     int limit,
     long seed,
     ComputeDevice device,
-    Transfer transfer) {
+    Transfer transfer,
+    LongTail longTail) {
 
   public TrainingConfig {
     if (epochs <= 0 || batchSize <= 0) {
@@ -50,6 +53,25 @@ public record TrainingConfig(
     Objects.requireNonNull(augmentation, "augmentation");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(transfer, "transfer");
+    if (longTail == null) {
+      longTail = LongTail.BALANCED;
+    }
+    if (longTail.mitigation() == Mitigation.REWEIGHT && loss != LossFunction.CROSS_ENTROPY) {
+      throw new IllegalArgumentException(
+          "class re-weighting: expected the CROSS_ENTROPY loss, found " + loss);
+    }
+  }
+
+  /** This config, trained with another master seed. */
+  public TrainingConfig withSeed(long otherSeed) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, otherSeed, device, transfer, longTail);
+  }
+
+  /** This config, trained on another class distribution. */
+  public TrainingConfig withLongTail(LongTail otherLongTail) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, seed, device, transfer, otherLongTail);
   }
 
   /** Main epochs plus fine-tuning epochs. */

@@ -16,6 +16,7 @@ import org.archbench.harness.io.JsonFiles;
 import org.archbench.harness.training.Augmentation;
 import org.archbench.harness.training.ComputeDevice;
 import org.archbench.harness.training.LearningRateSchedule;
+import org.archbench.harness.training.LongTail;
 import org.archbench.harness.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.SyntheticData;
@@ -36,7 +37,8 @@ class EvaluatorTest {
     OutputLayout layout = new OutputLayout(out);
     new ModelTrainer(Architectures.CNN,
         new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
-            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE),
+            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
+            LongTail.BALANCED),
         data, layout).train(false, false);
     ModelExport.export(layout, "cnn");
 

@@ -31,7 +31,8 @@ class ModelTrainerTest {
 
   private static TrainingConfig config(int epochs, float learningRate) {
     return new TrainingConfig(epochs, 64, learningRate, 0, LossFunction.CROSS_ENTROPY,
-        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.CPU, Transfer.NONE);
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.CPU, Transfer.NONE,
+            LongTail.BALANCED);
   }
 
   private ModelTrainer trainer(ArchitectureSpec spec, TrainingConfig config, Path root) {
@@ -136,7 +137,8 @@ class ModelTrainerTest {
   void gpuWithoutAGpuFailsAtOnce() {
     assumeTrue(Engine.getEngine(ModelTrainer.ENGINE).getGpuCount() == 0, "this machine has a GPU");
     TrainingConfig gpu = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
-        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.GPU, Transfer.NONE);
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.GPU, Transfer.NONE,
+            LongTail.BALANCED);
 
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> trainer(Architectures.MLP, gpu, out).train(false, false));
@@ -147,7 +149,8 @@ class ModelTrainerTest {
   @Test
   void softmaxMseTrainsToo() throws IOException {
     TrainingConfig mse = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.SOFTMAX_MSE,
-        LearningRateSchedule.ONE_CYCLE, new Augmentation(2, true), 512, 7, ComputeDevice.CPU, Transfer.NONE);
+        LearningRateSchedule.ONE_CYCLE, new Augmentation(2, true), 512, 7, ComputeDevice.CPU, Transfer.NONE,
+            LongTail.BALANCED);
 
     TrainingReport report = trainer(Architectures.MLP, mse, out).train(false, false).report();
 

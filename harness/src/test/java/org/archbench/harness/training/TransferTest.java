@@ -32,7 +32,8 @@ class TransferTest {
 
   private static TrainingConfig config(int seed, Transfer transfer) {
     return new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
-        LearningRateSchedule.COSINE, Augmentation.NONE, 512, seed, ComputeDevice.CPU, transfer);
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, seed, ComputeDevice.CPU, transfer,
+        LongTail.BALANCED);
   }
 
   @BeforeEach

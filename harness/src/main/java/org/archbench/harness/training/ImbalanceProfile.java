@@ -1,6 +1,8 @@
-package org.archbench.harness.imbalance;
+package org.archbench.harness.training;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How many training images each class keeps in a long-tailed study (Cui et al., 2019): the class at
@@ -25,6 +27,8 @@ public record ImbalanceProfile(Shape shape, double rho) {
     STEP
   }
 
+  private static final Pattern ID = Pattern.compile("(exp|step)-rho([0-9]+(?:\\.[0-9]+)?)");
+
   public ImbalanceProfile {
     if (shape == null) {
       throw new IllegalArgumentException("expected a profile shape, found none");
@@ -39,6 +43,22 @@ public record ImbalanceProfile(Shape shape, double rho) {
   public String id() {
     return String.format(Locale.ROOT, "%s-rho%s", shape == Shape.EXPONENTIAL ? "exp" : "step",
         rho == Math.rint(rho) ? String.valueOf((long) rho) : String.valueOf(rho));
+  }
+
+  /**
+   * The profile named by {@link #id()}, e.g. {@code exp-rho100} or {@code step-rho10}.
+   *
+   * @throws IllegalArgumentException naming the expected form, for anything else or rho &lt; 1
+   */
+  public static ImbalanceProfile parse(String id) {
+    Matcher matcher = ID.matcher(id);
+    if (!matcher.matches()) {
+      throw new IllegalArgumentException(
+          "expected an imbalance profile such as exp-rho100 or step-rho10 (exp or step, then -rho"
+              + " and the ratio), found '" + id + "'");
+    }
+    Shape shape = matcher.group(1).equals("exp") ? Shape.EXPONENTIAL : Shape.STEP;
+    return new ImbalanceProfile(shape, Double.parseDouble(matcher.group(2)));
   }
 
   /** Images kept per tail rank, rank 0 the largest class. */

@@ -1,4 +1,4 @@
-package org.archbench.harness.imbalance;
+package org.archbench.harness.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,6 +38,32 @@ class ImbalanceProfileTest {
         () -> new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 0.5));
 
     assertEquals("expected an imbalance ratio rho >= 1 (largest over smallest class), found 0.5",
+        error.getMessage());
+  }
+
+  @Test
+  void parsesItsOwnNames() {
+    assertEquals(new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 100),
+        ImbalanceProfile.parse("exp-rho100"));
+    assertEquals(new ImbalanceProfile(ImbalanceProfile.Shape.STEP, 2.5),
+        ImbalanceProfile.parse("step-rho2.5"));
+  }
+
+  @Test
+  void anUnknownProfileNameSaysWhatIsExpected() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> ImbalanceProfile.parse("linear-10"));
+
+    assertEquals("expected an imbalance profile such as exp-rho100 or step-rho10 (exp or step, then"
+        + " -rho and the ratio), found 'linear-10'", error.getMessage());
+  }
+
+  @Test
+  void anUnknownMitigationListsTheKnownOnes() {
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> Mitigation.byId("smote"));
+
+    assertEquals("expected a mitigation, one of none, reweight, oversample, found 'smote'",
         error.getMessage());
   }
 }

@@ -1,0 +1,150 @@
+package org.archbench.harness.imbalance;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.InferenceEngines;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.evaluation.ConfusionMatrix;
+import org.archbench.harness.evaluation.ProbabilisticMetrics;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.training.LongTail;
+import org.archbench.harness.training.ModelStore;
+import org.archbench.harness.training.ModelTrainer;
+import org.archbench.harness.training.TrainingConfig;
+import org.archbench.harness.training.TrainingKey;
+import org.archbench.harness.training.TrainingSet;
+import org.archbench.models.spec.ArchitectureSpec;
+
+/**
+ * The class-imbalance study of one architecture: it trains the architecture on each long-tailed
+ * setting with the balanced model's own training config (so only the class distribution and the
+ * mitigation differ), tests every model on the balanced test set, and writes imbalance/&lt;arch&gt;.json
+ * after each setting.
+ *
+ * <p>Each setting trains into a layout of its own (imbalance/runs/&lt;setting&gt;/), so its model is
+ * reused by a later run with the same key and an interrupted training resumes from its checkpoint.
+ */
+public final class ImbalanceStudy {
+
+  /** The engine that trained the models runs their test images: no export needed. */
+  public static final EngineKind ENGINE = EngineKind.PYTORCH;
+
+  private static final int RAREST = 3;
+
+  private final OutputLayout layout;
+  private final LoadedDataset data;
+  private final EngineSettings settings;
+
+  public ImbalanceStudy(OutputLayout layout, LoadedDataset data, EngineSettings settings) {
+    this.layout = layout;
+    this.data = data;
+    this.settings = settings;
+  }
+
+  /**
+   * Runs every setting of {@code longTails} for {@code arch}.
+   *
+   * @throws IOException if the balanced model is missing or was trained on another dataset
+   */
+  public ImbalanceReport run(String arch, List<LongTail> longTails) throws IOException {
+    TrainingKey balancedKey = new ModelStore(layout.modelDirectory(arch)).key();
+    if (!balancedKey.datasetSha256().equals(data.fingerprint())) {
+      throw new IOException(String.format(
+          "%s: expected a model trained on this dataset (%s), found one trained on %s. Train %s"
+              + " again (archbench train --arch %s) before the imbalance study.",
+          layout.modelDirectory(arch), data.fingerprint(), balancedKey.datasetSha256(), arch, arch));
+    }
+    TrainingConfig config = balancedKey.config();
+    if (!config.longTail().isBalanced()) {
+      throw new IOException(layout.modelDirectory(arch)
+          + ": expected a model trained on the balanced split, found one trained on "
+          + config.longTail().id());
+    }
+    ModelFiles balancedFiles = ModelFiles.in(layout.modelDirectory(arch));
+    ArchitectureSpec spec = balancedFiles.spec();
+    ImbalanceReport.TestFigures balanced = test(balancedFiles);
+
+    List<ImbalanceReport.Run> runs = new ArrayList<>();
+    for (LongTail longTail : longTails) {
+      TrainingConfig imbalanced = config.withLongTail(longTail);
+      OutputLayout runLayout = layout.imbalanceRun(longTail.id());
+      ModelTrainer.Outcome outcome =
+          new ModelTrainer(spec, imbalanced, data, runLayout).train(true, false);
+      ImbalanceReport.TestFigures figures = test(ModelFiles.in(runLayout.modelDirectory(arch)));
+      TrainingSet trainingSet = TrainingSet.of(data.train(),
+          data.trainValidationSplit(imbalanced.seed()).trainIndices(), spec.classes(), imbalanced);
+      runs.add(run(longTail, trainingSet, figures, balanced, outcome));
+      JsonFiles.write(layout.imbalance(arch), report(arch, config, balanced, runs));
+    }
+    ImbalanceReport report = report(arch, config, balanced, runs);
+    JsonFiles.write(layout.imbalance(arch), report);
+    return report;
+  }
+
+  private ImbalanceReport report(String arch, TrainingConfig config,
+      ImbalanceReport.TestFigures balanced, List<ImbalanceReport.Run> runs) {
+    return new ImbalanceReport(arch, ENGINE.id(), data.dataset().classNames(), config, balanced,
+        List.copyOf(runs), Instant.now().toString());
+  }
+
+  private static ImbalanceReport.Run run(LongTail longTail, TrainingSet trainingSet,
+      ImbalanceReport.TestFigures figures, ImbalanceReport.TestFigures balanced,
+      ModelTrainer.Outcome outcome) {
+    int[] counts = trainingSet.classCounts();
+    List<Integer> rarest = rarest(counts, RAREST);
+    double meanRecallOfRarest =
+        rarest.stream().mapToDouble(c -> figures.perClassRecall().get(c)).average().orElse(0);
+    return new ImbalanceReport.Run(longTail.id(), longTail.profile().id(),
+        longTail.mitigation().id(), longTail.beta(), boxed(trainingSet.tailOrder()), boxed(counts),
+        rarest, figures, meanRecallOfRarest, balanced.accuracy() - figures.accuracy(),
+        balanced.macroF1() - figures.macroF1(),
+        balanced.minimumClassRecall() - figures.minimumClassRecall(),
+        outcome.report().totalTrainSeconds(), outcome.reused());
+  }
+
+  /** The {@code limit} classes with the fewest images, rarest first (ties by class index). */
+  static List<Integer> rarest(int[] counts, int limit) {
+    return IntStream.range(0, counts.length).boxed()
+        .sorted(Comparator.<Integer>comparingInt(c -> counts[c]).thenComparingInt(c -> c))
+        .limit(limit)
+        .toList();
+  }
+
+  private ImbalanceReport.TestFigures test(ModelFiles files) throws IOException {
+    LabeledImages test = data.test();
+    int classes = files.spec().classes();
+    float[] logits;
+    try (InferenceEngine engine = InferenceEngines.open(ENGINE, files, settings)) {
+      logits = EngineAgreement.logits(engine, test, classes);
+    }
+    int[] labels = new int[test.count()];
+    int[] predicted = new int[test.count()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = test.label(i);
+      predicted[i] = ProbabilisticMetrics.argmax(logits, i, classes);
+    }
+    return figures(ConfusionMatrix.of(labels, predicted, classes));
+  }
+
+  static ImbalanceReport.TestFigures figures(ConfusionMatrix matrix) {
+    double[] recall = IntStream.range(0, matrix.classes()).mapToDouble(matrix::recall).toArray();
+    return new ImbalanceReport.TestFigures(matrix.accuracy(), matrix.macroF1(),
+        Arrays.stream(recall).boxed().toList(), Arrays.stream(recall).min().orElse(0));
+  }
+
+  private static List<Integer> boxed(int[] values) {
+    return Arrays.stream(values).boxed().toList();
+  }
+}

@@ -1,0 +1,106 @@
+package org.archbench.harness.imbalance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.evaluation.ConfusionMatrix;
+import org.archbench.harness.io.JsonFiles;
+import org.archbench.harness.training.Augmentation;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.harness.training.ImbalanceProfile;
+import org.archbench.harness.training.LearningRateSchedule;
+import org.archbench.harness.training.LongTail;
+import org.archbench.harness.training.LossFunction;
+import org.archbench.harness.training.Mitigation;
+import org.archbench.harness.training.ModelTrainer;
+import org.archbench.harness.training.SyntheticData;
+import org.archbench.harness.training.TrainingConfig;
+import org.archbench.harness.training.Transfer;
+import org.archbench.models.spec.Architectures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The long-tail study end to end on synthetic data: balanced model, two settings, reuse. */
+class ImbalanceStudyTest {
+
+  private static final ImbalanceProfile RHO_10 =
+      new ImbalanceProfile(ImbalanceProfile.Shape.EXPONENTIAL, 10);
+
+  @TempDir Path out;
+
+  @Test
+  void trainsEachSettingWithTheBalancedConfigAndReusesItsModels() throws IOException {
+    LoadedDataset data = SyntheticData.dataset(1000, 200);
+    OutputLayout layout = new OutputLayout(out);
+    TrainingConfig balanced = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
+        LongTail.BALANCED);
+    new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
+    ImbalanceStudy study = new ImbalanceStudy(layout, data, EngineSettings.cpuDefaults());
+    List<LongTail> settings =
+        List.of(LongTail.of(RHO_10, Mitigation.NONE), LongTail.of(RHO_10, Mitigation.REWEIGHT));
+
+    ImbalanceReport report = study.run("mlp", settings);
+
+    assertEquals(balanced, report.config());
+    assertEquals(List.of("exp-rho10-none", "exp-rho10-reweight"),
+        report.runs().stream().map(ImbalanceReport.Run::id).toList());
+    ImbalanceReport.Run none = report.runs().get(0);
+    // The split keeps 90 images of each class; the profile scales that down to 9 at the tail.
+    int[] expected = RHO_10.counts(90, 10);
+    for (int rank = 0; rank < 10; rank++) {
+      assertEquals(expected[rank], none.trainCounts().get(none.tailOrder().get(rank)));
+    }
+    List<Integer> order = none.tailOrder();
+    assertEquals(List.of(order.get(9), order.get(8), order.get(7)), none.rarestClasses());
+    assertEquals(report.balanced().accuracy() - none.test().accuracy(), none.accuracyDrop(), 1e-12);
+    assertEquals(none.rarestClasses().stream()
+            .mapToDouble(c -> none.test().perClassRecall().get(c)).average().orElseThrow(),
+        none.meanRecallOfRarest(), 1e-12);
+    assertFalse(none.reused());
+    assertEquals(report, JsonFiles.read(layout.imbalance("mlp"), ImbalanceReport.class));
+
+    ImbalanceReport again = study.run("mlp", settings);
+
+    assertTrue(again.runs().stream().allMatch(ImbalanceReport.Run::reused));
+    assertEquals(none.test(), again.runs().get(0).test());
+  }
+
+  @Test
+  void withoutTheBalancedModelItSaysToTrainFirst() {
+    OutputLayout layout = new OutputLayout(out);
+    ImbalanceStudy study =
+        new ImbalanceStudy(layout, SyntheticData.dataset(100, 10), EngineSettings.cpuDefaults());
+
+    IOException error = assertThrows(IOException.class,
+        () -> study.run("cnn", List.of(LongTail.of(RHO_10, Mitigation.NONE))));
+
+    assertTrue(error.getMessage().endsWith("key.json: expected the key of a trained model, found no"
+        + " such file. Train first (archbench train --arch <id>)."), error.getMessage());
+  }
+
+  @Test
+  void figuresComeFromTheConfusionMatrix() {
+    ConfusionMatrix matrix =
+        ConfusionMatrix.of(new int[] {0, 0, 1, 1, 2, 2}, new int[] {0, 0, 1, 0, 0, 0}, 3);
+
+    ImbalanceReport.TestFigures figures = ImbalanceStudy.figures(matrix);
+
+    assertEquals(0.5, figures.accuracy(), 1e-12);
+    assertEquals(List.of(1.0, 0.5, 0.0), figures.perClassRecall());
+    assertEquals(0.0, figures.minimumClassRecall());
+  }
+
+  @Test
+  void rarestClassesAreTheSmallestCountsWithTiesByIndex() {
+    assertEquals(List.of(3, 1, 4), ImbalanceStudy.rarest(new int[] {50, 10, 30, 5, 10}, 3));
+  }
+}
