@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The {@code --arch} option of every subcommand that works on architectures. */
 final class ArchOptions {
 
-  @Option(names = "--arch", paramLabel = "ID", split = ",", required = true,
+  @Option(names = {"--arch", "--archs"}, paramLabel = "ID", split = ",", required = true,
       description = "Architectures, comma-separated (see `archbench arch list`).")
   private List<String> archs;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.archbench.harness.OutputLayout;
+import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
@@ -42,6 +43,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin private EngineOptions engineOptions;
 
+  @Mixin private SeedOptions seedOptions;
+
+  /** The engine that evaluates every seed: the one the models trained on. */
+  static final EngineKind SEED_ENGINE = EngineKind.PYTORCH;
+
   @Override
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
@@ -63,7 +69,27 @@ final class EvaluateCommand implements Callable<Integer> {
           + " difference| %.2e); written to %s%n", arch, 100 * report.agreement().share(),
           report.agreement().maxLogitDifference(), layout.evaluation(arch));
       out.flush();
+      evaluateFurtherSeeds(layout, arch, dataset, out);
     }
     return 0;
+  }
+
+  /**
+   * With --seeds N, the further seeds' models on the test images, with the engine they trained on
+   * (seed statistics are about training, not engines, and need no export).
+   */
+  private void evaluateFurtherSeeds(
+      OutputLayout layout, String arch, LoadedDataset dataset, PrintWriter out) throws IOException {
+    SeedRuns seeds = seedOptions.of(layout, arch);
+    for (long seed : seeds.seeds().subList(1, seeds.count())) {
+      OutputLayout seedLayout = seeds.layout(layout, seed);
+      EngineEvaluation engine =
+          Evaluator.evaluate(seedLayout, arch, dataset, List.of(SEED_ENGINE),
+              EngineSettings.cpuDefaults()).engines().get(0);
+      out.printf(Locale.ROOT, "%-8s seed %d, %s: accuracy %.2f%%, macro-F1 %.4f, ECE %.4f; written"
+          + " to %s%n", arch, seed, engine.engine(), 100 * engine.accuracy(), engine.macroF1(),
+          engine.expectedCalibrationError(), seedLayout.evaluation(arch));
+      out.flush();
+    }
   }
 }

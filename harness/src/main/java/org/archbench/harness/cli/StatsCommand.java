@@ -3,17 +3,20 @@ package org.archbench.harness.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.archbench.harness.OutputLayout;
+import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.evaluation.PairwiseSignificance;
 import org.archbench.harness.evaluation.PredictionsFile;
+import org.archbench.harness.evaluation.SeedStatistics;
 import org.archbench.harness.evaluation.StatisticsReport;
 import org.archbench.harness.io.JsonFiles;
 import picocli.CommandLine.Command;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
     versionProvider = ArchbenchVersion.class,
     description = {
       "McNemar's test between every pair of evaluated architectures on the same test images (exact"
-          + " below 25 discordant images), Holm-corrected; writes OUT/stats.json."
+          + " below 25 discordant images), Holm-corrected; with --seeds N >= 2, the mean, standard"
+          + " deviation and 95%% t-interval of each metric over the seeds. Writes OUT/stats.json."
     })
 final class StatsCommand implements Callable<Integer> {
 
@@ -40,6 +44,8 @@ final class StatsCommand implements Callable<Integer> {
   @Mixin private OutputOptions output;
 
   @Mixin private ArchOptions archOptions;
+
+  @Mixin private SeedOptions seedOptions;
 
   @Option(names = "--engine", paramLabel = "ID", defaultValue = "onnxruntime",
       description = "Whose predictions to compare (default: ${DEFAULT-VALUE}).")
@@ -61,8 +67,15 @@ final class StatsCommand implements Callable<Integer> {
       correctByArch.put(arch, correct);
     }
     List<PairwiseSignificance.Pair> pairs = PairwiseSignificance.test(correctByArch);
-    JsonFiles.write(layout.statistics(),
-        new StatisticsReport(engineId, PairwiseSignificance.ALPHA, pairs, Instant.now().toString()));
+    List<SeedStatistics> seedStatistics = new ArrayList<>();
+    for (String arch : archs) {
+      SeedRuns seeds = seedOptions.of(layout, arch);
+      if (seeds.count() > 1) {
+        seedStatistics.add(SeedStatistics.read(layout, arch, seeds, EvaluateCommand.SEED_ENGINE));
+      }
+    }
+    JsonFiles.write(layout.statistics(), new StatisticsReport(engineId, PairwiseSignificance.ALPHA,
+        pairs, seedStatistics, Instant.now().toString()));
     PrintWriter out = spec.commandLine().getOut();
     for (PairwiseSignificance.Pair pair : pairs) {
       out.printf(Locale.ROOT,
@@ -72,6 +85,13 @@ final class StatsCommand implements Callable<Integer> {
           pair.method() == org.archbench.harness.evaluation.McNemar.Method.EXACT_BINOMIAL
               ? "exact" : "chi-square",
           pair.holmPValue(), pair.significant() ? "significant" : "not significant");
+    }
+    for (SeedStatistics seeds : seedStatistics) {
+      for (SeedStatistics.MetricSummary metric : seeds.metrics()) {
+        out.printf(Locale.ROOT, "%-7s %-9s over %d seeds: mean %.4f, std %.4f, 95%% t-interval"
+                + " [%.4f, %.4f]%n", seeds.arch(), metric.metric(), seeds.seeds().size(),
+            metric.mean(), metric.standardDeviation(), metric.lower95(), metric.upper95());
+      }
     }
     out.printf("written to %s%n", layout.statistics());
     out.flush();

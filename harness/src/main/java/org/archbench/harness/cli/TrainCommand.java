@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
+import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.training.Augmentation;
@@ -87,6 +88,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin private OutputOptions output;
 
+  @Mixin private SeedOptions seedOptions;
+
   @Option(names = "--init-from", paramLabel = "DIR",
       description = "Transfer learning: start the feature layers from the trained model in DIR"
           + " (a models/<arch>/ directory written by archbench).")
@@ -120,22 +123,31 @@ final class TrainCommand implements Callable<Integer> {
             LongTail.BALANCED);
     LoadedDataset dataset = data.load();
     OutputLayout layout = output.layout();
-    var printer = spec.commandLine().getOut();
+    SeedRuns seeds = seedOptions.from(seed);
     for (String arch : archs) {
-      ModelTrainer.Outcome outcome =
-          new ModelTrainer(Architectures.byId(arch), config, dataset, layout).train(resume, force);
-      TrainingReport report = outcome.report();
-      FinalAccuracy result = report.result();
-      printer.printf(Locale.ROOT,
-          "%-8s %s: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points, %d epochs,"
-              + " %.1f s/epoch, %.0f img/s%n",
-          arch, outcome.reused() ? "reused" : "trained", 100 * result.train(),
-          100 * result.validation(), 100 * result.test(), 100 * result.trainValidationGap(),
-          report.epochs().size(), report.totalTrainSeconds() / report.epochs().size(),
-          report.epochs().stream().mapToDouble(e -> e.imagesPerSecond()).average().orElse(0));
-      printer.flush();
+      for (long runSeed : seeds.seeds()) {
+        ModelTrainer.Outcome outcome =
+            new ModelTrainer(Architectures.byId(arch), config.withSeed(runSeed), dataset,
+                seeds.layout(layout, runSeed)).train(resume, force);
+        print(arch, runSeed, outcome);
+      }
     }
     return 0;
+  }
+
+  private void print(String arch, long runSeed, ModelTrainer.Outcome outcome) {
+    TrainingReport report = outcome.report();
+    FinalAccuracy result = report.result();
+    var printer = spec.commandLine().getOut();
+    printer.printf(Locale.ROOT,
+        "%-8s %s%s: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points, %d epochs,"
+            + " %.1f s/epoch, %.0f img/s%n",
+        arch, outcome.reused() ? "reused" : "trained", runSeed == seed ? "" : " (seed " + runSeed + ")",
+        100 * result.train(), 100 * result.validation(), 100 * result.test(),
+        100 * result.trainValidationGap(), report.epochs().size(),
+        report.totalTrainSeconds() / report.epochs().size(),
+        report.epochs().stream().mapToDouble(e -> e.imagesPerSecond()).average().orElse(0));
+    printer.flush();
   }
 
   private Transfer transfer() throws java.io.IOException {

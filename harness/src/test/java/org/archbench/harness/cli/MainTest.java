@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.DataOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -40,13 +43,22 @@ class MainTest {
     collect(Main.newCommandLine(), new ArrayList<>(), paths);
     assertTrue(paths.size() >= 3, "expected archbench, data and data verify, found " + paths);
 
-    for (List<String> path : paths) {
-      List<String> args = new ArrayList<>(path);
-      args.add("--help");
-      Run run = run(args.toArray(String[]::new));
-      assertEquals(0, run.exitCode(), () -> "--help of " + path);
-      assertTrue(run.out().startsWith("Usage: archbench"), () -> "--help of " + path + ": " + run.out());
+    PrintStream standardError = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    try {
+      // picocli formats descriptions with String.format and warns on stderr when one fails.
+      System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+      for (List<String> path : paths) {
+        List<String> args = new ArrayList<>(path);
+        args.add("--help");
+        Run run = run(args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), () -> "--help of " + path);
+        assertTrue(run.out().startsWith("Usage: archbench"), () -> "--help of " + path + ": " + run.out());
+      }
+    } finally {
+      System.setErr(standardError);
     }
+    assertEquals("", warnings.toString(StandardCharsets.UTF_8), "picocli's warnings on the help texts");
   }
 
   private static void collect(CommandLine command, List<String> path, List<List<String>> paths) {

@@ -82,4 +82,26 @@ class StatisticsTest {
     assertTrue(error.getMessage().contains("row 2: expected image 1 with the test set's label 0,"
         + " found image 1 with label 3"), error.getMessage());
   }
+
+  @Test
+  void seedSpreadIsTheMeanStandardDeviationAndStudentInterval() {
+    SeedStatistics.MetricSummary summary =
+        SeedStatistics.summarize("accuracy", new double[] {0.90, 0.92, 0.91});
+
+    assertEquals(0.91, summary.mean(), 1e-12);
+    assertEquals(0.01, summary.standardDeviation(), 1e-12);
+    // t(0.975, 2 degrees of freedom) = 4.302653; half-width 4.302653 * 0.01 / sqrt(3).
+    assertEquals(0.91 - 0.0248414, summary.lower95(), 1e-6);
+    assertEquals(0.91 + 0.0248414, summary.upper95(), 1e-6);
+    assertEquals(List.of(0.90, 0.92, 0.91), summary.values());
+  }
+
+  @Test
+  void oneSeedHasNoSpread() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> SeedStatistics.of("cnn", "pytorch", List.of(42L), List.of()));
+
+    assertEquals("seed statistics: expected one evaluation for each of at least 2 seeds, found 0"
+        + " evaluations for 1 seeds", error.getMessage());
+  }
 }
