@@ -17,7 +17,7 @@ import org.archbench.harness.training.ComputeDevice;
 /** DJL's OnnxRuntime engine on the exported .onnx file, through a Predictor. */
 final class DjlOnnxRuntimeEngine extends ModelEngine {
 
-  private static final String ENGINE = "OnnxRuntime";
+  static final String ENGINE = "OnnxRuntime";
 
   private final Model model;
   private final Predictor<NDList, NDList> predictor;

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import ai.djl.engine.Engine;
 import java.io.IOException;
 
 /** Opens an engine of any kind on a trained model's files. */
@@ -18,6 +19,20 @@ public final class InferenceEngines {
       case ONNXRUNTIME -> new OnnxRuntimeEngine(files, settings);
       case PYTORCH -> new DjlPyTorchEngine(files, settings);
       case DJL_ONNXRUNTIME -> new DjlOnnxRuntimeEngine(files, settings);
+    };
+  }
+
+  /**
+   * Starts the native runtime of {@code kind} (loads and initialises its libraries) without a model,
+   * the first part of a cold start; a no-op once started in this process.
+   *
+   * @return the runtime's version
+   */
+  public static String startRuntime(EngineKind kind) {
+    return switch (kind) {
+      case ONNXRUNTIME -> OrtSessions.environment().getVersion();
+      case PYTORCH -> Engine.getEngine(DjlPyTorchEngine.ENGINE).getVersion();
+      case DJL_ONNXRUNTIME -> Engine.getEngine(DjlOnnxRuntimeEngine.ENGINE).getVersion();
     };
   }
 }

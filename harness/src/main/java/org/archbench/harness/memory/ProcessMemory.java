@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 public final class ProcessMemory {
 
   private static final Path STATUS = Path.of("/proc/self/status");
+  private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
 
   private ProcessMemory() {}
 
@@ -25,6 +26,21 @@ public final class ProcessMemory {
   /** VmHWM (the peak resident set size) in bytes. */
   public static OptionalLong peakRssBytes() {
     return field("VmHWM:");
+  }
+
+  /**
+   * Resets VmHWM to the current RSS by writing 5 to {@code /proc/self/clear_refs} (Linux 4.0+), so
+   * that a later peak covers only what follows.
+   *
+   * @return whether the kernel accepted the reset
+   */
+  public static boolean resetPeakRss() {
+    try {
+      Files.writeString(CLEAR_REFS, "5");
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
   }
 
   private static OptionalLong field(String name) {

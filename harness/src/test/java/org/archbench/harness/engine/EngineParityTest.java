@@ -72,27 +72,42 @@ class EngineParityTest {
     }
 
     ModelFiles files = ModelFiles.in(directory);
-    ImageBatch batch = ImageBatch.allocate(BATCH, 784).fill(pixels, BATCH);
+    ImageBatch batch = ImageBatch.allocate(BATCH, 784);
+    int half = BATCH / 2;
     for (EngineKind kind : EngineKind.values()) {
       float[] logits = new float[BATCH * spec.classes()];
       InferenceEngine engine = InferenceEngines.open(kind, files, EngineSettings.cpuDefaults());
       try (engine) {
-        engine.run(batch, logits);
+        // The same batch refilled, then run at another size: engines may keep tensors over its
+        // buffer, and must still see every new fill.
+        for (int from : new int[] {0, half}) {
+          batch.fill(java.util.Arrays.copyOfRange(pixels, from * 784, (from + half) * 784), half);
+          engine.run(batch, logits);
+          assertMatches(spec, kind, expected, from, logits, half);
+        }
+        engine.run(batch.fill(pixels, BATCH), logits);
+        assertMatches(spec, kind, expected, 0, logits, BATCH);
       }
       IllegalStateException closed =
           assertThrows(IllegalStateException.class, () -> engine.run(batch, logits));
       assertEquals(kind + " engine is closed", closed.getMessage());
-      double worst = 0;
-      for (int i = 0; i < logits.length; i++) {
-        worst = Math.max(worst, Math.abs(logits[i] - expected[i]));
-      }
-      double maxDifference = worst;
-      assertTrue(maxDifference <= TOLERANCE,
-          () -> spec.id() + " on " + kind + ": max |difference| " + maxDifference);
-      for (int image = 0; image < BATCH; image++) {
-        assertEquals(argmax(expected, image, spec.classes()), argmax(logits, image, spec.classes()),
-            spec.id() + " on " + kind + ", image " + image);
-      }
+    }
+  }
+
+  /** {@code logits} of {@code count} images match {@code expected} from image {@code from} on. */
+  private static void assertMatches(ArchitectureSpec spec, EngineKind kind, float[] expected,
+      int from, float[] logits, int count) {
+    int classes = spec.classes();
+    double worst = 0;
+    for (int i = 0; i < count * classes; i++) {
+      worst = Math.max(worst, Math.abs(logits[i] - expected[from * classes + i]));
+    }
+    double maxDifference = worst;
+    assertTrue(maxDifference <= TOLERANCE, () -> spec.id() + " on " + kind + ", images " + from
+        + " to " + (from + count) + ": max |difference| " + maxDifference);
+    for (int image = 0; image < count; image++) {
+      assertEquals(argmax(expected, from + image, classes), argmax(logits, image, classes),
+          spec.id() + " on " + kind + ", image " + (from + image));
     }
   }
 

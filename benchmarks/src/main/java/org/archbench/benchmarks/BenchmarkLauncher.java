@@ -1,0 +1,160 @@
+package org.archbench.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.Preset;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.io.AtomicFiles;
+import org.archbench.models.spec.Architectures;
+import org.openjdk.jmh.profile.AsyncProfiler;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The bench profile's benchmark stage: runs every benchmark class over the exported models with the
+ * preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and (unless
+ * {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then prints a summary.
+ *
+ * <p>It makes two JMH runs: the steady-state benchmarks with the preset's iterations, and the
+ * cold-start ones with the preset's forks but their own iterations (a fork starts an engine cold
+ * only once). JMH writes each run's JSON under jmh/; jmh/results.json is the two arrays of JMH's own
+ * records concatenated, each record as JMH wrote it.
+ *
+ * <p>Settings are system properties: bench.preset, bench.out, bench.data, bench.archs,
+ * bench.engines, bench.device, bench.profile. For ad-hoc runs, {@code java -jar benchmarks.jar} is
+ * plain JMH.
+ */
+public final class BenchmarkLauncher {
+
+  private static final List<Class<?>> STEADY_STATE = List.of(ThroughputBenchmark.class,
+      LatencyBenchmark.class, ThreadsBenchmark.class, OnnxRuntimeOverheadBenchmark.class,
+      PeakGemmBenchmark.class);
+
+  private BenchmarkLauncher() {}
+
+  public static void main(String[] args) throws IOException, RunnerException {
+    try {
+      run();
+    } catch (IllegalArgumentException | IOException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static void run() throws IOException, RunnerException {
+    Preset preset = Preset.byId(System.getProperty("bench.preset"));
+    JmhPreset budget = JmhPreset.of(preset);
+    OutputLayout layout = BenchmarkModels.layout();
+    Path root = layout.root().toAbsolutePath().normalize();
+    List<String> archs = list("bench.archs",
+        Architectures.all().stream().map(spec -> spec.id()).toList());
+    List<String> engines = list("bench.engines",
+        Arrays.stream(EngineKind.values()).map(EngineKind::id).toList());
+    requireExported(layout, archs, engines);
+    Path jmh = root.resolve("jmh");
+    Files.createDirectories(jmh);
+
+    ChainedOptionsBuilder steady = common(root, archs, engines)
+        .include(includes(STEADY_STATE))
+        .forks(budget.forks())
+        .warmupIterations(budget.warmupIterations())
+        .warmupTime(budget.warmupTime())
+        .measurementIterations(budget.measurementIterations())
+        .measurementTime(budget.measurementTime())
+        .result(jmh.resolve("steady-state.json").toString());
+    if (!"false".equalsIgnoreCase(System.getProperty("bench.profile", "").trim())) {
+      Optional<Path> library = AsyncProfilerLibrary.unpack(root.resolve("profiles/.lib"));
+      if (library.isPresent()) {
+        steady.addProfiler(AsyncProfiler.class, "libPath=" + library.get() + ";output=flamegraph"
+            + ";dir=" + root.resolve("profiles"));
+      } else {
+        System.err.println("async-profiler has no library for this platform; no flame graphs");
+      }
+    }
+    ChainedOptionsBuilder coldStart = common(root, archs, engines)
+        .include(includes(List.of(ColdStartBenchmark.class)))
+        .forks(budget.coldStartForks())
+        .result(jmh.resolve("cold-start.json").toString());
+
+    System.out.printf("JMH, preset %s: %s on %s%n", preset.id(), archs, engines);
+    new Runner(steady.build()).run();
+    new Runner(coldStart.build()).run();
+    Path results = jmh.resolve("results.json");
+    concatenate(List.of(jmh.resolve("steady-state.json"), jmh.resolve("cold-start.json")), results);
+    BenchmarkSummary.print(results, System.out);
+    System.out.println("JMH results: " + results);
+  }
+
+  private static ChainedOptionsBuilder common(Path root, List<String> archs, List<String> engines) {
+    List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
+        BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
+        "-D" + BenchmarkModels.OUT_PROPERTY + "=" + root));
+    for (String property : List.of(BenchmarkModels.DATA_PROPERTY, BenchmarkModels.DEVICE_PROPERTY)) {
+      String value = System.getProperty(property, "");
+      if (!value.isBlank()) {
+        jvm.add("-D" + property + "=" + value.trim());
+      }
+    }
+    return new OptionsBuilder()
+        .jvmArgsAppend(jvm.toArray(String[]::new))
+        .param("arch", archs.toArray(String[]::new))
+        .param("engine", engines.toArray(String[]::new))
+        .addProfiler(GCProfiler.class)
+        .addProfiler(NativeMemoryProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .shouldFailOnError(true);
+  }
+
+  private static String includes(List<Class<?>> classes) {
+    return "^(" + String.join("|", classes.stream().map(c -> Pattern.quote(c.getName())).toList())
+        + ")\\.";
+  }
+
+  /** Fails before JMH starts if a model is missing an exported file the engines need. */
+  private static void requireExported(OutputLayout layout, List<String> archs, List<String> engines)
+      throws IOException {
+    engines.forEach(EngineKind::byId);
+    for (String arch : archs) {
+      ModelFiles files = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
+      if (!Files.isRegularFile(files.onnx())) {
+        throw new IOException(files.onnx() + ": expected the exported ONNX model, found no such"
+            + " file. Export first: archbench export --arch " + arch);
+      }
+    }
+  }
+
+  private static List<String> list(String property, List<String> defaults) {
+    String value = System.getProperty(property, "");
+    if (value.isBlank()) {
+      return defaults;
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** One JSON array of every record of {@code parts}, written atomically. */
+  static void concatenate(List<Path> parts, Path target) throws IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ArrayNode all = mapper.createArrayNode();
+    for (Path part : parts) {
+      for (JsonNode record : mapper.readTree(part.toFile())) {
+        all.add(record);
+      }
+    }
+    AtomicFiles.write(target, mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+  }
+}

@@ -1,0 +1,96 @@
+package org.archbench.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.archbench.harness.Defaults;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.DatasetLocator;
+import org.archbench.harness.data.IdxDatasets;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.ImageBatch;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.InferenceEngines;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.models.complexity.Complexity;
+import org.archbench.models.spec.Architectures;
+
+/**
+ * What every benchmark fork needs: the exported models under {@code -Dbench.out} (default
+ * target/bench), the real test images as input, and the device of {@code -Dbench.device}.
+ */
+final class BenchmarkModels {
+
+  /** The output directory whose models/ the benchmarks read. */
+  static final String OUT_PROPERTY = "bench.out";
+  /** The dataset directory, as for the CLI; blank searches the usual places. */
+  static final String DATA_PROPERTY = "bench.data";
+  /** cpu or gpu. */
+  static final String DEVICE_PROPERTY = "bench.device";
+
+  private static LabeledImages testImages;
+
+  private BenchmarkModels() {}
+
+  /** Opens {@code arch}'s exported model on {@code engine}. */
+  static InferenceEngine open(String engine, String arch, EngineSettings settings) {
+    try {
+      return InferenceEngines.open(EngineKind.byId(engine), files(arch), settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ModelFiles files(String arch) throws IOException {
+    return ModelFiles.in(layout().modelDirectory(Architectures.byId(arch).id()));
+  }
+
+  static OutputLayout layout() {
+    String out = System.getProperty(OUT_PROPERTY, "");
+    return new OutputLayout(Path.of(out.isBlank() ? Defaults.OUTPUT_DIRECTORY : out));
+  }
+
+  /** All cores within an operator, on the device of -Dbench.device. */
+  static EngineSettings settings() {
+    return withIntraOpThreads(Runtime.getRuntime().availableProcessors());
+  }
+
+  static EngineSettings withIntraOpThreads(int threads) {
+    EngineSettings defaults = EngineSettings.cpuDefaults();
+    ComputeDevice device =
+        "gpu".equalsIgnoreCase(System.getProperty(DEVICE_PROPERTY, "").trim())
+            ? ComputeDevice.GPU : ComputeDevice.CPU;
+    return new EngineSettings(device, threads, defaults.interOpThreads(), defaults.optimization());
+  }
+
+  /** A batch of the first {@code size} test images, in a direct buffer reused for every call. */
+  static ImageBatch batchOfTestImages(int size) {
+    LabeledImages images = testImages();
+    return ImageBatch.allocate(size, images.pixelsPerImage()).fill(images, 0, size);
+  }
+
+  /** Floating-point operations of one image through {@code arch}: 2 x MACs. */
+  static long flopsPerImage(String arch) {
+    return Complexity.of(Architectures.byId(arch)).flops();
+  }
+
+  private static synchronized LabeledImages testImages() {
+    if (testImages == null) {
+      String data = System.getProperty(DATA_PROPERTY, "");
+      DatasetLocator.Builder locator = DatasetLocator.builder(IdxDatasets.FASHION_MNIST);
+      if (!data.isBlank()) {
+        locator.optDataDirectory(Path.of(data));
+      }
+      try {
+        testImages = locator.build().load().test();
+      } catch (DatasetException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
+    }
+    return testImages;
+  }
+}

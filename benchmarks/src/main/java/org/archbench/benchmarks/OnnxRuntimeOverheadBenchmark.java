@@ -1,0 +1,100 @@
+package org.archbench.benchmarks;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.ImageBatch;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.engine.OrtSessions;
+import org.archbench.harness.export.OnnxContract;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Does archbench's ONNX Runtime path cost anything over ONNX Runtime itself? Both methods run the
+ * same .onnx file at batch 1 with the same session options, in the same fork:
+ *
+ * <ul>
+ *   <li>{@link #plainSession}: the baseline, a plain loop calling {@code OrtSession.run} on one
+ *       tensor created once, copying the logits out;
+ *   <li>{@link #archbenchEngine}: the harness's {@code onnxruntime} engine, as every other benchmark
+ *       and the evaluation call it.
+ * </ul>
+ *
+ * <p>Average time per call in microseconds; the harness should stay within 5% of the baseline.
+ * Alone: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntimeOverheadBenchmark}.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {BenchmarkJvm.OFFLINE, BenchmarkJvm.ONE_INTEROP_THREAD,
+    BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP})
+@State(Scope.Benchmark)
+public class OnnxRuntimeOverheadBenchmark {
+
+  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+  public String arch;
+
+  private ImageBatch image;
+  private float[] logits;
+  private InferenceEngine engine;
+  private OrtSession.SessionOptions options;
+  private OrtSession session;
+  private OnnxTensor tensor;
+  private Map<String, OnnxTensor> inputs;
+
+  @Setup(Level.Trial)
+  public void load() throws IOException, OrtException {
+    EngineSettings settings = BenchmarkModels.settings();
+    image = BenchmarkModels.batchOfTestImages(1);
+    logits = new float[10];
+    engine = BenchmarkModels.open("onnxruntime", arch, settings);
+    ModelFiles files = BenchmarkModels.files(arch);
+    OrtEnvironment environment = OrtSessions.environment();
+    options = OrtSessions.options(settings);
+    session = environment.createSession(files.onnx().toString(), options);
+    tensor = OnnxTensor.createTensor(environment, image.floats(), new long[] {1, 1, 28, 28});
+    inputs = Map.of(OnnxContract.INPUT, tensor);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() throws OrtException {
+    tensor.close();
+    session.close();
+    options.close();
+    engine.close();
+  }
+
+  @Benchmark
+  public void plainSession(Blackhole blackhole) throws OrtException {
+    try (OrtSession.Result result = session.run(inputs)) {
+      ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits);
+    }
+    blackhole.consume(logits);
+  }
+
+  @Benchmark
+  public void archbenchEngine(Blackhole blackhole) {
+    engine.run(image, logits);
+    blackhole.consume(logits);
+  }
+}
