@@ -1,0 +1,96 @@
+package org.archbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading JMH's JSON: records from a real smoke run of mlp on two engines, trimmed. */
+class BenchmarkSummaryTest {
+
+  @TempDir Path directory;
+
+  private static Path fixture() throws URISyntaxException {
+    return Path.of(BenchmarkSummaryTest.class.getResource("/jmh-results.json").toURI());
+  }
+
+  @Test
+  void findsRecordsByBenchmarkAndParams() throws Exception {
+    BenchmarkSummary summary = BenchmarkSummary.read(fixture());
+
+    assertEquals(177641.195, summary.score("ThroughputBenchmark.batch256",
+        Map.of("engine", "onnxruntime", "arch", "mlp")).getAsDouble(), 1e-3);
+    assertEquals(51.995e9, summary.peakFlops().getAsDouble(), 1e6);
+    BenchmarkSummary.Record latency =
+        summary.find("LatencyBenchmark.batch001", Map.of("engine", "onnxruntime")).orElseThrow();
+    assertEquals(16.864, latency.percentile("50.0"), 1e-9);
+    assertEquals(122.4576, latency.percentile("99.0"), 1e-4);
+    assertTrue(summary.score("ThroughputBenchmark.batch256", Map.of("engine", "tvm")).isEmpty());
+  }
+
+  @Test
+  void heapPerOperationIsZeroWhereJmhLeftTheKeyOut() throws Exception {
+    BenchmarkSummary summary = BenchmarkSummary.read(fixture());
+
+    BenchmarkSummary.Record allocating = summary.find("ThroughputBenchmark.batch256",
+        Map.of("engine", "onnxruntime")).orElseThrow();
+    BenchmarkSummary.Record silent =
+        summary.find("ThroughputBenchmark.batch256", Map.of("engine", "pytorch")).orElseThrow();
+
+    assertEquals(46.182, allocating.heapBytesPerOperation().getAsDouble(), 1e-3);
+    assertEquals(OptionalDouble.of(0), silent.heapBytesPerOperation());
+    assertEquals(575.43, silent.secondary("native.rssAnon").getAsDouble(), 1e-2);
+  }
+
+  @Test
+  void printsThroughputAgainstPeakAndTheOverheadAgainstTheBaseline() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    BenchmarkSummary.print(fixture(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+
+    assertTrue(printed.contains("Peak GEMM: 52.0 GFLOP/s"), printed);
+    // 83.40 GFLOP/s achieved by onnxruntime mlp at batch 256 is 160.4% of the 52.0 measured.
+    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +- +177641 +83\\.40 +160\\.4 +16\\.9 +122\\.5"
+        + " +46 +376 +417.*"), printed);
+    // archbench 54.94 us against plain 46.02 us.
+    assertTrue(printed.matches("(?s).*mlp +46\\.02 +54\\.94 +19\\.4%.*"), printed);
+    assertTrue(printed.matches("(?s).*pytorch +mlp +548\\.3 .*"), printed);
+  }
+
+  @Test
+  void concatenatesTheRunsRecordsUnchanged() throws Exception {
+    Path first = directory.resolve("a.json");
+    Path second = directory.resolve("b.json");
+    Files.writeString(first, "[{\"benchmark\": \"a\", \"score\": 1.5}]");
+    Files.writeString(second, "[{\"benchmark\": \"b\"}, {\"benchmark\": \"c\"}]");
+    Path target = directory.resolve("results.json");
+
+    BenchmarkLauncher.concatenate(List.of(first, second), target);
+
+    assertEquals(List.of("a", "b", "c"),
+        BenchmarkSummary.read(target).records().stream().map(BenchmarkSummary.Record::benchmark).toList());
+    assertTrue(Files.readString(target).contains("\"score\" : 1.5"));
+  }
+
+  @Test
+  void smokeSpendsAboutASecondPerBenchmark() {
+    JmhPreset smoke = JmhPreset.of(org.archbench.harness.Preset.SMOKE);
+
+    long millis = smoke.forks() * (smoke.warmupIterations() * smoke.warmupTime().convertTo(
+        java.util.concurrent.TimeUnit.MILLISECONDS) + smoke.measurementIterations()
+        * smoke.measurementTime().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
+
+    assertEquals(1000, millis);
+  }
+
+}
