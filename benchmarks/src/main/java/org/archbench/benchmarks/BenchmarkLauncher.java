@@ -16,6 +16,7 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.io.AtomicFiles;
+import org.archbench.harness.training.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -66,6 +67,7 @@ public final class BenchmarkLauncher {
     List<String> engines = list("bench.engines",
         Arrays.stream(EngineKind.values()).map(EngineKind::id).toList());
     requireExported(layout, archs, engines);
+    requireDevice();
     Path jmh = root.resolve("jmh");
     Files.createDirectories(jmh);
 
@@ -135,6 +137,16 @@ public final class BenchmarkLauncher {
         throw new IOException(files.onnx() + ": expected the exported ONNX model, found no such"
             + " file. Export first: archbench export --arch " + arch);
       }
+    }
+  }
+
+  /** With -Dbench.device=gpu, stops at once unless PyTorch sees a CUDA GPU. */
+  private static void requireDevice() {
+    if (BenchmarkModels.settings().device() == ComputeDevice.GPU
+        && ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() == 0) {
+      throw new IllegalArgumentException("-Dbench.device=gpu: expected a CUDA GPU and CUDA natives,"
+          + " found none. Build with -Pgpu on a machine with an NVIDIA GPU, or drop"
+          + " -Dbench.device=gpu to benchmark the CPU.");
     }
   }
 

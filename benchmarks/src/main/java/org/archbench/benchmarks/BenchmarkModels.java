@@ -73,6 +73,11 @@ final class BenchmarkModels {
     return ImageBatch.allocate(size, images.pixelsPerImage()).fill(images, 0, size);
   }
 
+  /** Logits per image of {@code arch}. */
+  static int classes(String arch) {
+    return Architectures.byId(arch).classes();
+  }
+
   /** Floating-point operations of one image through {@code arch}: 2 x MACs. */
   static long flopsPerImage(String arch) {
     return Complexity.of(Architectures.byId(arch)).flops();

@@ -80,12 +80,13 @@ public class ColdStartBenchmark {
   public static class FreshModel {
     private InferenceEngine running;
     private ImageBatch image;
-    private final float[] logits = new float[10];
+    private float[] logits;
 
     @Setup(Level.Iteration)
     public void load(Engine engine, Arch arch) {
       running = BenchmarkModels.open(engine.engine, arch.arch, BenchmarkModels.settings());
       image = BenchmarkModels.batchOfTestImages(1);
+      logits = new float[BenchmarkModels.classes(arch.arch)];
     }
 
     @TearDown(Level.Iteration)

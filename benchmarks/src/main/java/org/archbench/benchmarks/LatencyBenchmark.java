@@ -49,7 +49,7 @@ public class LatencyBenchmark {
   public void load() {
     running = BenchmarkModels.open(engine, arch, BenchmarkModels.settings());
     image = BenchmarkModels.batchOfTestImages(1);
-    logits = new float[10];
+    logits = new float[BenchmarkModels.classes(arch)];
   }
 
   @TearDown(Level.Trial)

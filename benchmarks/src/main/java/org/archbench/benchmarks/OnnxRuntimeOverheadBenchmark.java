@@ -66,13 +66,15 @@ public class OnnxRuntimeOverheadBenchmark {
   public void load() throws IOException, OrtException {
     EngineSettings settings = BenchmarkModels.settings();
     image = BenchmarkModels.batchOfTestImages(1);
-    logits = new float[10];
+    logits = new float[BenchmarkModels.classes(arch)];
     engine = BenchmarkModels.open("onnxruntime", arch, settings);
     ModelFiles files = BenchmarkModels.files(arch);
     OrtEnvironment environment = OrtSessions.environment();
     options = OrtSessions.options(settings);
     session = environment.createSession(files.onnx().toString(), options);
-    tensor = OnnxTensor.createTensor(environment, image.floats(), new long[] {1, 1, 28, 28});
+    tensor = OnnxTensor.createTensor(environment, image.floats(),
+        new long[] {1, files.spec().input().channels(), files.spec().input().height(),
+            files.spec().input().width()});
     inputs = Map.of(OnnxContract.INPUT, tensor);
   }
 

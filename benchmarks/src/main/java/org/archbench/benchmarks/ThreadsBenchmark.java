@@ -58,7 +58,7 @@ public class ThreadsBenchmark {
         threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
     running = BenchmarkModels.open(engine, arch, BenchmarkModels.withIntraOpThreads(intraOp));
     batch = BenchmarkModels.batchOfTestImages(BATCH);
-    logits = new float[BATCH * 10];
+    logits = new float[BATCH * BenchmarkModels.classes(arch)];
   }
 
   @TearDown(Level.Trial)

@@ -57,7 +57,7 @@ public class ThroughputBenchmark {
     one = BenchmarkModels.batchOfTestImages(1);
     thirtyTwo = BenchmarkModels.batchOfTestImages(32);
     twoFiftySix = BenchmarkModels.batchOfTestImages(256);
-    logits = new float[256 * 10];
+    logits = new float[256 * BenchmarkModels.classes(arch)];
     flopsPerImage = BenchmarkModels.flopsPerImage(arch);
   }
 
