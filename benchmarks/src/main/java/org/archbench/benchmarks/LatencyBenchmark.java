@@ -2,7 +2,6 @@ package org.archbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import org.archbench.harness.engine.ImageBatch;
-import org.archbench.harness.engine.InferenceEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -10,11 +9,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -35,31 +32,15 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 public class LatencyBenchmark {
 
-  @Param({"onnxruntime", "pytorch", "djl-onnxruntime"})
-  public String engine;
-
-  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
-  public String arch;
-
-  private InferenceEngine running;
   private ImageBatch image;
-  private float[] logits;
 
   @Setup(Level.Trial)
-  public void load() {
-    running = BenchmarkModels.open(engine, arch, BenchmarkModels.settings());
+  public void fill() {
     image = BenchmarkModels.batchOfTestImages(1);
-    logits = new float[BenchmarkModels.classes(arch)];
-  }
-
-  @TearDown(Level.Trial)
-  public void close() {
-    running.close();
   }
 
   @Benchmark
-  public void batch001(Blackhole blackhole) {
-    running.run(image, logits);
-    blackhole.consume(logits);
+  public void batch001(LoadedModel model, Blackhole blackhole) {
+    model.run(image, blackhole);
   }
 }

@@ -13,6 +13,7 @@ import org.archbench.harness.training.FinalAccuracy;
  * @param datasetSha256 fingerprint of the dataset
  * @param training train, validation and test accuracy and the train-validation gap
  * @param convergence epochs and seconds to 88% and 90% validation accuracy
+ * @param cost parameters, MACs and file sizes of the model
  * @param engines one entry per engine
  * @param agreement cross-engine prediction agreement
  * @param archbenchVersion the archbench that wrote the file
@@ -25,6 +26,7 @@ public record EvaluationReport(
     String datasetSha256,
     FinalAccuracy training,
     Convergence convergence,
+    ModelCost cost,
     List<EngineEvaluation> engines,
     EngineAgreement agreement,
     String archbenchVersion,

@@ -61,7 +61,7 @@ public final class Evaluator {
     }
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
-            training.result(), Convergence.of(training.epochs()), evaluations,
+            training.result(), Convergence.of(training.epochs()), ModelCost.of(files), evaluations,
             EngineAgreement.of(logitsPerEngine, classes), BuildInfo.version(), BuildInfo.gitCommit(),
             Instant.now().toString());
     JsonFiles.write(layout.evaluation(arch), report);

@@ -46,6 +46,10 @@ class EvaluatorTest {
         List.of(EngineKind.values()), EngineSettings.cpuDefaults());
 
     assertEquals(3, report.engines().size());
+    assertEquals(421_834, report.cost().parameters());
+    assertEquals(4_241_152, report.cost().macs());
+    assertEquals(java.nio.file.Files.size(out.resolve("models/cnn/cnn.onnx")), report.cost().onnxBytes());
+    assertTrue(report.cost().djlParamsBytes() > 4 * 421_834, "float32 weights and more");
     assertEquals(1.0, report.agreement().share());
     double accuracy = report.engines().get(0).accuracy();
     for (EngineEvaluation engine : report.engines()) {

@@ -1,0 +1,52 @@
+package org.archbench.benchmarks;
+
+import org.archbench.harness.engine.ImageBatch;
+import org.archbench.harness.engine.InferenceEngine;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One exported model loaded on one engine with all cores, for the whole trial, with logits room for
+ * the largest batch. Every engine x architecture is a separate JMH parameter combination, so each
+ * runs in its own fork.
+ */
+@State(Scope.Benchmark)
+public class LoadedModel {
+
+  /** The largest batch any benchmark runs. */
+  static final int MAX_BATCH = 256;
+
+  @Param({"onnxruntime", "pytorch", "djl-onnxruntime"})
+  public String engine;
+
+  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+  public String arch;
+
+  private InferenceEngine running;
+  private float[] logits;
+  private long flopsPerImage;
+
+  @Setup(Level.Trial)
+  public void load() {
+    running = BenchmarkModels.open(engine, arch, BenchmarkModels.settings());
+    logits = new float[MAX_BATCH * BenchmarkModels.classes(arch)];
+    flopsPerImage = BenchmarkModels.flopsPerImage(arch);
+  }
+
+  @TearDown(Level.Trial)
+  public void close() {
+    running.close();
+  }
+
+  /** Runs {@code batch}, hands the logits to the Blackhole, and returns the FLOPs it took. */
+  long run(ImageBatch batch, Blackhole blackhole) {
+    running.run(batch, logits);
+    blackhole.consume(logits);
+    return flopsPerImage * batch.size();
+  }
+}
