@@ -1,0 +1,133 @@
+package org.archbench.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.XYItemLabelGenerator;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * The report's charts, drawn by JFreeChart onto JFreeSVG's SVG canvas: inline SVG, no script, no
+ * network. Every chart gets its own prefix for the SVG's internal ids, so that many can share a page.
+ */
+final class Charts {
+
+  private static final int WIDTH = 640;
+  private static final int HEIGHT = 400;
+  private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+
+  private int drawn;
+
+  /**
+   * A labelled point.
+   *
+   * @param series the legend entry it belongs to (an engine)
+   * @param label its label (an architecture)
+   * @param x the cost
+   * @param y the accuracy
+   */
+  record Point(String series, String label, double x, double y) {}
+
+  /**
+   * Accuracy against a cost, one colour per series, each point labelled, and the Pareto frontier
+   * drawn as a line through the points no other point beats on both axes.
+   *
+   * @param lowerIsBetter whether less of x is better (latency) or more (throughput)
+   */
+  String pareto(String title, String xLabel, String yLabel, List<Point> points,
+      boolean lowerIsBetter) {
+    Map<String, XYSeries> bySeries = new LinkedHashMap<>();
+    Map<String, List<String>> labels = new LinkedHashMap<>();
+    for (Point point : points) {
+      bySeries.computeIfAbsent(point.series(), s -> new XYSeries(s, false)).add(point.x(), point.y());
+      labels.computeIfAbsent(point.series(), s -> new ArrayList<>()).add(point.label());
+    }
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYSeries frontier = new XYSeries("Pareto frontier", true);
+    frontier(points, lowerIsBetter).forEach(p -> frontier.add(p.x(), p.y()));
+    data.addSeries(frontier);
+    bySeries.values().forEach(data::addSeries);
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    LogAxis logX = new LogAxis(xLabel);
+    logX.setTickLabelFont(FONT);
+    plot.setDomainAxis(logX);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    renderer.setSeriesLinesVisible(0, true);
+    renderer.setSeriesShapesVisible(0, false);
+    renderer.setSeriesPaint(0, Color.GRAY);
+    renderer.setSeriesStroke(0, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+        1f, new float[] {4f, 4f}, 0f));
+    List<List<String>> seriesLabels = new ArrayList<>(labels.values());
+    for (int s = 1; s < data.getSeriesCount(); s++) {
+      renderer.setSeriesLinesVisible(s, false);
+      renderer.setSeriesShapesVisible(s, true);
+      List<String> names = seriesLabels.get(s - 1);
+      XYItemLabelGenerator generator = (dataset, series, item) -> names.get(item);
+      renderer.setSeriesItemLabelGenerator(s, generator);
+      renderer.setSeriesItemLabelsVisible(s, true);
+      renderer.setSeriesItemLabelFont(s, FONT);
+    }
+    plot.setRenderer(renderer);
+    return svg(chart);
+  }
+
+  /** The points no other point beats on both cost and accuracy, in order of cost. */
+  static List<Point> frontier(List<Point> points, boolean lowerIsBetter) {
+    Comparator<Point> byCost = Comparator.comparingDouble(Point::x);
+    List<Point> sorted = new ArrayList<>(points);
+    sorted.sort(lowerIsBetter ? byCost : byCost.reversed());
+    List<Point> frontier = new ArrayList<>();
+    double best = Double.NEGATIVE_INFINITY;
+    for (Point point : sorted) {
+      if (point.y() > best) {
+        frontier.add(point);
+        best = point.y();
+      }
+    }
+    return frontier;
+  }
+
+  /** Lines through (x, y) pairs, one per named series. */
+  String lines(String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
+    XYSeriesCollection data = new XYSeriesCollection();
+    for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
+      XYSeries line = new XYSeries(entry.getKey(), false);
+      entry.getValue().forEach(xy -> line.add(xy[0], xy[1]));
+      data.addSeries(line);
+    }
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
+        PlotOrientation.VERTICAL, true, false, false);
+    XYPlot plot = chart.getXYPlot();
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    plot.setRenderer(renderer);
+    return svg(chart);
+  }
+
+  private String svg(JFreeChart chart) {
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getTitle().setFont(FONT.deriveFont(Font.BOLD, 13f));
+    SVGGraphics2D canvas = new SVGGraphics2D(WIDTH, HEIGHT);
+    canvas.setDefsKeyPrefix("chart" + (++drawn) + "-");
+    chart.draw(canvas, new Rectangle(0, 0, WIDTH, HEIGHT));
+    return canvas.getSVGElement();
+  }
+}

@@ -1,0 +1,114 @@
+package org.archbench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The engines against each other: prediction agreement, cold start, threads, the harness's
+ * overhead over plain ONNX Runtime, heap per image, and the flame graphs.
+ */
+final class EnginesSection {
+
+  private EnginesSection() {}
+
+  static Section build(RunResults run, List<String> flameGraphs) {
+    Section section = new Section("engines", "Engines");
+    List<List<Object>> agreement = new ArrayList<>();
+    for (String arch : run.archs()) {
+      JsonNode evaluation = run.evaluations().get(arch);
+      if (evaluation != null) {
+        agreement.add(Arrays.asList(arch, evaluation.path("engines").size(),
+            Json.number(evaluation, "agreement", "share"),
+            Json.number(evaluation, "agreement", "maxLogitDifference")));
+      }
+    }
+    if (agreement.isEmpty()) {
+      section.missing("eval/*.json (archbench evaluate did not run)");
+    } else {
+      section.table(new Table("agreement", "Do the engines predict alike on the 10,000 test images?",
+          List.of(Table.Column.text("arch", "Architecture"),
+              Table.Column.number("engines", "Engines", "%d"),
+              Table.Column.percent("share", "Same prediction %"),
+              Table.Column.number("max_logit_difference", "Max |logit difference|", "%.2e")),
+          agreement));
+    }
+    if (run.jmh().isEmpty()) {
+      section.missing("jmh/results.json (the benchmarks did not run)");
+    } else {
+      JmhResults jmh = run.jmh().get();
+      section.table(costs(run, jmh));
+      section.table(overhead(run, jmh));
+    }
+    if (flameGraphs.isEmpty()) {
+      section.missing("profiles/ (flame graphs were off, or the benchmarks did not run)");
+    }
+    for (String name : flameGraphs) {
+      section.link(name, "profiles/" + name + "/flame-cpu-forward.html");
+    }
+    return section;
+  }
+
+  private static Table costs(RunResults run, JmhResults jmh) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (String engine : run.engines()) {
+      for (String arch : run.archs()) {
+        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        Optional<JmhResults.Record> throughput = jmh.find("ThroughputBenchmark.batch256", key);
+        Double one = Json.value(jmh.score("ThreadsBenchmark.batch032",
+            Map.of("engine", engine, "arch", arch, "threads", "1")));
+        Double all = Json.value(jmh.score("ThreadsBenchmark.batch032",
+            Map.of("engine", engine, "arch", arch, "threads", "all")));
+        List<Object> row = Arrays.asList(engine, arch,
+            Json.value(jmh.score("ThroughputBenchmark.batch001", key)),
+            Json.value(jmh.score("ThroughputBenchmark.batch032", key)),
+            throughput.map(JmhResults.Record::score).orElse(null),
+            throughput.map(r -> Json.value(r.heapBytesPerOperation())).orElse(null),
+            throughput.map(r -> Json.value(r.secondary("native.rssAnon"))).orElse(null),
+            Json.value(jmh.score("ColdStartBenchmark.engineStart", Map.of("engine", engine))),
+            Json.value(jmh.score("ColdStartBenchmark.modelLoad", key)),
+            Json.value(jmh.score("ColdStartBenchmark.firstInference", key)),
+            one, all, one != null && all != null ? all / one : null);
+        if (row.stream().skip(2).anyMatch(v -> v != null)) {
+          rows.add(row);
+        }
+      }
+    }
+    return new Table("engine-costs", "Throughput by batch, memory, cold start and threads", List.of(
+        Table.Column.text("engine", "Engine"), Table.Column.text("arch", "Architecture"),
+        Table.Column.number("b1_images_per_s", "b1 img/s", "%,.0f"),
+        Table.Column.number("b32_images_per_s", "b32 img/s", "%,.0f"),
+        Table.Column.number("b256_images_per_s", "b256 img/s", "%,.0f"),
+        Table.Column.number("heap_bytes_per_image", "Heap B/img (b256)", "%,.0f"),
+        Table.Column.number("rss_anon_mib", "RssAnon MiB", "%.0f"),
+        Table.Column.number("engine_start_ms", "Engine start ms", "%.0f"),
+        Table.Column.number("model_load_ms", "Model load ms", "%.1f"),
+        Table.Column.number("first_inference_ms", "First inference ms", "%.2f"),
+        Table.Column.number("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
+        Table.Column.number("b32_all_threads", "b32 img/s, all cores", "%,.0f"),
+        Table.Column.number("speedup", "Speed-up", "%.2f")), rows);
+  }
+
+  private static Table overhead(RunResults run, JmhResults jmh) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (String arch : run.archs()) {
+      Double plain = Json.value(jmh.score("OnnxRuntimeOverheadBenchmark.plainSession",
+          Map.of("arch", arch)));
+      Double harness = Json.value(jmh.score("OnnxRuntimeOverheadBenchmark.archbenchEngine",
+          Map.of("arch", arch)));
+      if (plain != null || harness != null) {
+        rows.add(Arrays.asList(arch, plain, harness,
+            plain != null && harness != null ? harness / plain - 1 : null));
+      }
+    }
+    return new Table("onnxruntime-overhead",
+        "archbench's ONNX Runtime engine against a plain OrtSession.run loop, batch 1", List.of(
+            Table.Column.text("arch", "Architecture"),
+            Table.Column.number("plain_us", "Plain session us", "%.2f"),
+            Table.Column.number("archbench_us", "archbench engine us", "%.2f"),
+            Table.Column.percent("overhead", "Overhead %")), rows);
+  }
+}

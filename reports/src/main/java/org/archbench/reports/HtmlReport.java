@@ -1,0 +1,128 @@
+package org.archbench.reports;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a run's report: OUT/index.html (self-contained: inline CSS and SVG, no script, nothing
+ * fetched), OUT/tables/&lt;id&gt;.csv and .json for every table, the contact sheet under assets/, and
+ * the flame graphs under profiles/. It reads only result files.
+ */
+public final class HtmlReport {
+
+  private static final PebbleEngine TEMPLATES = new PebbleEngine.Builder()
+      .loader(new ClasspathLoader(HtmlReport.class.getClassLoader()))
+      .autoEscaping(true)
+      .strictVariables(true)
+      .build();
+
+  private HtmlReport() {}
+
+  /**
+   * Renders the results in {@code in} into {@code out}.
+   *
+   * @param label names the run in the page, e.g. its machine; null for the one in run.json, or the
+   *     directory's name
+   * @return the written index.html
+   * @throws IOException if {@code in} is not a run directory or a result file does not parse
+   */
+  public static Path write(Path in, Path out, String label) throws IOException {
+    RunResults run = RunResults.read(in);
+    Files.createDirectories(out);
+    boolean contactSheet = copy(in.resolve("robustness/contact-sheet.png"),
+        out.resolve(RobustnessSection.CONTACT_SHEET));
+    List<String> flameGraphs = copyFlameGraphs(in.resolve("profiles"), out.resolve("profiles"));
+    Charts charts = new Charts();
+    List<Section> sections = List.of(
+        LeaderboardSection.build(run, charts),
+        TrainingSection.build(run, charts),
+        ConfusionSection.build(run),
+        RobustnessSection.build(run, charts, contactSheet),
+        ImbalanceSection.build(run),
+        StatisticsSection.build(run),
+        EnginesSection.build(run, flameGraphs),
+        EnvironmentSection.build(run));
+    for (Section section : sections) {
+      for (Table table : section.getTables()) {
+        writeAtomically(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
+        writeAtomically(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
+      }
+    }
+    String html = render(Map.of("label", label != null ? label : defaultLabel(run),
+        "generatedAt", Instant.now().toString(), "source", in.toAbsolutePath().normalize().toString(),
+        "sections", sections));
+    Path index = out.resolve("index.html");
+    writeAtomically(index, html);
+    return index;
+  }
+
+  static String render(Map<String, Object> context) throws IOException {
+    PebbleTemplate template = TEMPLATES.getTemplate("org/archbench/reports/report.peb");
+    StringWriter html = new StringWriter();
+    template.evaluate(html, context);
+    return html.toString();
+  }
+
+  /** The machine from run.json if the pipeline wrote one, else the directory's name. */
+  static String defaultLabel(RunResults run) {
+    if (run.run().isPresent()) {
+      String label = Json.text(run.run().get(), "label");
+      if (label != null) {
+        return label;
+      }
+    }
+    Path name = run.directory().toAbsolutePath().normalize().getFileName();
+    return name == null ? "run" : name.toString();
+  }
+
+  private static boolean copy(Path from, Path to) throws IOException {
+    if (!Files.isRegularFile(from)) {
+      return false;
+    }
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    return true;
+  }
+
+  /** Copies each profiles/&lt;benchmark&gt;/flame-cpu-forward.html; returns the benchmark names. */
+  private static List<String> copyFlameGraphs(Path from, Path to) throws IOException {
+    List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(from)) {
+      return names;
+    }
+    try (Stream<Path> directories = Files.list(from)) {
+      for (Path directory : directories.filter(Files::isDirectory).sorted().toList()) {
+        String name = directory.getFileName().toString();
+        if (copy(directory.resolve("flame-cpu-forward.html"),
+            to.resolve(name).resolve("flame-cpu-forward.html"))) {
+          names.add(name);
+        }
+      }
+    }
+    return names;
+  }
+
+  static void writeAtomically(Path file, String content) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      Files.writeString(temporary, content, StandardCharsets.UTF_8);
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.archbench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Per-class recall per long-tail profile and mitigation, against balanced training. */
+final class ImbalanceSection {
+
+  private ImbalanceSection() {}
+
+  static Section build(RunResults run) {
+    Section section = new Section("imbalance", "Class imbalance");
+    if (run.imbalance().isEmpty()) {
+      return section.missing("imbalance/*.json (archbench imbalance did not run)");
+    }
+    section.note("Trained on long-tailed subsets of the training split with each architecture's own"
+        + " training config; tested on the balanced test set. Drops are in points against the"
+        + " balanced model; per-class recall is shaded by its share of the row's best.");
+    for (String arch : run.archs()) {
+      JsonNode report = run.imbalance().get(arch);
+      if (report == null) {
+        continue;
+      }
+      List<String> classes = new ArrayList<>();
+      report.path("classNames").forEach(name -> classes.add(name.asText()));
+      List<Table.Column> columns = new ArrayList<>(List.of(
+          Table.Column.text("setting", "Setting"),
+          Table.Column.percent("accuracy", "Accuracy %"),
+          Table.Column.number("macro_f1", "Macro-F1", "%.4f"),
+          Table.Column.percent("minimum_recall", "Min recall %"),
+          Table.Column.percent("rarest_3_recall", "3 rarest %"),
+          Table.Column.percent("accuracy_drop", "Accuracy drop")));
+      for (int c = 0; c < classes.size(); c++) {
+        columns.add(Table.Column.percent("recall_" + c, classes.get(c)));
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      rows.add(row("balanced", report.path("balanced"), null, null));
+      for (JsonNode setting : report.path("runs")) {
+        rows.add(row(setting.path("id").asText(), setting.path("test"),
+            Json.number(setting, "meanRecallOfRarest"), Json.number(setting, "accuracyDrop")));
+      }
+      section.table(new Table("imbalance-" + arch, arch + ": recall per class", columns, rows, true));
+    }
+    return section;
+  }
+
+  private static List<Object> row(String setting, JsonNode figures, Double rarest, Double drop) {
+    List<Object> row = new ArrayList<>();
+    row.add(setting);
+    row.add(Json.number(figures, "accuracy"));
+    row.add(Json.number(figures, "macroF1"));
+    row.add(Json.number(figures, "minimumClassRecall"));
+    row.add(rarest);
+    row.add(drop);
+    figures.path("perClassRecall").forEach(recall -> row.add(recall.asDouble()));
+    return row;
+  }
+}

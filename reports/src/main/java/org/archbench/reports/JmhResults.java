@@ -1,0 +1,124 @@
+package org.archbench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * JMH's JSON results (jmh/results.json), read as JMH wrote them: find a benchmark by its class and
+ * method and its params, and read its score, percentiles and secondary metrics.
+ */
+public final class JmhResults {
+
+  /** JMH leaves gc.alloc.rate.norm out when a benchmark allocated nothing: that reads as 0. */
+  private static final String HEAP_PER_OPERATION = "gc.alloc.rate.norm";
+
+  private final List<Record> records;
+
+  JmhResults(List<Record> records) {
+    this.records = List.copyOf(records);
+  }
+
+  /**
+   * One JMH record.
+   *
+   * @param benchmark {@code Class.method}, without the package
+   * @param params the JMH params
+   * @param node the whole record as JMH wrote it
+   */
+  public record Record(String benchmark, Map<String, String> params, JsonNode node) {
+
+    public String param(String name) {
+      return params.getOrDefault(name, "");
+    }
+
+    public double score() {
+      return node.path("primaryMetric").path("score").asDouble(Double.NaN);
+    }
+
+    public String scoreUnit() {
+      return node.path("primaryMetric").path("scoreUnit").asText("");
+    }
+
+    /** A percentile of the primary metric, e.g. {@code "50.0"}; NaN if JMH gave none. */
+    public double percentile(String percentile) {
+      return node.path("primaryMetric").path("scorePercentiles").path(percentile).asDouble(Double.NaN);
+    }
+
+    /** A secondary metric's score by name; profiler metrics may carry a leading middle dot. */
+    public OptionalDouble secondary(String name) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.path("secondaryMetrics").fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().equals(name) || field.getKey().equals("\u00b7" + name)) {
+          JsonNode score = field.getValue().path("score");
+          return score.isNumber() ? OptionalDouble.of(score.asDouble()) : OptionalDouble.empty();
+        }
+      }
+      return OptionalDouble.empty();
+    }
+
+    /** Heap bytes per operation: 0 where the gc profiler ran and JMH left the key out. */
+    public OptionalDouble heapBytesPerOperation() {
+      OptionalDouble bytes = secondary(HEAP_PER_OPERATION);
+      if (bytes.isPresent()) {
+        return bytes;
+      }
+      return secondary("gc.alloc.rate").isPresent() ? OptionalDouble.of(0) : OptionalDouble.empty();
+    }
+  }
+
+  /** Reads a results file. */
+  public static JmhResults read(Path file) throws IOException {
+    return of(new ObjectMapper().readTree(file.toFile()));
+  }
+
+  /** Reads the records of a parsed results array. */
+  public static JmhResults of(JsonNode array) {
+    List<Record> records = new ArrayList<>();
+    for (JsonNode node : array) {
+      Map<String, String> params = new LinkedHashMap<>();
+      node.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+      String benchmark = node.path("benchmark").asText();
+      int method = benchmark.lastIndexOf('.');
+      benchmark = benchmark.substring(benchmark.lastIndexOf('.', method - 1) + 1);
+      records.add(new Record(benchmark, params, node));
+    }
+    return new JmhResults(records);
+  }
+
+  public List<Record> records() {
+    return records;
+  }
+
+  /** The first record of {@code benchmark} ({@code Class.method}) whose params include {@code params}. */
+  public Optional<Record> find(String benchmark, Map<String, String> params) {
+    return records.stream()
+        .filter(r -> r.benchmark().equals(benchmark))
+        .filter(r -> params.entrySet().stream().allMatch(e -> e.getValue().equals(r.param(e.getKey()))))
+        .findFirst();
+  }
+
+  /** The score of {@link #find}, if there is such a record. */
+  public OptionalDouble score(String benchmark, Map<String, String> params) {
+    return find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
+  }
+
+  /** The machine's GEMM peak in FLOP/s, if PeakGemmBenchmark ran. */
+  public OptionalDouble peakFlops() {
+    return records.stream()
+        .filter(r -> r.benchmark().equals("PeakGemmBenchmark.matmul"))
+        .map(r -> r.secondary("flop"))
+        .filter(OptionalDouble::isPresent)
+        .findFirst()
+        .orElse(OptionalDouble.empty());
+  }
+}

@@ -1,0 +1,130 @@
+package org.archbench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The leaderboard, one row per architecture x engine, and the accuracy-against-cost Pareto charts.
+ */
+final class LeaderboardSection {
+
+  /** The imbalance setting the leaderboard quotes. */
+  static final String IMBALANCE_SETTING = "exp-rho100-none";
+
+  private LeaderboardSection() {}
+
+  static Section build(RunResults run, Charts charts) {
+    Section section = new Section("leaderboard", "Leaderboard: accuracy against cost");
+    if (run.evaluations().isEmpty()) {
+      section.missing("eval/*.json (archbench evaluate did not run)");
+    }
+    if (run.jmh().isEmpty()) {
+      section.missing("jmh/results.json (the benchmarks did not run)");
+    }
+    Table table = table(run);
+    section.table(table);
+    List<Charts.Point> latency = new ArrayList<>();
+    List<Charts.Point> throughput = new ArrayList<>();
+    for (List<Object> row : table.rows()) {
+      Double accuracy = (Double) row.get(2);
+      if (accuracy == null) {
+        continue;
+      }
+      String engine = (String) row.get(1);
+      String arch = (String) row.get(0);
+      if (row.get(10) instanceof Double p50) {
+        latency.add(new Charts.Point(engine, arch, p50, 100 * accuracy));
+      }
+      if (row.get(12) instanceof Double imagesPerSecond) {
+        throughput.add(new Charts.Point(engine, arch, imagesPerSecond, 100 * accuracy));
+      }
+    }
+    if (!latency.isEmpty()) {
+      section.figure("Accuracy against batch-1 p50 latency",
+          charts.pareto("Accuracy against batch-1 p50 latency (lower left is worse, upper left best)",
+              "p50 latency, microseconds (log)", "test accuracy, %", latency, true));
+    }
+    if (!throughput.isEmpty()) {
+      section.figure("Accuracy against batch-256 throughput",
+          charts.pareto("Accuracy against batch-256 throughput (upper right is best)",
+              "images/s at batch 256 (log)", "test accuracy, %", throughput, false));
+    }
+    return section;
+  }
+
+  static Table table(RunResults run) {
+    List<List<Object>> rows = new ArrayList<>();
+    OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
+    for (String arch : run.archs()) {
+      JsonNode evaluation = run.evaluations().get(arch);
+      for (String engine : run.engines()) {
+        Optional<JsonNode> measured = run.evaluation(arch, engine);
+        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        Optional<JmhResults.Record> latency =
+            run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
+        Optional<JmhResults.Record> throughput =
+            run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
+        if (measured.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {
+          continue;
+        }
+        JsonNode accuracy = measured.orElse(null);
+        Double flops = throughput.map(r -> Json.value(r.secondary("flop"))).orElse(null);
+        rows.add(java.util.Arrays.asList(arch, engine,
+            Json.number(accuracy, "accuracy"), Json.number(accuracy, "accuracyLower95"),
+            Json.number(accuracy, "accuracyUpper95"), Json.number(accuracy, "macroF1"),
+            Json.number(accuracy, "expectedCalibrationError"),
+            Json.number(evaluation, "cost", "parameters"), Json.number(evaluation, "cost", "macs"),
+            Json.scaled(positive(Json.number(evaluation, "cost", "onnxBytes")), 1.0 / (1 << 20)),
+            latency.map(r -> r.percentile("50.0")).orElse(null),
+            latency.map(r -> r.percentile("99.0")).orElse(null),
+            throughput.map(JmhResults.Record::score).orElse(null),
+            Json.scaled(flops, 1e-9),
+            flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
+            throughput.map(r -> Json.value(r.secondary("native.peakRss"))).orElse(null),
+            Json.number(run.robustness().get(arch), "meanCorruptionError"),
+            imbalanceMinimumRecall(run.imbalance().get(arch)),
+            Json.number(run.training().get(arch), "totalTrainSeconds")));
+      }
+    }
+    return new Table("leaderboard", "One row per architecture and engine", List.of(
+        Table.Column.text("arch", "Architecture"),
+        Table.Column.text("engine", "Engine"),
+        Table.Column.percent("accuracy", "Test accuracy %"),
+        Table.Column.percent("accuracy_lower95", "95% CI low"),
+        Table.Column.percent("accuracy_upper95", "95% CI high"),
+        Table.Column.number("macro_f1", "Macro-F1", "%.4f"),
+        Table.Column.number("ece", "ECE", "%.4f"),
+        Table.Column.number("parameters", "Params", "%,d"),
+        Table.Column.number("macs", "MACs", "%,d"),
+        Table.Column.number("onnx_mib", "ONNX MiB", "%.2f"),
+        Table.Column.number("p50_us", "b1 p50 us", "%.1f"),
+        Table.Column.number("p99_us", "b1 p99 us", "%.1f"),
+        Table.Column.number("b256_images_per_s", "b256 img/s", "%,.0f"),
+        Table.Column.number("gflops", "GFLOP/s", "%.2f"),
+        Table.Column.percent("peak_share", "% of peak"),
+        Table.Column.number("peak_rss_mib", "Peak RSS MiB", "%.0f"),
+        Table.Column.number("mce", "mCE", "%.3f"),
+        Table.Column.percent("rho100_min_recall", "rho=100 min recall %"),
+        Table.Column.number("train_seconds", "Train s", "%.0f")), rows);
+  }
+
+  private static Double positive(Double value) {
+    return value == null || value < 0 ? null : value;
+  }
+
+  private static Double imbalanceMinimumRecall(JsonNode imbalance) {
+    if (imbalance == null) {
+      return null;
+    }
+    for (JsonNode run : imbalance.path("runs")) {
+      if (IMBALANCE_SETTING.equals(run.path("id").asText())) {
+        return Json.number(run, "test", "minimumClassRecall");
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,94 @@
+package org.archbench.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One section of the report: its tables, charts, images and links, and what is missing because a
+ * stage did not run.
+ */
+final class Section {
+
+  /** A chart: an inline SVG element. */
+  record Figure(String title, String svg) {}
+
+  /** A link to a file inside the report directory. */
+  record Link(String text, String href) {}
+
+  private final String id;
+  private final String title;
+  private final List<String> notes = new ArrayList<>();
+  private final List<String> missing = new ArrayList<>();
+  private final List<Table> tables = new ArrayList<>();
+  private final List<Figure> figures = new ArrayList<>();
+  private final List<Link> images = new ArrayList<>();
+  private final List<Link> links = new ArrayList<>();
+
+  Section(String id, String title) {
+    this.id = id;
+    this.title = title;
+  }
+
+  Section note(String text) {
+    notes.add(text);
+    return this;
+  }
+
+  /** Records that {@code what} is missing, e.g. "jmh/results.json (the benchmarks did not run)". */
+  Section missing(String what) {
+    missing.add(what);
+    return this;
+  }
+
+  Section table(Table table) {
+    tables.add(table);
+    return this;
+  }
+
+  Section figure(String figureTitle, String svg) {
+    figures.add(new Figure(figureTitle, svg));
+    return this;
+  }
+
+  Section image(String alt, String href) {
+    images.add(new Link(alt, href));
+    return this;
+  }
+
+  Section link(String text, String href) {
+    links.add(new Link(text, href));
+    return this;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getTitle() {
+    return title;
+  }
+
+  public List<String> getNotes() {
+    return notes;
+  }
+
+  public List<String> getMissing() {
+    return missing;
+  }
+
+  public List<Table> getTables() {
+    return tables;
+  }
+
+  public List<Figure> getFigures() {
+    return figures;
+  }
+
+  public List<Link> getImages() {
+    return images;
+  }
+
+  public List<Link> getLinks() {
+    return links;
+  }
+}

@@ -1,0 +1,107 @@
+package org.archbench.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One table of the report, with the raw values behind it: the page shows it formatted, and its CSV
+ * and JSON downloads carry the values. A {@code null} value is missing (a stage that did not run),
+ * shown as such and never as zero.
+ *
+ * @param id file-name-safe identifier, also the downloads' base name
+ * @param title the heading
+ * @param columns the columns
+ * @param rows the values, one list per row, {@link Number}, {@link String} or {@code null}
+ * @param heatmap whether numeric cells are shaded by their share of their row's largest value
+ */
+public record Table(
+    String id, String title, List<Column> columns, List<List<Object>> rows, boolean heatmap) {
+
+  /** What the page shows for a missing value. */
+  public static final String MISSING = "missing";
+
+  /**
+   * A column.
+   *
+   * @param key the CSV header and JSON field
+   * @param label the page's header
+   * @param format a {@link String#format} pattern for numbers, e.g. {@code %.2f}; ignored for text
+   * @param scale numbers are multiplied by this for display only (e.g. 100 for percentages)
+   */
+  public record Column(String key, String label, String format, double scale) {
+
+    public static Column text(String key, String label) {
+      return new Column(key, label, "", 1);
+    }
+
+    public static Column number(String key, String label, String format) {
+      return new Column(key, label, format, 1);
+    }
+
+    public static Column percent(String key, String label) {
+      return new Column(key, label, "%.2f", 100);
+    }
+  }
+
+  /**
+   * A formatted cell of the page.
+   *
+   * @param text what is shown
+   * @param missing whether the value is missing
+   * @param numeric whether it is a number (right-aligned)
+ * @param shade 0 to 1: the heatmap's intensity, 0 outside heatmaps
+   */
+  public record Cell(String text, boolean missing, boolean numeric, double shade) {}
+
+  /** A plain table. */
+  public Table(String id, String title, List<Column> columns, List<List<Object>> rows) {
+    this(id, title, columns, rows, false);
+  }
+
+  public Table {
+    columns = List.copyOf(columns);
+    List<List<Object>> copied = new ArrayList<>();
+    for (List<Object> row : rows) {
+      if (row.size() != columns.size()) {
+        throw new IllegalArgumentException("table " + id + ": expected " + columns.size()
+            + " values per row, found " + row.size());
+      }
+      copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+    }
+    rows = List.copyOf(copied);
+  }
+
+  /** The rows as the page shows them. */
+  public List<List<Cell>> cells() {
+    List<List<Cell>> cells = new ArrayList<>();
+    for (List<Object> row : rows) {
+      double rowMax = row.stream().filter(v -> v instanceof Number)
+          .mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0);
+      List<Cell> formatted = new ArrayList<>();
+      for (int c = 0; c < columns.size(); c++) {
+        Cell cell = format(columns.get(c), row.get(c));
+        if (heatmap && row.get(c) instanceof Number value && rowMax > 0) {
+          // The square root lifts small counts, so that rare mix-ups stay visible.
+          cell = new Cell(cell.text(), false, true, Math.sqrt(value.doubleValue() / rowMax));
+        }
+        formatted.add(cell);
+      }
+      cells.add(formatted);
+    }
+    return cells;
+  }
+
+  static Cell format(Column column, Object value) {
+    if (value == null || (value instanceof Double d && d.isNaN())) {
+      return new Cell(MISSING, true, false, 0);
+    }
+    if (value instanceof Number number && !column.format().isEmpty()) {
+      double shown = number.doubleValue() * column.scale();
+      String pattern = column.format();
+      Object argument = pattern.endsWith("d") ? (Object) Math.round(shown) : (Object) shown;
+      return new Cell(String.format(Locale.ROOT, pattern, argument), false, true, 0);
+    }
+    return new Cell(String.valueOf(value), false, value instanceof Number, 0);
+  }
+}
