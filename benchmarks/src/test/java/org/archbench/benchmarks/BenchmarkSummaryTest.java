@@ -10,46 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
+import org.archbench.reports.JmhResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading JMH's JSON: records from a real smoke run of mlp on two engines, trimmed. */
+/** The console summary, from a real smoke run of mlp on two engines, trimmed. */
 class BenchmarkSummaryTest {
 
   @TempDir Path directory;
 
   private static Path fixture() throws URISyntaxException {
     return Path.of(BenchmarkSummaryTest.class.getResource("/jmh-results.json").toURI());
-  }
-
-  @Test
-  void findsRecordsByBenchmarkAndParams() throws Exception {
-    BenchmarkSummary summary = BenchmarkSummary.read(fixture());
-
-    assertEquals(177641.195, summary.score("ThroughputBenchmark.batch256",
-        Map.of("engine", "onnxruntime", "arch", "mlp")).getAsDouble(), 1e-3);
-    assertEquals(51.995e9, summary.peakFlops().getAsDouble(), 1e6);
-    BenchmarkSummary.Record latency =
-        summary.find("LatencyBenchmark.batch001", Map.of("engine", "onnxruntime")).orElseThrow();
-    assertEquals(16.864, latency.percentile("50.0"), 1e-9);
-    assertEquals(122.4576, latency.percentile("99.0"), 1e-4);
-    assertTrue(summary.score("ThroughputBenchmark.batch256", Map.of("engine", "tvm")).isEmpty());
-  }
-
-  @Test
-  void heapPerOperationIsZeroWhereJmhLeftTheKeyOut() throws Exception {
-    BenchmarkSummary summary = BenchmarkSummary.read(fixture());
-
-    BenchmarkSummary.Record allocating = summary.find("ThroughputBenchmark.batch256",
-        Map.of("engine", "onnxruntime")).orElseThrow();
-    BenchmarkSummary.Record silent =
-        summary.find("ThroughputBenchmark.batch256", Map.of("engine", "pytorch")).orElseThrow();
-
-    assertEquals(46.182, allocating.heapBytesPerOperation().getAsDouble(), 1e-3);
-    assertEquals(OptionalDouble.of(0), silent.heapBytesPerOperation());
-    assertEquals(575.43, silent.secondary("native.rssAnon").getAsDouble(), 1e-2);
   }
 
   @Test
@@ -78,7 +49,7 @@ class BenchmarkSummaryTest {
     BenchmarkLauncher.concatenate(List.of(first, second), target);
 
     assertEquals(List.of("a", "b", "c"),
-        BenchmarkSummary.read(target).records().stream().map(BenchmarkSummary.Record::benchmark).toList());
+        JmhResults.read(target).records().stream().map(JmhResults.Record::benchmark).toList());
     assertTrue(Files.readString(target).contains("\"score\" : 1.5"));
   }
 

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ final class Charts {
 
   private static final int WIDTH = 640;
   private static final int HEIGHT = 400;
+  private static final Color GRID = new Color(0xd0, 0xd7, 0xde);
   private static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
   private int drawn;
@@ -67,8 +69,11 @@ final class Charts {
     XYPlot plot = chart.getXYPlot();
     LogAxis logX = new LogAxis(xLabel);
     logX.setTickLabelFont(FONT);
+    logX.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
     plot.setDomainAxis(logX);
-    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    NumberAxis accuracy = (NumberAxis) plot.getRangeAxis();
+    accuracy.setAutoRangeIncludesZero(false);
+    accuracy.setNumberFormatOverride(new DecimalFormat("0.0"));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
     renderer.setSeriesLinesVisible(0, true);
     renderer.setSeriesShapesVisible(0, false);
@@ -124,6 +129,10 @@ final class Charts {
 
   private String svg(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
+    XYPlot plot = chart.getXYPlot();
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
     chart.getTitle().setFont(FONT.deriveFont(Font.BOLD, 13f));
     SVGGraphics2D canvas = new SVGGraphics2D(WIDTH, HEIGHT);
     canvas.setDefsKeyPrefix("chart" + (++drawn) + "-");

@@ -20,6 +20,12 @@ final class Json {
     return current != null && current.isNumber() ? current.asDouble() : null;
   }
 
+  /** The whole number at {@code path} under {@code node}, or null. */
+  static Long integer(JsonNode node, String... path) {
+    Double value = number(node, path);
+    return value == null ? null : Math.round(value);
+  }
+
   /** The text at {@code path}, or null. */
   static String text(JsonNode node, String... path) {
     JsonNode current = node;

@@ -77,7 +77,7 @@ final class LeaderboardSection {
             Json.number(accuracy, "accuracy"), Json.number(accuracy, "accuracyLower95"),
             Json.number(accuracy, "accuracyUpper95"), Json.number(accuracy, "macroF1"),
             Json.number(accuracy, "expectedCalibrationError"),
-            Json.number(evaluation, "cost", "parameters"), Json.number(evaluation, "cost", "macs"),
+            Json.integer(evaluation, "cost", "parameters"), Json.integer(evaluation, "cost", "macs"),
             Json.scaled(positive(Json.number(evaluation, "cost", "onnxBytes")), 1.0 / (1 << 20)),
             latency.map(r -> r.percentile("50.0")).orElse(null),
             latency.map(r -> r.percentile("99.0")).orElse(null),

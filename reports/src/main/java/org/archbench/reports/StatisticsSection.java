@@ -45,7 +45,7 @@ final class StatisticsSection {
     for (JsonNode pair : stats.path("pairs")) {
       pairs.add(Arrays.asList(pair.path("first").asText(), pair.path("second").asText(),
           Json.number(pair, "firstAccuracy"), Json.number(pair, "secondAccuracy"),
-          Json.number(pair, "firstOnlyCorrect"), Json.number(pair, "secondOnlyCorrect"),
+          Json.integer(pair, "firstOnlyCorrect"), Json.integer(pair, "secondOnlyCorrect"),
           pair.path("method").asText(), Json.number(pair, "pValue"),
           Json.number(pair, "holmPValue"), pair.path("significant").asBoolean() ? "yes" : "no"));
     }

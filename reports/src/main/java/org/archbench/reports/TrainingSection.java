@@ -30,8 +30,8 @@ final class TrainingSection {
           Json.number(training, "result", "train"), Json.number(training, "result", "validation"),
           Json.number(training, "result", "test"),
           Json.number(training, "result", "trainValidationGap"),
-          Json.number(convergence, "epochsTo88"), Json.number(convergence, "secondsTo88"),
-          Json.number(convergence, "epochsTo90"), Json.number(convergence, "secondsTo90"),
+          Json.integer(convergence, "epochsTo88"), Json.number(convergence, "secondsTo88"),
+          Json.integer(convergence, "epochsTo90"), Json.number(convergence, "secondsTo90"),
           Json.number(training, "totalTrainSeconds"), meanImagesPerSecond(training)));
       Map<String, List<double[]>> loss = new LinkedHashMap<>();
       Map<String, List<double[]>> accuracy = new LinkedHashMap<>();

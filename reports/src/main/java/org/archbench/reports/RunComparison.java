@@ -1,0 +1,168 @@
+package org.archbench.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Several runs of the same models on different machines, side by side: for every architecture x
+ * engine, each run's batch-1 p50 latency and batch-256 throughput, and their ratio to the first
+ * run. Runs whose dataset or architecture specs differ are refused: their figures would not be of
+ * the same models.
+ */
+public final class RunComparison {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunComparison() {}
+
+  /**
+   * Writes the comparison of {@code directories} into {@code out}.
+   *
+   * @return the written index.html
+   * @throws IOException if a run is unreadable, or the runs are not of the same dataset and specs
+   */
+  public static Path write(List<Path> directories, Path out) throws IOException {
+    List<RunResults> runs = new ArrayList<>();
+    for (Path directory : directories) {
+      runs.add(RunResults.read(directory));
+    }
+    requireSameModels(runs);
+    List<String> labels = runs.stream().map(HtmlReport::defaultLabel).toList();
+    Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
+    section.note("Ratios are each run's figure over the first run's ("
+        + labels.get(0) + "): above 1 means more images/s, or a slower p50.");
+    section.table(table(runs, labels));
+    Section provenance = new Section("runs", "The runs");
+    List<List<Object>> rows = new ArrayList<>();
+    for (int r = 0; r < runs.size(); r++) {
+      rows.add(java.util.Arrays.asList(labels.get(r),
+          runs.get(r).directory().toAbsolutePath().normalize().toString(),
+          runs.get(r).run().map(run -> Json.text(run, "machine", "cpu")).orElse(null)));
+    }
+    provenance.table(new Table("runs", "Run directories", List.of(Table.Column.text("label", "Run"),
+        Table.Column.text("directory", "Directory"), Table.Column.text("cpu", "CPU")), rows));
+    List<Section> sections = List.of(section, provenance);
+    for (Section each : sections) {
+      for (Table table : each.getTables()) {
+        HtmlReport.writeAtomically(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
+        HtmlReport.writeAtomically(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
+      }
+    }
+    String html = HtmlReport.render(Map.of("label", String.join(" vs ", labels),
+        "generatedAt", Instant.now().toString(), "source", String.join(", ",
+            directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
+        "sections", sections));
+    Path index = out.resolve("index.html");
+    HtmlReport.writeAtomically(index, html);
+    return index;
+  }
+
+  private static Table table(List<RunResults> runs, List<String> labels) {
+    List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("arch", "Architecture"),
+        Table.Column.text("engine", "Engine")));
+    for (int r = 0; r < runs.size(); r++) {
+      String label = labels.get(r);
+      columns.add(Table.Column.number("p50_us_" + r, label + ": b1 p50 us", "%.1f"));
+      columns.add(Table.Column.number("b256_images_per_s_" + r, label + ": b256 img/s", "%,.0f"));
+      if (r > 0) {
+        columns.add(Table.Column.number("p50_ratio_" + r, label + ": p50 ratio", "%.2f"));
+        columns.add(Table.Column.number("b256_ratio_" + r, label + ": b256 ratio", "%.2f"));
+      }
+    }
+    Set<String> archs = new LinkedHashSet<>();
+    Set<String> engines = new LinkedHashSet<>();
+    runs.forEach(run -> {
+      archs.addAll(run.archs());
+      engines.addAll(run.engines());
+    });
+    List<List<Object>> rows = new ArrayList<>();
+    for (String arch : archs) {
+      for (String engine : engines) {
+        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        List<Object> row = new ArrayList<>(List.of(arch, engine));
+        Double firstP50 = null;
+        Double firstThroughput = null;
+        boolean any = false;
+        for (int r = 0; r < runs.size(); r++) {
+          Optional<JmhResults> jmh = runs.get(r).jmh();
+          Double p50 = jmh.flatMap(j -> j.find("LatencyBenchmark.batch001", key))
+              .map(record -> record.percentile("50.0")).orElse(null);
+          Double throughput = jmh.map(j -> Json.value(j.score("ThroughputBenchmark.batch256", key)))
+              .orElse(null);
+          any |= p50 != null || throughput != null;
+          row.add(p50);
+          row.add(throughput);
+          if (r == 0) {
+            firstP50 = p50;
+            firstThroughput = throughput;
+          } else {
+            row.add(p50 != null && firstP50 != null ? p50 / firstP50 : null);
+            row.add(throughput != null && firstThroughput != null ? throughput / firstThroughput : null);
+          }
+        }
+        if (any) {
+          rows.add(row);
+        }
+      }
+    }
+    return new Table("comparison", "Latency and throughput per run", columns, rows);
+  }
+
+  /** Refuses runs of different datasets or architecture specs, naming the first difference. */
+  static void requireSameModels(List<RunResults> runs) throws IOException {
+    Map<String, String> first = fingerprints(runs.get(0));
+    for (RunResults run : runs.subList(1, runs.size())) {
+      Map<String, String> other = fingerprints(run);
+      for (Map.Entry<String, String> entry : other.entrySet()) {
+        String expected = first.get(entry.getKey());
+        if (expected != null && !expected.equals(entry.getValue())) {
+          throw new IOException(String.format(
+              "cannot compare %s with %s: expected the same %s, found %s and %s. Compare runs of"
+                  + " the same trained models (train once, copy models/ to the other machine).",
+              runs.get(0).directory(), run.directory(), entry.getKey(), expected, entry.getValue()));
+        }
+      }
+    }
+  }
+
+  /** "dataset (ARCH)" and "spec of ARCH" to their hashes, from models/*&#47;key.json, else eval/. */
+  private static Map<String, String> fingerprints(RunResults run) throws IOException {
+    Map<String, String> fingerprints = new LinkedHashMap<>();
+    Path models = run.directory().resolve("models");
+    if (Files.isDirectory(models)) {
+      try (Stream<Path> directories = Files.list(models)) {
+        for (Path key : directories.map(d -> d.resolve("key.json")).filter(Files::isRegularFile)
+            .sorted().toList()) {
+          JsonNode node = JSON.readTree(key.toFile());
+          put(fingerprints, "dataset (" + Json.text(node, "arch") + ")", Json.text(node, "datasetSha256"));
+          put(fingerprints, "spec of " + Json.text(node, "arch"), Json.text(node, "specSha256"));
+        }
+      }
+    }
+    for (Map.Entry<String, JsonNode> evaluation : run.evaluations().entrySet()) {
+      put(fingerprints, "dataset (" + evaluation.getKey() + ")",
+          Json.text(evaluation.getValue(), "datasetSha256"));
+      put(fingerprints, "spec of " + evaluation.getKey(),
+          Json.text(evaluation.getValue(), "specSha256"));
+    }
+    return fingerprints;
+  }
+
+  private static void put(Map<String, String> fingerprints, String what, String hash) {
+    if (hash != null) {
+      fingerprints.putIfAbsent(what, hash);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.archbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportTest {
+
+  @TempDir Path out;
+
+  /**
+   * The page's structure (sections, headings, tables with their headers and row counts, figures,
+   * images, what is missing) against the golden outline; run with -Dgolden.update=true to accept a
+   * deliberate change.
+   */
+  @Test
+  void pageStructureMatchesTheGoldenOutline() throws IOException {
+    Path index = HtmlReport.write(Fixtures.run(), out, "fixture machine");
+
+    assertEquals(Fixtures.golden("report-outline.txt", outline(Jsoup.parse(index.toFile()))),
+        outline(Jsoup.parse(index.toFile())));
+  }
+
+  @Test
+  void downloadsMatchTheGoldenFiles() throws IOException {
+    HtmlReport.write(Fixtures.run(), out, "fixture machine");
+
+    for (String table : List.of("leaderboard.csv", "leaderboard.json", "imbalance-mlp.csv",
+        "mcnemar.csv", "training.json")) {
+      String actual = Files.readString(out.resolve("tables").resolve(table));
+      assertEquals(Fixtures.golden("tables/" + table, actual), actual, table);
+    }
+  }
+
+  @Test
+  void everyTableHasBothDownloadsAndEveryLocalLinkResolves() throws IOException {
+    Path index = HtmlReport.write(Fixtures.run(), out, "fixture machine");
+    Document page = Jsoup.parse(index.toFile());
+
+    int tables = page.select("table").size();
+    assertEquals(tables, page.select("a[href$='.csv']").size());
+    assertEquals(tables, page.select("a[href$='.json']").size());
+    for (Element link : page.select("a[href], img[src]")) {
+      String target = link.hasAttr("href") ? link.attr("href") : link.attr("src");
+      if (!target.startsWith("#")) {
+        assertTrue(Files.isRegularFile(out.resolve(target)), target);
+      }
+    }
+    assertTrue(page.select("script, link[rel=stylesheet], [src^='http']").isEmpty(),
+        "self-contained: no script, external stylesheet or remote source");
+  }
+
+  @Test
+  void aLabelWithMarkupRendersAsText() throws IOException {
+    Path index = HtmlReport.write(Fixtures.run(), out, "<script>alert('x')</script>");
+    String html = Files.readString(index);
+
+    assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), html.substring(0, 2000));
+    assertTrue(Jsoup.parse(html).select("script").isEmpty());
+    assertEquals("<script>alert('x')</script>",
+        Jsoup.parse(html).selectFirst("header strong").text());
+  }
+
+  @Test
+  void anEmptyRunRendersEverySectionAsMissing() throws IOException {
+    Path empty = Files.createDirectories(out.resolve("empty-run"));
+
+    Path index = HtmlReport.write(empty, out.resolve("report"), null);
+    Document page = Jsoup.parse(index.toFile());
+
+    assertEquals(List.of("leaderboard", "training", "confusion", "robustness", "imbalance",
+        "statistics", "engines", "environment"), page.select("section").eachAttr("id"));
+    assertTrue(page.select("p.missing-note").size() >= 8);
+    assertEquals("empty-run", page.selectFirst("header strong").text());
+  }
+
+  @Test
+  void missingValuesAreShownAsMissingNeverAsZero() throws IOException {
+    Path index = HtmlReport.write(Fixtures.run(), out, "fixture machine");
+    Document page = Jsoup.parse(index.toFile());
+
+    // cnn has no JMH results in the fixture: its latency cells say so.
+    Element cnnRow = page.select("#leaderboard tbody tr").stream()
+        .filter(row -> row.child(0).text().equals("cnn")).findFirst().orElseThrow();
+    assertEquals("missing", cnnRow.child(10).text());
+    assertTrue(cnnRow.child(10).hasClass("missing"));
+    String csv = Files.readString(out.resolve("tables/leaderboard.csv"));
+    assertTrue(csv.lines().anyMatch(line -> line.startsWith("cnn,onnxruntime,") && line.contains(",,")));
+  }
+
+  @Test
+  void aResultFileThatDoesNotParseIsNamed() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("eval/cnn.json"), "{ truncated");
+
+    IOException error =
+        assertThrows(IOException.class, () -> HtmlReport.write(run, out.resolve("report"), null));
+
+    assertTrue(error.getMessage().startsWith(run.resolve("eval/cnn.json")
+        + ": expected a JSON result file, found one that does not parse"), error.getMessage());
+  }
+
+  @Test
+  void theParetoFrontierKeepsOnlyUndominatedPoints() {
+    List<Charts.Point> points = List.of(new Charts.Point("e", "fast", 10, 90),
+        new Charts.Point("e", "slow-better", 100, 93), new Charts.Point("e", "dominated", 50, 89),
+        new Charts.Point("e", "middle", 40, 92));
+
+    assertEquals(List.of("fast", "middle", "slow-better"),
+        Charts.frontier(points, true).stream().map(Charts.Point::label).toList());
+    assertEquals(List.of("slow-better"),
+        Charts.frontier(points, false).stream().map(Charts.Point::label).toList());
+  }
+
+  /** One line per structural element of the page. */
+  static String outline(Document page) {
+    StringBuilder outline = new StringBuilder();
+    for (Element section : page.select("section")) {
+      outline.append("section ").append(section.id()).append(": ")
+          .append(section.selectFirst("h2").text()).append('\n');
+      for (Element missing : section.select("p.missing-note")) {
+        outline.append("  ").append(missing.text()).append('\n');
+      }
+      for (Element table : section.select("table")) {
+        outline.append("  table ").append(table.parent().previousElementSibling().text())
+            .append(" | ").append(String.join(" | ", table.select("thead th").eachText()))
+            .append(" | rows ").append(table.select("tbody tr").size()).append('\n');
+      }
+      outline.append("  figures ").append(section.select("figure svg").size())
+          .append(", images ").append(section.select("img").size())
+          .append(", links ").append(section.select("ul.links a").size()).append('\n');
+    }
+    return outline.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package org.archbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+/** Reading JMH's JSON: records from a real smoke run of mlp on two engines, trimmed. */
+class JmhResultsTest {
+
+  private static Path fixture() {
+    return Fixtures.run().resolve("jmh/results.json");
+  }
+
+  @Test
+  void findsRecordsByBenchmarkAndParams() throws Exception {
+    JmhResults summary = JmhResults.read(fixture());
+
+    assertEquals(177641.195, summary.score("ThroughputBenchmark.batch256",
+        Map.of("engine", "onnxruntime", "arch", "mlp")).getAsDouble(), 1e-3);
+    assertEquals(51.995e9, summary.peakFlops().getAsDouble(), 1e6);
+    JmhResults.Record latency =
+        summary.find("LatencyBenchmark.batch001", Map.of("engine", "onnxruntime")).orElseThrow();
+    assertEquals(16.864, latency.percentile("50.0"), 1e-9);
+    assertEquals(122.4576, latency.percentile("99.0"), 1e-4);
+    assertTrue(summary.score("ThroughputBenchmark.batch256", Map.of("engine", "tvm")).isEmpty());
+  }
+
+  @Test
+  void heapPerOperationIsZeroWhereJmhLeftTheKeyOut() throws Exception {
+    JmhResults summary = JmhResults.read(fixture());
+
+    JmhResults.Record allocating = summary.find("ThroughputBenchmark.batch256",
+        Map.of("engine", "onnxruntime")).orElseThrow();
+    JmhResults.Record silent =
+        summary.find("ThroughputBenchmark.batch256", Map.of("engine", "pytorch")).orElseThrow();
+
+    assertEquals(46.182, allocating.heapBytesPerOperation().getAsDouble(), 1e-3);
+    assertEquals(OptionalDouble.of(0), silent.heapBytesPerOperation());
+    assertEquals(575.43, silent.secondary("native.rssAnon").getAsDouble(), 1e-2);
+  }
+}
