@@ -16,6 +16,7 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.io.AtomicFiles;
+import org.archbench.harness.provenance.RunManifest;
 import org.archbench.harness.training.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -94,10 +95,13 @@ public final class BenchmarkLauncher {
         .result(jmh.resolve("cold-start.json").toString());
 
     System.out.printf("JMH, preset %s: %s on %s%n", preset.id(), archs, engines);
-    new Runner(steady.build()).run();
-    new Runner(coldStart.build()).run();
     Path results = jmh.resolve("results.json");
-    concatenate(List.of(jmh.resolve("steady-state.json"), jmh.resolve("cold-start.json")), results);
+    try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")) {
+      new Runner(steady.build()).run();
+      new Runner(coldStart.build()).run();
+      concatenate(List.of(jmh.resolve("steady-state.json"), jmh.resolve("cold-start.json")), results);
+      stage.complete();
+    }
     BenchmarkSummary.print(results, System.out);
     System.out.println("JMH results: " + results);
   }

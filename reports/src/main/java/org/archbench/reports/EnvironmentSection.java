@@ -15,8 +15,17 @@ final class EnvironmentSection {
   static Section build(RunResults run) {
     Section section = new Section("environment", "Environment and provenance");
     List<List<Object>> rows = new ArrayList<>();
+    List<List<Object>> stages = new ArrayList<>();
     if (run.run().isPresent()) {
-      flatten("", run.run().get(), rows);
+      JsonNode manifest = run.run().get();
+      manifest.fields().forEachRemaining(field -> {
+        if (!field.getKey().equals("stages")) {
+          flatten(field.getKey(), field.getValue(), rows);
+        }
+      });
+      manifest.path("stages").fields().forEachRemaining(stage -> stages.add(Arrays.asList(
+          stage.getKey(), Json.text(stage.getValue(), "status"),
+          Json.number(stage.getValue(), "seconds"), Json.text(stage.getValue(), "finishedAt"))));
     } else {
       section.missing("run.json (written by the pipeline: machine, preset and wall time per stage)");
     }
@@ -37,6 +46,12 @@ final class EnvironmentSection {
     });
     section.table(new Table("environment", "Provenance", List.of(
         Table.Column.text("key", "What"), Table.Column.text("value", "Value")), rows));
+    if (!stages.isEmpty()) {
+      section.table(new Table("stages", "Wall time per stage", List.of(
+          Table.Column.text("stage", "Stage"), Table.Column.text("status", "Status"),
+          Table.Column.number("seconds", "Seconds", "%.1f"),
+          Table.Column.text("finished_at", "Finished")), stages));
+    }
     return section;
   }
 

@@ -100,6 +100,27 @@ class HtmlReportTest {
   }
 
   @Test
+  void runJsonGivesTheLabelTheMachineAndTheWallTimePerStage() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("run.json"), """
+        {"label": "AMD EPYC 7B13, 2 cores", "preset": "quick",
+         "machine": {"cpu": "AMD EPYC 7B13", "cores": 2, "memoryBytes": 25769803776,
+                     "os": "Linux 6.1 amd64", "jvm": "Debian 17.0.15", "gpu": "none"},
+         "stages": {"train": {"status": "complete", "seconds": 812.25, "finishedAt": "t1"},
+                    "evaluate": {"status": "failed", "seconds": 3.5, "finishedAt": "t2"}}}
+        """);
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals("AMD EPYC 7B13, 2 cores", page.selectFirst("header strong").text());
+    assertTrue(page.select("#environment p.missing-note").isEmpty());
+    assertTrue(page.select("#environment td").eachText().containsAll(
+        List.of("machine.cpu", "AMD EPYC 7B13", "preset", "quick")));
+    assertEquals(List.of("train complete 812.3 t1", "evaluate failed 3.5 t2"),
+        page.select("#table-stages + div tbody tr").eachText());
+  }
+
+  @Test
   void aResultFileThatDoesNotParseIsNamed() throws IOException {
     Path run = Fixtures.copy(out.resolve("run"));
     Files.writeString(run.resolve("eval/cnn.json"), "{ truncated");

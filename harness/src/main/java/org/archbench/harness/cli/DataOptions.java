@@ -35,6 +35,8 @@ final class DataOptions {
           + " (default: ${DEFAULT-VALUE}).")
   private boolean download;
 
+  private String loadedFingerprint;
+
   /** Finds, verifies and reads the dataset. */
   LoadedDataset load() throws DatasetException {
     DatasetLocator.Builder locator =
@@ -42,6 +44,13 @@ final class DataOptions {
     if (!download) {
       locator.optDownloader(null);
     }
-    return locator.build().load();
+    LoadedDataset loaded = locator.build().load();
+    loadedFingerprint = loaded.fingerprint();
+    return loaded;
+  }
+
+  /** The fingerprint of the dataset {@link #load} read, for the run's provenance; null before. */
+  String loadedFingerprint() {
+    return loadedFingerprint;
   }
 }

@@ -1,6 +1,8 @@
 package org.archbench.harness.cli;
 
+import org.archbench.harness.provenance.RunManifest;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Entry point of {@code java -jar archbench.jar}. */
 public final class Main {
@@ -32,6 +34,36 @@ public final class Main {
   static CommandLine newCommandLine() {
     return new CommandLine(new ArchbenchCommand())
         .setDefaultValueProvider(new BenchPropertyDefaults())
-        .setExecutionExceptionHandler(new UserErrorHandler());
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setExecutionStrategy(Main::executeAsStage);
+  }
+
+  /**
+   * Runs the command; a subcommand that writes into an output directory (train, export, evaluate,
+   * ...) is a stage of the run, and its wall time and outcome go into that directory's run.json,
+   * as failed if it throws.
+   */
+  private static int executeAsStage(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult stage = parseResult.subcommand();
+    CommandSpec output = stage == null ? null : stage.commandSpec().mixins().get("output");
+    if (output == null || stage.isUsageHelpRequested() || stage.isVersionHelpRequested()
+        || !(output.userObject() instanceof OutputOptions options)) {
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+    try (RunManifest.Stage record = RunManifest.start(options.layout(), stage.commandSpec().name())) {
+      int exitCode = new CommandLine.RunLast().execute(parseResult);
+      CommandSpec data = stage.commandSpec().mixins().get("data");
+      if (data != null && data.userObject() instanceof DataOptions dataOptions
+          && dataOptions.loadedFingerprint() != null) {
+        record.dataset(dataOptions.loadedFingerprint());
+      }
+      if (exitCode == 0) {
+        record.complete();
+      }
+      return exitCode;
+    } catch (java.io.IOException e) {
+      throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
+          "could not record the stage in run.json: " + e.getMessage(), e);
+    }
   }
 }

@@ -1,0 +1,81 @@
+package org.archbench.harness.provenance;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The machine a run measured: CPU model, cores, memory, OS, JVM and GPU, read from the JVM, from
+ * /proc on Linux and from nvidia-smi where there is one.
+ *
+ * @param cpu the CPU model, e.g. "AMD EPYC 7B13"
+ * @param cores logical cores available to the JVM
+ * @param memoryBytes physical memory
+ * @param os name, version and architecture
+ * @param jvm vendor, version and VM
+ * @param gpu the GPU model, driver and CUDA version from nvidia-smi, or "none"
+ */
+public record Machine(String cpu, int cores, long memoryBytes, String os, String jvm, String gpu) {
+
+  /** This machine. */
+  public static Machine current() {
+    return new Machine(cpuModel(), Runtime.getRuntime().availableProcessors(), memory(),
+        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+            + System.getProperty("os.arch"),
+        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+            + " (" + System.getProperty("java.vm.name") + ")",
+        nvidiaGpu());
+  }
+
+  /** A short label for the report, e.g. "AMD EPYC 7B13, 2 cores". */
+  public String label() {
+    return cpu + ", " + cores + " cores" + (gpu.equals("none") ? "" : ", " + gpu);
+  }
+
+  private static String cpuModel() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException | RuntimeException notLinux) {
+      // Fall through to what the JVM knows.
+    }
+    return System.getProperty("os.arch");
+  }
+
+  private static long memory() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getTotalMemorySize();
+    }
+    return -1;
+  }
+
+  /** nvidia-smi's name, driver and CUDA version of GPU 0, or "none" where it is absent. */
+  private static String nvidiaGpu() {
+    try {
+      Process process = new ProcessBuilder("nvidia-smi",
+          "--query-gpu=name,driver_version", "--format=csv,noheader").redirectErrorStream(true).start();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return "none";
+      }
+      List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
+      if (process.exitValue() != 0 || lines.isEmpty()) {
+        return "none";
+      }
+      String[] fields = lines.get(0).split(",\\s*");
+      return fields[0] + (fields.length > 1 ? " (driver " + fields[1] + ")" : "");
+    } catch (IOException e) {
+      return "none";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "none";
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.archbench.harness.provenance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.archbench.harness.OutputLayout;
+import org.archbench.harness.io.JsonFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunManifestTest {
+
+  @TempDir Path out;
+
+  @Test
+  void everyStageAddsItsTimeAndOutcomeToOneRunJson() throws IOException {
+    OutputLayout layout = new OutputLayout(out);
+    try (RunManifest.Stage train = RunManifest.start(layout, "train")) {
+      train.dataset("ab".repeat(32));
+      train.complete();
+    }
+    try (RunManifest.Stage ignored = RunManifest.start(layout, "evaluate")) {
+      // ends without complete(): the stage failed
+    }
+
+    RunManifest manifest = JsonFiles.read(out.resolve("run.json"), RunManifest.class);
+
+    assertEquals(List.of("train", "evaluate"), List.copyOf(manifest.stages().keySet()));
+    assertEquals("complete", manifest.stages().get("train").status());
+    assertEquals("failed", manifest.stages().get("evaluate").status());
+    assertTrue(manifest.stages().get("train").seconds() >= 0);
+    assertEquals("ab".repeat(32), manifest.datasetSha256(), "kept from the stage that loaded it");
+    assertEquals("standard", manifest.preset());
+    Machine machine = manifest.machine();
+    assertEquals(Runtime.getRuntime().availableProcessors(), machine.cores());
+    assertTrue(machine.memoryBytes() > 0);
+    assertEquals(machine.label(), manifest.label());
+  }
+}
