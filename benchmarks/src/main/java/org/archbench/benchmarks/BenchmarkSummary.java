@@ -88,17 +88,21 @@ final class BenchmarkSummary {
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");
       }
     }
-    out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain ORT us", "archbench ORT us",
+    out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain p50 us", "archbench p50 us",
         "overhead");
     for (String arch : archs) {
-      OptionalDouble plain = results.score("OnnxRuntimeOverheadBenchmark.plainSession", Map.of("arch", arch));
-      OptionalDouble harness =
-          results.score("OnnxRuntimeOverheadBenchmark.archbenchEngine", Map.of("arch", arch));
+      OptionalDouble plain = median("OnnxRuntimeOverheadBenchmark.plainSession", arch);
+      OptionalDouble harness = median("OnnxRuntimeOverheadBenchmark.archbenchEngine", arch);
       if (plain.isPresent() && harness.isPresent()) {
         out.printf(Locale.ROOT, "%-7s %14.2f %16.2f %8.1f%%%n", arch, plain.getAsDouble(),
             harness.getAsDouble(), 100 * (harness.getAsDouble() / plain.getAsDouble() - 1));
       }
     }
+  }
+
+  private OptionalDouble median(String benchmark, String arch) {
+    return results.find(benchmark, Map.of("arch", arch))
+        .map(r -> OptionalDouble.of(r.percentile("50.0"))).orElse(OptionalDouble.empty());
   }
 
   private static String format(OptionalDouble value, String pattern, double scale) {

@@ -5,7 +5,18 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.archbench.harness.engine.OrtSessions;
+import org.archbench.harness.export.GemmModel;
+import org.archbench.harness.export.OnnxContract;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,9 +33,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The machine's practical peak: a large float32 matrix product (n x n by n x n, 2n^3 FLOP) through
- * PyTorch's BLAS on every core, measured in the same run as the inference benchmarks. Its secondary
- * metric {@code flop} (FLOP/s) is the denominator of every throughput's share of peak.
+ * The machine's practical peak: a large float32 matrix product (n x n by n x n, 2n^3 FLOP) on every
+ * core, through each engine family's own GEMM: PyTorch's BLAS and ONNX Runtime's MLAS. They differ
+ * by CPU (MKL, for one, takes a generic path on AMD), so the peak is the better of the two, measured
+ * in the same run as the inference benchmarks. The secondary metric {@code flop} (FLOP/s) is the
+ * denominator of every throughput's share of peak.
  *
  * <p>Alone: {@code java -jar benchmarks/target/benchmarks.jar PeakGemmBenchmark}.
  */
@@ -37,32 +50,66 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 public class PeakGemmBenchmark {
 
-  /** Large enough to run at BLAS's steady state, small enough for a short iteration. */
+  /** Large enough to run at the GEMM's steady state, small enough for a short iteration. */
   @Param({"1024"})
   public int n;
 
-  private NDManager manager;
-  private NDArray left;
-  private NDArray right;
+  /** Whose GEMM: {@code pytorch} or {@code onnxruntime}. */
+  @Param({"pytorch", "onnxruntime"})
+  public String library;
+
+  private Runnable product;
+  private AutoCloseable resources;
 
   @Setup(Level.Trial)
-  public void allocate() {
-    manager = Engine.getEngine("PyTorch").newBaseManager();
-    JniUtils.setNumThreads(Runtime.getRuntime().availableProcessors());
-    left = manager.randomUniform(-1, 1, new Shape(n, n));
-    right = manager.randomUniform(-1, 1, new Shape(n, n));
+  public void allocate(Blackhole blackhole) throws OrtException {
+    int cores = Runtime.getRuntime().availableProcessors();
+    if (library.equals("pytorch")) {
+      NDManager manager = Engine.getEngine("PyTorch").newBaseManager();
+      JniUtils.setNumThreads(cores);
+      NDArray left = manager.randomUniform(-1, 1, new Shape(n, n));
+      NDArray right = manager.randomUniform(-1, 1, new Shape(n, n));
+      product = () -> {
+        try (NDArray result = left.matMul(right)) {
+          blackhole.consume(result);
+        }
+      };
+      resources = manager;
+    } else {
+      OrtEnvironment environment = OrtSessions.environment();
+      OrtSession.SessionOptions options =
+          OrtSessions.options(BenchmarkModels.withIntraOpThreads(cores));
+      OrtSession session = environment.createSession(GemmModel.of(n, 42), options);
+      FloatBuffer values =
+          ByteBuffer.allocateDirect(n * n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+      for (int i = 0; i < n * n; i++) {
+        values.put(i, (i % 7) / 7f - 0.5f);
+      }
+      OnnxTensor left = OnnxTensor.createTensor(environment, values, new long[] {n, n});
+      Map<String, OnnxTensor> inputs = Map.of(OnnxContract.INPUT, left);
+      product = () -> {
+        try (OrtSession.Result result = session.run(inputs)) {
+          blackhole.consume(result.get(0));
+        } catch (OrtException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      resources = () -> {
+        left.close();
+        session.close();
+        options.close();
+      };
+    }
   }
 
   @TearDown(Level.Trial)
-  public void release() {
-    manager.close();
+  public void release() throws Exception {
+    resources.close();
   }
 
   @Benchmark
-  public void matmul(FlopCounter flops, Blackhole blackhole) {
-    try (NDArray product = left.matMul(right)) {
-      blackhole.consume(product);
-    }
+  public void matmul(FlopCounter flops) {
+    product.run();
     flops.flop += 2L * n * n * n;
   }
 }

@@ -77,7 +77,7 @@ public final class OnnxExporter {
   }
 
   /** A float32 tensor description with a dynamic batch dimension followed by {@code dimensions}. */
-  private static ValueInfoProto valueInfo(String name, long... dimensions) {
+  static ValueInfoProto valueInfo(String name, long... dimensions) {
     TensorShapeProto.Builder shape =
         TensorShapeProto.newBuilder()
             .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam(OnnxContract.BATCH));

@@ -33,7 +33,11 @@ final class OnnxGraphBuilder {
 
   /** Adds a float32 initializer holding {@code array}'s values; returns its name. */
   String initializer(String stem, NDArray array) {
-    float[] values = array.toFloatArray();
+    return initializer(stem, array.toFloatArray(), array.getShape().getShape());
+  }
+
+  /** Adds a float32 initializer of {@code dimensions} holding {@code values}; returns its name. */
+  String initializer(String stem, float[] values, long... dimensions) {
     ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(values);
     String name = name(stem);
@@ -42,7 +46,7 @@ final class OnnxGraphBuilder {
             .setName(name)
             .setDataType(TensorProto.DataType.FLOAT.getNumber())
             .setRawData(ByteString.copyFrom(bytes.array()));
-    for (long dimension : array.getShape().getShape()) {
+    for (long dimension : dimensions) {
       tensor.addDims(dimension);
     }
     graph.addInitializer(tensor);
