@@ -65,14 +65,17 @@ public class OnnxRuntimeOverheadBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException, OrtException {
-    EngineSettings settings = BenchmarkModels.settings();
+    // One intra-op thread: the question is what the Java side adds, and with a thread pool the
+    // scheduling of its workers puts whole forks into a fast or a slow mode (resnet: about 240 or
+    // 335 us at p50, whichever path runs), which would drown a few percent.
+    EngineSettings settings = BenchmarkModels.withIntraOpThreads(1);
     image = BenchmarkModels.batchOfTestImages(1);
     logits = new float[BenchmarkModels.classes(arch)];
-    engine = BenchmarkModels.open("onnxruntime", arch, settings);
     ModelFiles files = BenchmarkModels.files(arch);
     OrtEnvironment environment = OrtSessions.environment();
     options = OrtSessions.options(settings);
     session = environment.createSession(files.onnx().toString(), options);
+    engine = BenchmarkModels.open("onnxruntime", arch, settings);
     tensor = OnnxTensor.createTensor(environment, image.floats(),
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),
             files.spec().input().width()});
