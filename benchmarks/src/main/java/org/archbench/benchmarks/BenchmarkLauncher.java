@@ -25,6 +25,7 @@ import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -32,10 +33,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and (unless
  * {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then prints a summary.
  *
- * <p>It makes two JMH runs: the steady-state benchmarks with the preset's iterations, and the
- * cold-start ones with the preset's forks but their own iterations (a fork starts an engine cold
- * only once). JMH writes each run's JSON under jmh/; jmh/results.json is the two arrays of JMH's own
- * records concatenated, each record as JMH wrote it.
+ * <p>It makes three JMH runs: the steady-state benchmarks with the preset's forks and iterations,
+ * the ONNX Runtime overhead with forks enough to resolve a few percent, and the cold-start benchmarks with the
+ * preset's forks but their own iterations (a fork starts an engine cold only once). JMH writes each
+ * run's JSON under jmh/; jmh/results.json is their arrays of JMH's own records concatenated, each
+ * record as JMH wrote it.
  *
  * <p>Settings are system properties: bench.preset, bench.out, bench.data, bench.archs,
  * bench.engines, bench.device, bench.profile. For ad-hoc runs, {@code java -jar benchmarks.jar} is
@@ -44,8 +46,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchmarkLauncher {
 
   private static final List<Class<?>> STEADY_STATE = List.of(ThroughputBenchmark.class,
-      LatencyBenchmark.class, ThreadsBenchmark.class, OnnxRuntimeOverheadBenchmark.class,
-      PeakGemmBenchmark.class);
+      LatencyBenchmark.class, ThreadsBenchmark.class, PeakGemmBenchmark.class);
 
   private BenchmarkLauncher() {}
 
@@ -72,13 +73,9 @@ public final class BenchmarkLauncher {
     Path jmh = root.resolve("jmh");
     Files.createDirectories(jmh);
 
-    ChainedOptionsBuilder steady = common(root, archs, engines)
+    ChainedOptionsBuilder steady = iterations(common(root, archs, engines), budget)
         .include(includes(STEADY_STATE))
         .forks(budget.forks())
-        .warmupIterations(budget.warmupIterations())
-        .warmupTime(budget.warmupTime())
-        .measurementIterations(budget.measurementIterations())
-        .measurementTime(budget.measurementTime())
         .result(jmh.resolve("steady-state.json").toString());
     if (!"false".equalsIgnoreCase(System.getProperty("bench.profile", "").trim())) {
       Optional<Path> library = AsyncProfilerLibrary.unpack(root.resolve("profiles/.lib"));
@@ -89,6 +86,10 @@ public final class BenchmarkLauncher {
         System.err.println("async-profiler has no library for this platform; no flame graphs");
       }
     }
+    ChainedOptionsBuilder overhead = iterations(common(root, archs, engines), budget)
+        .include(includes(List.of(OnnxRuntimeOverheadBenchmark.class)))
+        .forks(budget.overheadForks())
+        .result(jmh.resolve("overhead.json").toString());
     ChainedOptionsBuilder coldStart = common(root, archs, engines)
         .include(includes(List.of(ColdStartBenchmark.class)))
         .forks(budget.coldStartForks())
@@ -97,13 +98,25 @@ public final class BenchmarkLauncher {
     System.out.printf("JMH, preset %s: %s on %s%n", preset.id(), archs, engines);
     Path results = jmh.resolve("results.json");
     try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")) {
-      new Runner(steady.build()).run();
-      new Runner(coldStart.build()).run();
-      concatenate(List.of(jmh.resolve("steady-state.json"), jmh.resolve("cold-start.json")), results);
+      List<Path> parts = new ArrayList<>();
+      for (ChainedOptionsBuilder part : List.of(steady, overhead, coldStart)) {
+        Options options = part.build();
+        new Runner(options).run();
+        parts.add(Path.of(options.getResult().get()));
+      }
+      concatenate(parts, results);
       stage.complete();
     }
     BenchmarkSummary.print(results, System.out);
     System.out.println("JMH results: " + results);
+  }
+
+  private static ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, JmhPreset budget) {
+    return options
+        .warmupIterations(budget.warmupIterations())
+        .warmupTime(budget.warmupTime())
+        .measurementIterations(budget.measurementIterations())
+        .measurementTime(budget.measurementTime());
   }
 
   private static ChainedOptionsBuilder common(Path root, List<String> archs, List<String> engines) {

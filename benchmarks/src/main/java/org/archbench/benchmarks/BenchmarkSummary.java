@@ -91,8 +91,8 @@ final class BenchmarkSummary {
     out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain p50 us", "archbench p50 us",
         "overhead");
     for (String arch : archs) {
-      OptionalDouble plain = median("OnnxRuntimeOverheadBenchmark.plainSession", arch);
-      OptionalDouble harness = median("OnnxRuntimeOverheadBenchmark.archbenchEngine", arch);
+      OptionalDouble plain = median(arch, "plain");
+      OptionalDouble harness = median(arch, "archbench");
       if (plain.isPresent() && harness.isPresent()) {
         out.printf(Locale.ROOT, "%-7s %14.2f %16.2f %8.1f%%%n", arch, plain.getAsDouble(),
             harness.getAsDouble(), 100 * (harness.getAsDouble() / plain.getAsDouble() - 1));
@@ -100,8 +100,9 @@ final class BenchmarkSummary {
     }
   }
 
-  private OptionalDouble median(String benchmark, String arch) {
-    return results.find(benchmark, Map.of("arch", arch))
+  /** The p50 of one path of the ONNX Runtime overhead benchmark. */
+  private OptionalDouble median(String arch, String path) {
+    return results.find("OnnxRuntimeOverheadBenchmark.batch001", Map.of("arch", arch, "path", path))
         .map(r -> OptionalDouble.of(r.percentile("50.0"))).orElse(OptionalDouble.empty());
   }
 

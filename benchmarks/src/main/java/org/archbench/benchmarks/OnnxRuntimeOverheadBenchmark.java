@@ -29,18 +29,21 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Does archbench's ONNX Runtime path cost anything over ONNX Runtime itself? Both methods run the
- * same .onnx file at batch 1 with the same session options, in the same fork:
+ * Does archbench's ONNX Runtime path cost anything over ONNX Runtime itself? Both paths run the
+ * same .onnx file at batch 1 with the same session options:
  *
  * <ul>
- *   <li>{@link #plainSession}: the baseline, a plain loop calling {@code OrtSession.run} on one
- *       tensor created once, copying the logits out;
- *   <li>{@link #archbenchEngine}: the harness's {@code onnxruntime} engine, as every other benchmark
+ *   <li>{@code path=plain}: the baseline, a plain loop calling {@code OrtSession.run} on one tensor
+ *       created once, copying the logits out;
+ *   <li>{@code path=archbench}: the harness's {@code onnxruntime} engine, as every other benchmark
  *       and the evaluation call it.
  * </ul>
  *
  * <p>Sampled time per call in microseconds; compare the p50s, which one slow call in a thousand
- * does not move as it moves a mean. The harness should stay within 5% of the baseline.
+ * does not move as it moves a mean. The harness should stay within 5% of the baseline. The path is
+ * the innermost parameter, so that the two paths of an architecture run in adjacent forks: on a
+ * shared machine a fork's speed drifts with time (mlp's p50 sits near 14.5 or near 19 us, whichever
+ * path runs), and forks far apart in time would compare the drift, not the paths.
  * Alone: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntimeOverheadBenchmark}.
  */
 @BenchmarkMode(Mode.SampleTime)
@@ -55,6 +58,10 @@ public class OnnxRuntimeOverheadBenchmark {
   @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
   public String arch;
 
+  /** {@code plain} or {@code archbench}. */
+  @Param({"plain", "archbench"})
+  public String path;
+
   private ImageBatch image;
   private float[] logits;
   private InferenceEngine engine;
@@ -62,6 +69,7 @@ public class OnnxRuntimeOverheadBenchmark {
   private OrtSession session;
   private OnnxTensor tensor;
   private Map<String, OnnxTensor> inputs;
+  private boolean plain;
 
   @Setup(Level.Trial)
   public void load() throws IOException, OrtException {
@@ -80,6 +88,7 @@ public class OnnxRuntimeOverheadBenchmark {
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),
             files.spec().input().width()});
     inputs = Map.of(OnnxContract.INPUT, tensor);
+    plain = path.equals("plain");
   }
 
   @TearDown(Level.Trial)
@@ -91,16 +100,14 @@ public class OnnxRuntimeOverheadBenchmark {
   }
 
   @Benchmark
-  public void plainSession(Blackhole blackhole) throws OrtException {
-    try (OrtSession.Result result = session.run(inputs)) {
-      ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits);
+  public void batch001(Blackhole blackhole) throws OrtException {
+    if (plain) {
+      try (OrtSession.Result result = session.run(inputs)) {
+        ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits);
+      }
+    } else {
+      engine.run(image, logits);
     }
-    blackhole.consume(logits);
-  }
-
-  @Benchmark
-  public void archbenchEngine(Blackhole blackhole) {
-    engine.run(image, logits);
     blackhole.consume(logits);
   }
 }

@@ -95,8 +95,8 @@ final class EnginesSection {
   private static Table overhead(RunResults run, JmhResults jmh) {
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
-      Double plain = median(jmh, "OnnxRuntimeOverheadBenchmark.plainSession", arch);
-      Double harness = median(jmh, "OnnxRuntimeOverheadBenchmark.archbenchEngine", arch);
+      Double plain = median(jmh, arch, "plain");
+      Double harness = median(jmh, arch, "archbench");
       if (plain != null || harness != null) {
         rows.add(Arrays.asList(arch, plain, harness,
             plain != null && harness != null ? harness / plain - 1 : null));
@@ -110,9 +110,10 @@ final class EnginesSection {
             Table.Column.percent("overhead", "Overhead %")), rows);
   }
 
-  /** The p50 of a sampled benchmark: robust to the rare slow call that moves a mean. */
-  private static Double median(JmhResults jmh, String benchmark, String arch) {
-    return jmh.find(benchmark, Map.of("arch", arch)).map(r -> r.percentile("50.0"))
+  /** The p50 of one path: robust to the rare slow call that moves a mean. */
+  private static Double median(JmhResults jmh, String arch, String path) {
+    return jmh.find("OnnxRuntimeOverheadBenchmark.batch001", Map.of("arch", arch, "path", path))
+        .map(r -> r.percentile("50.0"))
         .filter(p -> !p.isNaN()).orElse(null);
   }
 }
