@@ -88,22 +88,13 @@ final class BenchmarkSummary {
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");
       }
     }
-    out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain p50 us", "archbench p50 us",
+    out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain us", "archbench us",
         "overhead");
     for (String arch : archs) {
-      OptionalDouble plain = median(arch, "plain");
-      OptionalDouble harness = median(arch, "archbench");
-      if (plain.isPresent() && harness.isPresent()) {
-        out.printf(Locale.ROOT, "%-7s %14.2f %16.2f %8.1f%%%n", arch, plain.getAsDouble(),
-            harness.getAsDouble(), 100 * (harness.getAsDouble() / plain.getAsDouble() - 1));
-      }
+      results.overhead(arch).ifPresent(overhead -> out.printf(Locale.ROOT,
+          "%-7s %14.2f %16.2f %8.1f%%%n", arch, overhead.plainMicros(), overhead.archbenchMicros(),
+          100 * overhead.share()));
     }
-  }
-
-  /** The p50 of one path of the ONNX Runtime overhead benchmark. */
-  private OptionalDouble median(String arch, String path) {
-    return results.find("OnnxRuntimeOverheadBenchmark.batch001", Map.of("arch", arch, "path", path))
-        .map(r -> OptionalDouble.of(r.percentile("50.0"))).orElse(OptionalDouble.empty());
   }
 
   private static String format(OptionalDouble value, String pattern, double scale) {

@@ -13,12 +13,14 @@ import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.engine.OrtSessions;
 import org.archbench.harness.export.OnnxContract;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -29,24 +31,25 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Does archbench's ONNX Runtime path cost anything over ONNX Runtime itself? Both paths run the
- * same .onnx file at batch 1 with the same session options:
+ * Does archbench's ONNX Runtime path cost anything over ONNX Runtime itself? Two paths run the same
+ * .onnx file at batch 1 with the same session options, one intra-op thread:
  *
  * <ul>
- *   <li>{@code path=plain}: the baseline, a plain loop calling {@code OrtSession.run} on one tensor
- *       created once, copying the logits out;
- *   <li>{@code path=archbench}: the harness's {@code onnxruntime} engine, as every other benchmark
- *       and the evaluation call it.
+ *   <li>the baseline, a plain loop calling {@code OrtSession.run} on one tensor created once,
+ *       copying the logits out;
+ *   <li>the harness's {@code onnxruntime} engine, as every other benchmark and the evaluation call it.
  * </ul>
  *
- * <p>Sampled time per call in microseconds; compare the p50s, which one slow call in a thousand
- * does not move as it moves a mean. The harness should stay within 5% of the baseline. The path is
- * the innermost parameter, so that the two paths of an architecture run in adjacent forks: on a
- * shared machine a fork's speed drifts with time (mlp's p50 sits near 14.5 or near 19 us, whichever
- * path runs), and forks far apart in time would compare the drift, not the paths.
- * Alone: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntimeOverheadBenchmark}.
+ * <p>They alternate call by call in the same fork, each call timed, and the secondary metrics
+ * {@code plainNanos} and {@code archbenchNanos} sum each path's time: their ratio is the overhead.
+ * Why paired: on a shared machine a whole fork runs fast or slow (mlp's p50 sits near 14.5 or near
+ * 19 us, whichever path runs), so comparing paths measured in different forks compares forks. Why
+ * one thread: with a pool, how its workers are scheduled adds a second such mode. The order of the
+ * two calls flips every invocation, so neither path always runs warm after the other.
+ *
+ * <p>Alone: {@code java -jar benchmarks/target/benchmarks.jar OnnxRuntimeOverheadBenchmark}.
  */
-@BenchmarkMode(Mode.SampleTime)
+@BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -58,9 +61,21 @@ public class OnnxRuntimeOverheadBenchmark {
   @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
   public String arch;
 
-  /** {@code plain} or {@code archbench}. */
-  @Param({"plain", "archbench"})
-  public String path;
+  /** Each path's time, summed over an iteration. */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.EVENTS)
+  public static class PathTimes {
+    /** Nanoseconds in the plain OrtSession loop. */
+    public long plainNanos;
+    /** Nanoseconds in archbench's engine. */
+    public long archbenchNanos;
+
+    @Setup(Level.Iteration)
+    public void reset() {
+      plainNanos = 0;
+      archbenchNanos = 0;
+    }
+  }
 
   private ImageBatch image;
   private float[] logits;
@@ -69,13 +84,10 @@ public class OnnxRuntimeOverheadBenchmark {
   private OrtSession session;
   private OnnxTensor tensor;
   private Map<String, OnnxTensor> inputs;
-  private boolean plain;
+  private boolean plainFirst;
 
   @Setup(Level.Trial)
   public void load() throws IOException, OrtException {
-    // One intra-op thread: the question is what the Java side adds, and with a thread pool the
-    // scheduling of its workers puts whole forks into a fast or a slow mode (resnet: about 240 or
-    // 335 us at p50, whichever path runs), which would drown a few percent.
     EngineSettings settings = BenchmarkModels.withIntraOpThreads(1);
     image = BenchmarkModels.batchOfTestImages(1);
     logits = new float[BenchmarkModels.classes(arch)];
@@ -88,7 +100,6 @@ public class OnnxRuntimeOverheadBenchmark {
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),
             files.spec().input().width()});
     inputs = Map.of(OnnxContract.INPUT, tensor);
-    plain = path.equals("plain");
   }
 
   @TearDown(Level.Trial)
@@ -100,14 +111,30 @@ public class OnnxRuntimeOverheadBenchmark {
   }
 
   @Benchmark
-  public void batch001(Blackhole blackhole) throws OrtException {
-    if (plain) {
-      try (OrtSession.Result result = session.run(inputs)) {
-        ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits);
-      }
+  @OperationsPerInvocation(2)
+  public void bothPaths(PathTimes times, Blackhole blackhole) throws OrtException {
+    plainFirst = !plainFirst;
+    if (plainFirst) {
+      times.plainNanos += plain();
+      times.archbenchNanos += archbench();
     } else {
-      engine.run(image, logits);
+      times.archbenchNanos += archbench();
+      times.plainNanos += plain();
     }
     blackhole.consume(logits);
+  }
+
+  private long plain() throws OrtException {
+    long start = System.nanoTime();
+    try (OrtSession.Result result = session.run(inputs)) {
+      ((OnnxTensor) result.get(0)).getFloatBuffer().get(logits);
+    }
+    return System.nanoTime() - start;
+  }
+
+  private long archbench() {
+    long start = System.nanoTime();
+    engine.run(image, logits);
+    return System.nanoTime() - start;
   }
 }

@@ -95,25 +95,14 @@ final class EnginesSection {
   private static Table overhead(RunResults run, JmhResults jmh) {
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
-      Double plain = median(jmh, arch, "plain");
-      Double harness = median(jmh, arch, "archbench");
-      if (plain != null || harness != null) {
-        rows.add(Arrays.asList(arch, plain, harness,
-            plain != null && harness != null ? harness / plain - 1 : null));
-      }
+      jmh.overhead(arch).ifPresent(overhead -> rows.add(Arrays.asList(arch,
+          overhead.plainMicros(), overhead.archbenchMicros(), overhead.share())));
     }
-    return new Table("onnxruntime-overhead",
-        "archbench's ONNX Runtime engine against a plain OrtSession.run loop, batch 1", List.of(
+    return new Table("onnxruntime-overhead", "archbench's ONNX Runtime engine against a plain"
+        + " OrtSession.run loop, batch 1, one thread, calls alternating in the same forks", List.of(
             Table.Column.text("arch", "Architecture"),
-            Table.Column.number("plain_p50_us", "Plain session p50 us", "%.2f"),
-            Table.Column.number("archbench_p50_us", "archbench engine p50 us", "%.2f"),
+            Table.Column.number("plain_us", "Plain session us", "%.2f"),
+            Table.Column.number("archbench_us", "archbench engine us", "%.2f"),
             Table.Column.percent("overhead", "Overhead %")), rows);
-  }
-
-  /** The p50 of one path: robust to the rare slow call that moves a mean. */
-  private static Double median(JmhResults jmh, String arch, String path) {
-    return jmh.find("OnnxRuntimeOverheadBenchmark.batch001", Map.of("arch", arch, "path", path))
-        .map(r -> r.percentile("50.0"))
-        .filter(p -> !p.isNaN()).orElse(null);
   }
 }

@@ -112,6 +112,39 @@ public final class JmhResults {
     return find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
   }
 
+  /**
+   * archbench's ONNX Runtime engine against the plain-session baseline for {@code arch}, from the
+   * paired OnnxRuntimeOverheadBenchmark: the mean microseconds per call of each path.
+   */
+  public Optional<Overhead> overhead(String arch) {
+    return find("OnnxRuntimeOverheadBenchmark.bothPaths", Map.of("arch", arch)).flatMap(record -> {
+      OptionalDouble plain = record.secondary("plainNanos");
+      OptionalDouble archbench = record.secondary("archbenchNanos");
+      if (plain.isEmpty() || archbench.isEmpty() || plain.getAsDouble() <= 0) {
+        return Optional.empty();
+      }
+      // The score is the mean over both paths' calls; each path's share of the time splits it.
+      double total = plain.getAsDouble() + archbench.getAsDouble();
+      double perCall = record.score();
+      return Optional.of(new Overhead(2 * perCall * plain.getAsDouble() / total,
+          2 * perCall * archbench.getAsDouble() / total));
+    });
+  }
+
+  /**
+   * Mean microseconds per batch-1 call of each path, measured alternately in the same forks.
+   *
+   * @param plainMicros the plain OrtSession loop
+   * @param archbenchMicros archbench's engine
+   */
+  public record Overhead(double plainMicros, double archbenchMicros) {
+
+    /** archbench's time over the plain loop's, minus one. */
+    public double share() {
+      return archbenchMicros / plainMicros - 1;
+    }
+  }
+
   /** The machine's GEMM peak in FLOP/s: the best of PeakGemmBenchmark's libraries, if it ran. */
   public OptionalDouble peakFlops() {
     return records.stream()

@@ -42,4 +42,15 @@ class JmhResultsTest {
     assertEquals(OptionalDouble.of(0), silent.heapBytesPerOperation());
     assertEquals(575.43, silent.secondary("native.rssAnon").getAsDouble(), 1e-2);
   }
+
+  @Test
+  void theOverheadSplitsThePairedMeanByEachPathsTime() throws Exception {
+    JmhResults.Overhead overhead = JmhResults.read(fixture()).overhead("mlp").orElseThrow();
+
+    // 2 x 19.3083 us x 2.98625 / (2.98625 + 3.01167) and the same for 3.01167.
+    assertEquals(19.2264, overhead.plainMicros(), 1e-4);
+    assertEquals(19.3901, overhead.archbenchMicros(), 1e-4);
+    assertEquals(3011670065.0 / 2986251373.0 - 1, overhead.share(), 1e-12);
+    assertTrue(JmhResults.read(fixture()).overhead("cnn").isEmpty());
+  }
 }
