@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param measurementIterations measurement iterations per fork
  * @param measurementTime length of each measurement iteration
  * @param coldStartForks forks per cold-start benchmark, each one cold start
- * @param overheadForks forks of the ONNX Runtime overhead question: one fork's p50 moves by about
- *     10% from fork to fork on a shared machine, so resolving a few percent takes three or more
+ * @param overheadForks forks of the ONNX Runtime overhead question: its two paths alternate in the
+ *     same fork, and a few percent wants the samples of three forks or more
  */
 record JmhPreset(
     int forks,
