@@ -30,16 +30,15 @@ final class LeaderboardSection {
     List<Charts.Point> latency = new ArrayList<>();
     List<Charts.Point> throughput = new ArrayList<>();
     for (List<Object> row : table.rows()) {
-      Double accuracy = (Double) row.get(2);
-      if (accuracy == null) {
+      if (!(table.value(row, "accuracy") instanceof Double accuracy)) {
         continue;
       }
-      String engine = (String) row.get(1);
-      String arch = (String) row.get(0);
-      if (row.get(10) instanceof Double p50) {
+      String engine = (String) table.value(row, "engine");
+      String arch = (String) table.value(row, "arch");
+      if (table.value(row, "p50_us") instanceof Double p50) {
         latency.add(new Charts.Point(engine, arch, p50, 100 * accuracy));
       }
-      if (row.get(12) instanceof Double imagesPerSecond) {
+      if (table.value(row, "b256_images_per_s") instanceof Double imagesPerSecond) {
         throughput.add(new Charts.Point(engine, arch, imagesPerSecond, 100 * accuracy));
       }
     }

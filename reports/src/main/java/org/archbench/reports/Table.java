@@ -72,6 +72,17 @@ public record Table(
     rows = List.copyOf(copied);
   }
 
+  /** The value of column {@code key} in {@code row}, one of this table's rows. */
+  public Object value(List<Object> row, String key) {
+    for (int c = 0; c < columns.size(); c++) {
+      if (columns.get(c).key().equals(key)) {
+        return row.get(c);
+      }
+    }
+    throw new IllegalArgumentException("table " + id + ": expected a column " + key + ", found "
+        + columns.stream().map(Column::key).toList());
+  }
+
   /** The rows as the page shows them. */
   public List<List<Cell>> cells() {
     List<List<Cell>> cells = new ArrayList<>();
