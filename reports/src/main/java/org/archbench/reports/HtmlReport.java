@@ -54,21 +54,29 @@ public final class HtmlReport {
         StatisticsSection.build(run),
         EnginesSection.build(run, flameGraphs),
         EnvironmentSection.build(run));
+    return writePage(out, label != null ? label : defaultLabel(run),
+        in.toAbsolutePath().normalize().toString(), sections);
+  }
+
+  /**
+   * Writes every table's CSV and JSON download under OUT/tables/, then OUT/index.html, last, so
+   * that a page on disk never links to a download that is not there yet.
+   */
+  static Path writePage(Path out, String label, String source, List<Section> sections)
+      throws IOException {
     for (Section section : sections) {
       for (Table table : section.getTables()) {
         writeAtomically(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
         writeAtomically(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
       }
     }
-    String html = render(Map.of("label", label != null ? label : defaultLabel(run),
-        "generatedAt", Instant.now().toString(), "source", in.toAbsolutePath().normalize().toString(),
-        "sections", sections));
     Path index = out.resolve("index.html");
-    writeAtomically(index, html);
+    writeAtomically(index, render(Map.of("label", label, "generatedAt", Instant.now().toString(),
+        "source", source, "sections", sections)));
     return index;
   }
 
-  static String render(Map<String, Object> context) throws IOException {
+  private static String render(Map<String, Object> context) throws IOException {
     PebbleTemplate template = TEMPLATES.getTemplate("org/archbench/reports/report.peb");
     StringWriter html = new StringWriter();
     template.evaluate(html, context);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,20 +52,9 @@ public final class RunComparison {
     }
     provenance.table(new Table("runs", "Run directories", List.of(Table.Column.text("label", "Run"),
         Table.Column.text("directory", "Directory"), Table.Column.text("cpu", "CPU")), rows));
-    List<Section> sections = List.of(section, provenance);
-    for (Section each : sections) {
-      for (Table table : each.getTables()) {
-        HtmlReport.writeAtomically(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
-        HtmlReport.writeAtomically(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
-      }
-    }
-    String html = HtmlReport.render(Map.of("label", String.join(" vs ", labels),
-        "generatedAt", Instant.now().toString(), "source", String.join(", ",
+    return HtmlReport.writePage(out, String.join(" vs ", labels), String.join(", ",
             directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
-        "sections", sections));
-    Path index = out.resolve("index.html");
-    HtmlReport.writeAtomically(index, html);
-    return index;
+        List.of(section, provenance));
   }
 
   private static Table table(List<RunResults> runs, List<String> labels) {
