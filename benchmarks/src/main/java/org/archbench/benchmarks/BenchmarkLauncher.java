@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.archbench.harness.OutputLayout;
 import org.archbench.harness.Preset;
 import org.archbench.harness.engine.EngineKind;
@@ -33,7 +32,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and (unless
  * {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then prints a summary.
  *
- * <p>It makes three JMH runs: the steady-state benchmarks with the preset's forks and iterations,
+ * <p>It makes three JMH runs (smoke skips the second): the steady-state benchmarks with the preset's forks and iterations,
  * the ONNX Runtime overhead with forks enough to resolve a few percent, and the cold-start benchmarks with the
  * preset's forks but their own iterations (a fork starts an engine cold only once). JMH writes each
  * run's JSON under jmh/; jmh/results.json is their arrays of JMH's own records concatenated, each
@@ -44,9 +43,6 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * plain JMH.
  */
 public final class BenchmarkLauncher {
-
-  private static final List<Class<?>> STEADY_STATE = List.of(ThroughputBenchmark.class,
-      LatencyBenchmark.class, ThreadsBenchmark.class, PeakGemmBenchmark.class);
 
   private BenchmarkLauncher() {}
 
@@ -73,8 +69,8 @@ public final class BenchmarkLauncher {
     Path jmh = root.resolve("jmh");
     Files.createDirectories(jmh);
 
-    ChainedOptionsBuilder steady = iterations(common(root, archs, engines), budget)
-        .include(includes(STEADY_STATE))
+    ChainedOptionsBuilder steady = include(iterations(common(root, archs, engines), budget),
+        budget.steadyState())
         .forks(budget.forks())
         .result(jmh.resolve("steady-state.json").toString());
     if (!"false".equalsIgnoreCase(System.getProperty("bench.profile", "").trim())) {
@@ -87,19 +83,20 @@ public final class BenchmarkLauncher {
       }
     }
     ChainedOptionsBuilder overhead = iterations(common(root, archs, engines), budget)
-        .include(includes(List.of(OnnxRuntimeOverheadBenchmark.class)))
+        .include(JmhPreset.every(OnnxRuntimeOverheadBenchmark.class))
         .forks(budget.overheadForks())
         .result(jmh.resolve("overhead.json").toString());
-    ChainedOptionsBuilder coldStart = common(root, archs, engines)
-        .include(includes(List.of(ColdStartBenchmark.class)))
+    ChainedOptionsBuilder coldStart = include(common(root, archs, engines), budget.coldStart())
         .forks(budget.coldStartForks())
         .result(jmh.resolve("cold-start.json").toString());
+    List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
+        ? List.of(steady, overhead, coldStart) : List.of(steady, coldStart);
 
     System.out.printf("JMH, preset %s: %s on %s%n", preset.id(), archs, engines);
     Path results = jmh.resolve("results.json");
     try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")) {
       List<Path> parts = new ArrayList<>();
-      for (ChainedOptionsBuilder part : List.of(steady, overhead, coldStart)) {
+      for (ChainedOptionsBuilder part : runs) {
         Options options = part.build();
         new Runner(options).run();
         parts.add(Path.of(options.getResult().get()));
@@ -139,9 +136,9 @@ public final class BenchmarkLauncher {
         .shouldFailOnError(true);
   }
 
-  private static String includes(List<Class<?>> classes) {
-    return "^(" + String.join("|", classes.stream().map(c -> Pattern.quote(c.getName())).toList())
-        + ")\\.";
+  private static ChainedOptionsBuilder include(ChainedOptionsBuilder options, List<String> patterns) {
+    patterns.forEach(options::include);
+    return options;
   }
 
   /** Fails before JMH starts if a model is missing an exported file the engines need. */
@@ -159,11 +156,8 @@ public final class BenchmarkLauncher {
 
   /** With -Dbench.device=gpu, stops at once unless PyTorch sees a CUDA GPU. */
   private static void requireDevice() {
-    if (BenchmarkModels.settings().device() == ComputeDevice.GPU
-        && ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() == 0) {
-      throw new IllegalArgumentException("-Dbench.device=gpu: expected a CUDA GPU and CUDA natives,"
-          + " found none. Build with -Pgpu on a machine with an NVIDIA GPU, or drop"
-          + " -Dbench.device=gpu to benchmark the CPU.");
+    if (BenchmarkModels.settings().device() == ComputeDevice.GPU) {
+      ComputeDevice.requireCuda("-Dbench.device=gpu");
     }
   }
 

@@ -2,12 +2,15 @@ package org.archbench.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.OutputLayout;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.DatasetLocator;
 import org.archbench.harness.data.IdxDatasets;
+import org.archbench.harness.data.IdxReader;
+import org.archbench.harness.data.IdxWriter;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.EngineSettings;
@@ -22,6 +25,11 @@ import org.archbench.models.spec.Architectures;
 /**
  * What every benchmark fork needs: the exported models under {@code -Dbench.out} (default
  * target/bench), the real test images as input, and the device of {@code -Dbench.device}.
+ *
+ * <p>The inputs are the first {@value LoadedModel#MAX_BATCH} official test images. The first fork
+ * that needs them finds and verifies the dataset and keeps them in jmh/inputs-idx3-ubyte.gz; every
+ * later fork reads that small file instead of loading all 70,000 images again (about a second a
+ * fork, and a run makes a hundred forks or more).
  */
 final class BenchmarkModels {
 
@@ -32,7 +40,10 @@ final class BenchmarkModels {
   /** cpu or gpu. */
   static final String DEVICE_PROPERTY = "bench.device";
 
-  private static LabeledImages testImages;
+  private static final String INPUTS = "jmh/inputs-idx3-ubyte.gz";
+
+  private static float[] inputs;
+  private static int pixelsPerImage;
 
   private BenchmarkModels() {}
 
@@ -69,8 +80,8 @@ final class BenchmarkModels {
 
   /** A batch of the first {@code size} test images, in a direct buffer reused for every call. */
   static ImageBatch batchOfTestImages(int size) {
-    LabeledImages images = testImages();
-    return ImageBatch.allocate(size, images.pixelsPerImage()).fill(images, 0, size);
+    float[] pixels = inputs();
+    return ImageBatch.allocate(size, pixelsPerImage).fill(pixels, size);
   }
 
   /** Logits per image of {@code arch}. */
@@ -83,19 +94,34 @@ final class BenchmarkModels {
     return Complexity.of(Architectures.byId(arch)).flops();
   }
 
-  private static synchronized LabeledImages testImages() {
-    if (testImages == null) {
-      String data = System.getProperty(DATA_PROPERTY, "");
-      DatasetLocator.Builder locator = DatasetLocator.builder(IdxDatasets.FASHION_MNIST);
-      if (!data.isBlank()) {
-        locator.optDataDirectory(Path.of(data));
-      }
+  private static synchronized float[] inputs() {
+    if (inputs == null) {
+      Path file = layout().root().resolve(INPUTS);
       try {
-        testImages = locator.build().load().test();
-      } catch (DatasetException e) {
-        throw new IllegalStateException(e.getMessage(), e);
+        if (!Files.isRegularFile(file)) {
+          LabeledImages first = loadTestImages().first(LoadedModel.MAX_BATCH);
+          IdxWriter.writeImages(file, first.pixels(), first.count(), first.rows(), first.cols());
+        }
+        int[] dimensions = IdxReader.read(file, 3).dimensions();
+        inputs = IdxWriter.readImages(file, dimensions[0], dimensions[1], dimensions[2]);
+        pixelsPerImage = dimensions[1] * dimensions[2];
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
-    return testImages;
+    return inputs;
+  }
+
+  private static LabeledImages loadTestImages() {
+    String data = System.getProperty(DATA_PROPERTY, "");
+    DatasetLocator.Builder locator = DatasetLocator.builder(IdxDatasets.FASHION_MNIST);
+    if (!data.isBlank()) {
+      locator.optDataDirectory(Path.of(data));
+    }
+    try {
+      return locator.build().load().test();
+    } catch (DatasetException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 }

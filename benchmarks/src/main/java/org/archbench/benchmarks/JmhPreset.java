@@ -1,39 +1,67 @@
 package org.archbench.benchmarks;
 
+import java.util.List;
+import java.util.regex.Pattern;
 import org.archbench.harness.Preset;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What each preset spends on JMH: forks, warm-up and measurement iterations of the steady-state
- * benchmarks, and forks of the cold-start ones (whose iterations their annotations fix, since only a
- * fork's first engine start is cold).
+ * What each preset spends on JMH. A fork costs about two seconds before it measures anything (JVM,
+ * engine and model start), and every engine x architecture x benchmark method is a fork of its own,
+ * so the smaller presets run fewer methods rather than only shorter iterations.
  *
+ * @param steadyState the steady-state benchmark methods, as JMH include patterns
  * @param forks forks per steady-state benchmark
  * @param warmupIterations warm-up iterations per fork
  * @param warmupTime length of each warm-up iteration
  * @param measurementIterations measurement iterations per fork
  * @param measurementTime length of each measurement iteration
- * @param coldStartForks forks per cold-start benchmark, each one cold start
- * @param overheadForks forks of the ONNX Runtime overhead question: its two paths alternate in the
- *     same fork, and a few percent wants the samples of three forks or more
+ * @param coldStart the cold-start benchmark methods, as JMH include patterns
+ * @param coldStartForks forks per cold-start benchmark, each one cold start of the engine
+ * @param overheadForks forks of the ONNX Runtime overhead question (0 skips it): its two paths
+ *     alternate in the same fork, and a few percent wants the samples of three forks or more
  */
 record JmhPreset(
+    List<String> steadyState,
     int forks,
     int warmupIterations,
     TimeValue warmupTime,
     int measurementIterations,
     TimeValue measurementTime,
+    List<String> coldStart,
     int coldStartForks,
     int overheadForks) {
 
+  private static final List<String> ALL_STEADY_STATE = List.of(every(ThroughputBenchmark.class),
+      every(LatencyBenchmark.class), every(ThreadsBenchmark.class), every(PeakGemmBenchmark.class));
+  private static final List<String> ALL_COLD_START = List.of(every(ColdStartBenchmark.class));
+
   static JmhPreset of(Preset preset) {
     return switch (preset) {
-      // About a second per benchmark: proves every engine x architecture runs, measures nothing.
-      case SMOKE ->
-          new JmhPreset(1, 1, TimeValue.milliseconds(400), 1, TimeValue.milliseconds(600), 1, 1);
-      case QUICK -> new JmhPreset(1, 1, TimeValue.seconds(1), 3, TimeValue.seconds(1), 1, 3);
-      case STANDARD -> new JmhPreset(1, 2, TimeValue.seconds(2), 5, TimeValue.seconds(2), 3, 3);
-      case FULL -> new JmhPreset(3, 5, TimeValue.seconds(3), 10, TimeValue.seconds(3), 5, 5);
+      // Every engine x architecture once through throughput (with the gc and native memory
+      // profilers) and latency, every engine's start, and the GEMM peak: proves the stage works,
+      // measures nothing.
+      case SMOKE -> new JmhPreset(
+          List.of(method(ThroughputBenchmark.class, "batch032"), every(LatencyBenchmark.class),
+              every(PeakGemmBenchmark.class)),
+          1, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
+          List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 1, 1, TimeValue.milliseconds(500), 2,
+          TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 1, 1, TimeValue.seconds(1), 2,
+          TimeValue.seconds(1), ALL_COLD_START, 1, 3);
+      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 5, TimeValue.seconds(3), 10,
+          TimeValue.seconds(3), ALL_COLD_START, 5, 5);
     };
+  }
+
+  /** Every benchmark method of {@code benchmark}. */
+  static String every(Class<?> benchmark) {
+    return "^" + Pattern.quote(benchmark.getName()) + "\\.";
+  }
+
+  /** One benchmark method. */
+  static String method(Class<?> benchmark, String name) {
+    return "^" + Pattern.quote(benchmark.getName() + "." + name) + "$";
   }
 }

@@ -53,16 +53,4 @@ class BenchmarkSummaryTest {
         JmhResults.read(target).records().stream().map(JmhResults.Record::benchmark).toList());
     assertTrue(Files.readString(target).contains("\"score\" : 1.5"));
   }
-
-  @Test
-  void smokeSpendsAboutASecondPerBenchmark() {
-    JmhPreset smoke = JmhPreset.of(org.archbench.harness.Preset.SMOKE);
-
-    long millis = smoke.forks() * (smoke.warmupIterations() * smoke.warmupTime().convertTo(
-        java.util.concurrent.TimeUnit.MILLISECONDS) + smoke.measurementIterations()
-        * smoke.measurementTime().convertTo(java.util.concurrent.TimeUnit.MILLISECONDS));
-
-    assertEquals(1000, millis);
-  }
-
 }

@@ -13,5 +13,5 @@ import picocli.CommandLine.Command;
       "Every option OPT can also be set as the system property bench.OPT (e.g. -Dbench.data=DIR)."
     },
     subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, StatsCommand.class,
-      RobustnessCommand.class, ImbalanceCommand.class, ReportCommand.class})
+      RobustnessCommand.class, ImbalanceCommand.class, ReportCommand.class, CheckCommand.class})
 final class ArchbenchCommand {}

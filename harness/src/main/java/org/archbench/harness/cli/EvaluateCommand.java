@@ -45,6 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin private SeedOptions seedOptions;
 
+  @Mixin private PresetOptions preset;
+
   /** The engine that evaluates every seed: the one the models trained on. */
   static final EngineKind SEED_ENGINE = EngineKind.PYTORCH;
 
@@ -80,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
    */
   private void evaluateFurtherSeeds(
       OutputLayout layout, String arch, LoadedDataset dataset, PrintWriter out) throws IOException {
-    SeedRuns seeds = seedOptions.of(layout, arch);
+    SeedRuns seeds = seedOptions.of(layout, arch, preset.budget());
     for (long seed : seeds.seeds().subList(1, seeds.count())) {
       OutputLayout seedLayout = seeds.layout(layout, seed);
       EngineEvaluation engine =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.archbench.harness.PresetBudget;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.engine.EngineSettings;
 import org.archbench.harness.imbalance.ImbalanceReport;
@@ -42,16 +43,19 @@ final class ImbalanceCommand implements Callable<Integer> {
 
   @Mixin private ArchOptions archOptions;
 
-  @Option(names = "--profiles", split = ",", paramLabel = "PROFILE", defaultValue = "exp-rho100",
+  @Option(names = "--profiles", split = ",", paramLabel = "PROFILE",
       description = "Long-tail profiles, comma-separated: exp-rhoR (n_i = n_max * R^(-i/9)) or"
           + " step-rhoR (half the classes at n_max / R); the full study is"
-          + " exp-rho10,exp-rho100,step-rho10 (default: ${DEFAULT-VALUE}).")
+          + " exp-rho10,exp-rho100,step-rho10 (default: the preset's; full runs all three, the"
+          + " others exp-rho100).")
   private List<String> profiles;
 
-  @Option(names = "--mitigations", split = ",", paramLabel = "M", defaultValue = "none,reweight",
+  @Option(names = "--mitigations", split = ",", paramLabel = "M",
       description = "Mitigations, comma-separated: none, reweight (class-balanced loss, Cui et al.),"
-          + " oversample (default: ${DEFAULT-VALUE}).")
+          + " oversample (default: the preset's; full runs all three, the others none,reweight).")
   private List<String> mitigations;
+
+  @Mixin private PresetOptions preset;
 
   @Override
   public Integer call() throws DatasetException, IOException {
@@ -81,9 +85,11 @@ final class ImbalanceCommand implements Callable<Integer> {
 
   /** Every profile with every mitigation, profiles outermost; bad ids fail before any training. */
   private List<LongTail> longTails() {
-    List<Mitigation> chosen = mitigations.stream().map(Mitigation::byId).toList();
+    PresetBudget budget = preset.budget();
+    List<Mitigation> chosen = (mitigations != null ? mitigations : budget.imbalanceMitigations())
+        .stream().map(Mitigation::byId).toList();
     List<LongTail> longTails = new ArrayList<>();
-    for (String profile : profiles) {
+    for (String profile : profiles != null ? profiles : budget.imbalanceProfiles()) {
       ImbalanceProfile parsed = ImbalanceProfile.parse(profile);
       for (Mitigation mitigation : chosen) {
         longTails.add(LongTail.of(parsed, mitigation));

@@ -57,6 +57,10 @@ public final class Main {
           && dataOptions.loadedFingerprint() != null) {
         record.dataset(dataOptions.loadedFingerprint());
       }
+      CommandSpec preset = stage.commandSpec().mixins().get("preset");
+      if (preset != null && preset.userObject() instanceof PresetOptions presetOptions) {
+        record.preset(presetOptions.preset());
+      }
       if (exitCode == 0) {
         record.complete();
       }

@@ -55,6 +55,13 @@ final class RobustnessCommand implements Callable<Integer> {
       description = "The engine to run (default: ${DEFAULT-VALUE}).")
   private String engine;
 
+  @Option(names = "--images", paramLabel = "N",
+      description = "Corrupt and classify the first N test images only; 0 for all 10,000"
+          + " (default: the preset's; smoke 500, quick 2000, else all).")
+  private Integer images;
+
+  @Mixin private PresetOptions preset;
+
   @Option(names = "--seed", defaultValue = "" + Defaults.SEED,
       description = "Seed of the corruptions (default: ${DEFAULT-VALUE}).")
   private long seed;
@@ -63,10 +70,15 @@ final class RobustnessCommand implements Callable<Integer> {
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
     EngineKind kind = EngineKind.byId(engine);
-    LabeledImages test = data.load().test();
+    LabeledImages fullTest = data.load().test();
+    int limit = images != null ? images : preset.budget().robustnessImages();
+    LabeledImages test = limit > 0 ? fullTest.first(limit) : fullTest;
     OutputLayout layout = output.layout();
-    CorruptedTestSets sets =
-        new CorruptedTestSets(layout.root().resolve("robustness/sets"), test, seed);
+    // Sets of fewer images are kept apart: a smoke run must not leave a short set that a standard
+    // run would then read as the whole test set.
+    CorruptedTestSets sets = new CorruptedTestSets(layout.root().resolve(
+        test.count() == fullTest.count() ? "robustness/sets" : "robustness/sets-" + test.count()),
+        test, seed);
     ContactSheet.write(java.util.Arrays.copyOf(test.pixels(), test.pixelsPerImage()), test.rows(),
         test.cols(), seed, layout.root().resolve("robustness/contact-sheet.png"));
 
@@ -78,19 +90,20 @@ final class RobustnessCommand implements Callable<Integer> {
         double clean = RobustnessEvaluation.accuracy(running, test.pixels(), test, classes);
         List<RobustnessReport.ConditionAccuracy> conditions =
             RobustnessEvaluation.underEveryCorruption(running, sets, test, classes);
-        measured.put(arch, new RobustnessReport(arch, kind.id(), Defaults.ROBUSTNESS_REFERENCE,
-            clean, conditions, conditions.stream().mapToDouble(c -> c.accuracy()).average().orElse(0),
+        measured.put(arch, new RobustnessReport(arch, kind.id(), test.count(),
+            Defaults.ROBUSTNESS_REFERENCE, clean, conditions, conditions.stream().mapToDouble(c -> c.accuracy()).average().orElse(0),
             Map.of(), Double.NaN, Double.NaN, Instant.now().toString()));
       }
     }
-    RobustnessReport reference = reference(measured, layout);
+    RobustnessReport reference = reference(measured, layout, test.count());
     PrintWriter out = spec.commandLine().getOut();
     for (RobustnessReport report : measured.values()) {
       RobustnessReport complete = report;
       if (reference != null) {
         CorruptionErrors errors = CorruptionErrors.of(report.cleanAccuracy(), report.conditions(),
             reference.cleanAccuracy(), reference.conditions());
-        complete = new RobustnessReport(report.arch(), report.engine(), report.reference(),
+        complete = new RobustnessReport(report.arch(), report.engine(), report.testImages(),
+            report.reference(),
             report.cleanAccuracy(), report.conditions(), report.meanCorruptedAccuracy(),
             errors.perCorruption(), errors.mean(), errors.relativeMean(), report.createdAt());
       }
@@ -103,14 +116,20 @@ final class RobustnessCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The reference model's results: measured in this run, or read from an earlier one. */
-  private static RobustnessReport reference(Map<String, RobustnessReport> measured, OutputLayout layout)
-      throws IOException {
+  /**
+   * The reference model's results: measured in this run, or read from an earlier one on the same
+   * number of test images; null if neither exists.
+   */
+  private static RobustnessReport reference(Map<String, RobustnessReport> measured,
+      OutputLayout layout, int testImages) throws IOException {
     RobustnessReport reference = measured.get(Defaults.ROBUSTNESS_REFERENCE);
     java.nio.file.Path earlier =
         layout.root().resolve("robustness/" + Defaults.ROBUSTNESS_REFERENCE + ".json");
     if (reference == null && Files.isRegularFile(earlier)) {
       reference = JsonFiles.read(earlier, RobustnessReport.class);
+      if (reference.testImages() != testImages) {
+        reference = null;
+      }
     }
     return reference;
   }

@@ -47,6 +47,8 @@ final class StatsCommand implements Callable<Integer> {
 
   @Mixin private SeedOptions seedOptions;
 
+  @Mixin private PresetOptions preset;
+
   @Option(names = "--engine", paramLabel = "ID", defaultValue = "onnxruntime",
       description = "Whose predictions to compare (default: ${DEFAULT-VALUE}).")
   private String engine;
@@ -69,7 +71,7 @@ final class StatsCommand implements Callable<Integer> {
     List<PairwiseSignificance.Pair> pairs = PairwiseSignificance.test(correctByArch);
     List<SeedStatistics> seedStatistics = new ArrayList<>();
     for (String arch : archs) {
-      SeedRuns seeds = seedOptions.of(layout, arch);
+      SeedRuns seeds = seedOptions.of(layout, arch, preset.budget());
       if (seeds.count() > 1) {
         seedStatistics.add(SeedStatistics.read(layout, arch, seeds, EvaluateCommand.SEED_ENGINE));
       }

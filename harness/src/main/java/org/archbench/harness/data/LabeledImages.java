@@ -44,6 +44,14 @@ public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[
     return new LabeledImages(labels.length, rows, cols, pixels, labels);
   }
 
+  /** The first {@code n} images (all of them if there are fewer), sharing nothing with this set. */
+  public LabeledImages first(int n) {
+    int kept = Math.min(n, count);
+    return new LabeledImages(kept, rows, cols,
+        java.util.Arrays.copyOf(pixels, kept * pixelsPerImage()),
+        java.util.Arrays.copyOf(labels, kept));
+  }
+
   public int pixelsPerImage() {
     return rows * cols;
   }

@@ -26,14 +26,11 @@ final class DjlPyTorchEngine extends ModelEngine {
 
   DjlPyTorchEngine(ModelFiles files, EngineSettings settings) throws IOException {
     super(EngineKind.PYTORCH, files, settings);
-    Engine engine = Engine.getEngine(ENGINE);
+    // Loads PyTorch's native library, which the thread settings below call into.
+    Engine.getEngine(ENGINE);
     Device device = Device.cpu();
     if (settings.device() == ComputeDevice.GPU) {
-      if (engine.getGpuCount() == 0) {
-        throw new IllegalArgumentException(
-            "pytorch: expected a CUDA GPU and CUDA natives, found none. Build with -Pgpu on a"
-                + " machine with an NVIDIA GPU, or use the CPU.");
-      }
+      ComputeDevice.requireCuda("pytorch");
       device = Device.gpu();
     }
     applyThreads(settings);

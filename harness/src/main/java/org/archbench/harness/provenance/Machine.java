@@ -56,26 +56,41 @@ public record Machine(String cpu, int cores, long memoryBytes, String os, String
     return -1;
   }
 
-  /** nvidia-smi's name, driver and CUDA version of GPU 0, or "none" where it is absent. */
+  /**
+   * nvidia-smi's name and driver of GPU 0, and the CUDA version the driver supports (printed only in
+   * nvidia-smi's banner), or "none" where there is no NVIDIA GPU.
+   */
   private static String nvidiaGpu() {
+    List<String> query = output("nvidia-smi", "--query-gpu=name,driver_version",
+        "--format=csv,noheader");
+    if (query.isEmpty()) {
+      return "none";
+    }
+    String[] fields = query.get(0).split(",\\s*");
+    String cuda = output("nvidia-smi").stream()
+        .map(CUDA_VERSION::matcher).filter(java.util.regex.Matcher::find)
+        .map(m -> ", CUDA " + m.group(1)).findFirst().orElse("");
+    return fields[0] + (fields.length > 1 ? " (driver " + fields[1] + cuda + ")" : "");
+  }
+
+  private static final java.util.regex.Pattern CUDA_VERSION =
+      java.util.regex.Pattern.compile("CUDA Version:\\s*([0-9.]+)");
+
+  /** The lines {@code command} printed, or none if it is missing, failed or hung. */
+  private static List<String> output(String... command) {
     try {
-      Process process = new ProcessBuilder("nvidia-smi",
-          "--query-gpu=name,driver_version", "--format=csv,noheader").redirectErrorStream(true).start();
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        return "none";
+        return List.of();
       }
       List<String> lines = new String(process.getInputStream().readAllBytes()).lines().toList();
-      if (process.exitValue() != 0 || lines.isEmpty()) {
-        return "none";
-      }
-      String[] fields = lines.get(0).split(",\\s*");
-      return fields[0] + (fields.length > 1 ? " (driver " + fields[1] + ")" : "");
+      return process.exitValue() == 0 ? lines : List.of();
     } catch (IOException e) {
-      return "none";
+      return List.of();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return "none";
+      return List.of();
     }
   }
 }

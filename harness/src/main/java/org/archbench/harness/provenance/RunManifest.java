@@ -64,6 +64,7 @@ public record RunManifest(
     private final Instant started = Instant.now();
     private final long startNanos = System.nanoTime();
     private String datasetSha256;
+    private Preset preset;
     private boolean complete;
 
     private Stage(Path file, String name) {
@@ -74,6 +75,12 @@ public record RunManifest(
     /** Notes the dataset the stage worked on. */
     public Stage dataset(String sha256) {
       this.datasetSha256 = sha256;
+      return this;
+    }
+
+    /** Notes the preset the stage ran with; without it, -Dbench.preset's. */
+    public Stage preset(Preset preset) {
+      this.preset = preset;
       return this;
     }
 
@@ -93,7 +100,8 @@ public record RunManifest(
       Machine machine = Machine.current();
       Files.createDirectories(file.getParent());
       JsonFiles.write(file, new RunManifest(machine.label(),
-          Preset.byId(System.getProperty("bench.preset")).id(), machine, BuildInfo.version(),
+          (preset != null ? preset : Preset.byId(System.getProperty("bench.preset"))).id(), machine,
+          BuildInfo.version(),
           BuildInfo.gitCommit(), datasetSha256 != null ? datasetSha256
               : before == null ? null : before.datasetSha256(),
           stages, Instant.now().toString()));

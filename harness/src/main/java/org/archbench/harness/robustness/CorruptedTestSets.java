@@ -62,7 +62,7 @@ public final class CorruptedTestSets {
     Path file = file(condition);
     if (!Files.isRegularFile(file)) {
       IdxWriter.writeImages(file, generate(condition), test.count(), test.rows(), test.cols());
-      LOG.info("Wrote {}", file);
+      LOG.debug("Wrote {}", file);
     }
     return IdxWriter.readImages(file, test.count(), test.rows(), test.cols());
   }

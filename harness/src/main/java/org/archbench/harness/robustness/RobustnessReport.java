@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param arch the architecture
  * @param engine the engine that ran it
+ * @param testImages the first this many test images were corrupted and classified (all 10,000
+ *     unless the preset or --images chose fewer)
  * @param reference the architecture whose errors normalise CE (mlp)
  * @param cleanAccuracy accuracy on the clean test set
  * @param conditions accuracy per corruption and severity
@@ -21,6 +23,7 @@ import java.util.Map;
 public record RobustnessReport(
     String arch,
     String engine,
+    int testImages,
     String reference,
     double cleanAccuracy,
     List<ConditionAccuracy> conditions,

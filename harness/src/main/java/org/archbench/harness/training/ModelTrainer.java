@@ -359,13 +359,7 @@ public final class ModelTrainer {
     if (config.device() == ComputeDevice.CPU) {
       return Device.cpu();
     }
-    int gpus = Engine.getEngine(ENGINE).getGpuCount();
-    if (gpus == 0) {
-      throw new IllegalArgumentException(
-          "--device gpu: expected a CUDA GPU and CUDA natives, found none (this build carries"
-              + " pytorch-native-cpu, or the machine has no GPU). Build with -Pgpu on a machine"
-              + " with an NVIDIA GPU, or train with --device cpu.");
-    }
+    ComputeDevice.requireCuda("--device gpu");
     return Device.gpu();
   }
 

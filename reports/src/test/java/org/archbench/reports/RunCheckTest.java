@@ -1,0 +1,58 @@
+package org.archbench.reports;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCheckTest {
+
+  @TempDir Path run;
+
+  @Test
+  void anEmptyRunNamesEveryMissingFile() {
+    RunCheck.Result result = RunCheck.of(run, List.of("mlp"), List.of("onnxruntime"));
+
+    assertFalse(result.ok());
+    for (String file : List.of("run.json", "models/mlp/mlp.onnx", "training/mlp.json",
+        "eval/mlp.json", "eval/mlp.onnxruntime.predictions.csv", "robustness/mlp.json",
+        "imbalance/mlp.json", "stats.json", "jmh/results.json", "report/index.html")) {
+      assertTrue(result.problems().contains(file + ": expected this result file, found no such file"),
+          file + " in " + result.problems());
+    }
+  }
+
+  @Test
+  void unparseableOrIncompleteFilesAreProblems() throws IOException {
+    write("run.json", "{\"stages\": {\"train\": {\"status\": \"failed\"}}}");
+    write("training/mlp.json", "{\"arch\": \"mlp\", ");
+    write("eval/mlp.json", "{\"arch\": \"cnn\"}");
+    write("eval/mlp.onnxruntime.predictions.csv", "index,label,predicted\n0,1,1\n");
+    write("jmh/results.json", "[]");
+
+    List<String> problems =
+        RunCheck.of(run, List.of("mlp"), List.of("onnxruntime")).problems();
+
+    assertTrue(problems.contains("run.json: expected stage train complete, found failed"),
+        problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("training/mlp.json: expected JSON")),
+        problems.toString());
+    assertTrue(problems.contains(
+        "eval/mlp.json: expected the results of mlp, found arch 'cnn'"), problems.toString());
+    assertTrue(problems.contains(
+        "eval/mlp.onnxruntime.predictions.csv: expected 10000 rows, found 1"), problems.toString());
+    assertTrue(problems.contains("jmh/results.json: expected a ThroughputBenchmark record of"
+        + " onnxruntime x mlp, found none"), problems.toString());
+  }
+
+  private void write(String file, String content) throws IOException {
+    Path path = run.resolve(file);
+    Files.createDirectories(path.getParent());
+    Files.writeString(path, content);
+  }
+}
