@@ -65,18 +65,25 @@ public final class BenchPipeline {
         properties.put(key.toString(), value.toString());
       }
     });
-    String out = properties.getOrDefault("bench.out", "");
-    BenchPipeline pipeline = new BenchPipeline(
-        Path.of(out.isBlank() ? Defaults.OUTPUT_DIRECTORY : out), properties, System.out);
-    if ("gpu".equalsIgnoreCase(System.getProperty("bench.device", "").trim())) {
+    System.exit(launch(properties, System.out, System.err));
+  }
+
+  /**
+   * Runs the whole pipeline with {@code benchProperties}; with bench.device=gpu, first makes sure
+   * there is a GPU, and stops before any stage (exit code 2) if there is none.
+   */
+  static int launch(Map<String, String> benchProperties, PrintStream console, PrintStream errors) {
+    if ("gpu".equalsIgnoreCase(benchProperties.getOrDefault("bench.device", "").trim())) {
       try {
         ComputeDevice.requireCuda("-Dbench.device=gpu");
       } catch (IllegalArgumentException noGpu) {
-        System.err.println("error: " + noGpu.getMessage());
-        System.exit(2);
+        errors.println("error: " + noGpu.getMessage());
+        return 2;
       }
     }
-    System.exit(pipeline.run(stages()));
+    String out = benchProperties.getOrDefault("bench.out", "");
+    return new BenchPipeline(Path.of(out.isBlank() ? Defaults.OUTPUT_DIRECTORY : out),
+        benchProperties, console).run(stages());
   }
 
   /** The stages of a bench run, in order; the report follows them whatever happens. */

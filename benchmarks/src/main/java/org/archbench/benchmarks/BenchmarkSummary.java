@@ -44,8 +44,8 @@ final class BenchmarkSummary {
       }
     }
     OptionalDouble peak = results.peakFlops();
-    out.printf(Locale.ROOT, "%nPeak GEMM: %s GFLOP/s%n",
-        peak.isPresent() ? String.format(Locale.ROOT, "%.1f", peak.getAsDouble() / 1e9) : "missing");
+    out.printf(Locale.ROOT, "%nGEMM: %s GFLOP/s; peak (best sustained in this run): %s GFLOP/s%n",
+        gflops(results.gemmFlops()), gflops(peak));
     out.printf(Locale.ROOT, "%n%-16s %-7s %10s %10s %10s %9s %7s %9s %9s %11s %9s %9s%n", "engine",
         "arch", "b1 img/s", "b32 img/s", "b256 img/s", "GFLOP/s", "%peak", "p50 us", "p99 us",
         "heap B/img", "RSS MiB", "peak MiB");
@@ -75,10 +75,8 @@ final class BenchmarkSummary {
     for (String engine : engines) {
       for (String arch : archs) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
-        OptionalDouble one = results.score("ThreadsBenchmark.batch032",
-            Map.of("engine", engine, "arch", arch, "threads", "1"));
-        OptionalDouble all = results.score("ThreadsBenchmark.batch032",
-            Map.of("engine", engine, "arch", arch, "threads", "all"));
+        OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
+        OptionalDouble all = results.allCoresAtBatch32(engine, arch);
         out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %10s %10s %8s%n", engine, arch,
             format(results.score("ColdStartBenchmark.engineStart", Map.of("engine", engine)), "%.1f", 1),
             format(results.score("ColdStartBenchmark.modelLoad", key), "%.1f", 1),
@@ -99,5 +97,10 @@ final class BenchmarkSummary {
 
   private static String format(OptionalDouble value, String pattern, double scale) {
     return value.isPresent() ? String.format(Locale.ROOT, pattern, value.getAsDouble() * scale) : "-";
+  }
+
+  private static String gflops(OptionalDouble flops) {
+    return flops.isPresent() ? String.format(Locale.ROOT, "%.1f", flops.getAsDouble() / 1e9)
+        : "missing";
   }
 }

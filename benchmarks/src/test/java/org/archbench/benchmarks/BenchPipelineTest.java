@@ -47,6 +47,20 @@ class BenchPipelineTest {
   }
 
   @Test
+  void withoutAGpuTheGpuDeviceStopsBeforeAnyStage() {
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+    int exitCode = BenchPipeline.launch(Map.of("bench.device", "gpu", "bench.out", out.toString()),
+        System.out, new PrintStream(errors, true, StandardCharsets.UTF_8));
+
+    String message = errors.toString(StandardCharsets.UTF_8);
+    assertEquals(2, exitCode, message);
+    assertTrue(message.contains("-Dbench.device=gpu: expected a CUDA GPU and CUDA natives, found"
+        + " none"), message);
+    assertFalse(Files.exists(out.resolve("run.json")), "no stage ran");
+  }
+
+  @Test
   void everyStageGetsTheBenchSettingsAndEveryArchitectureByDefault() {
     BenchPipeline pipeline = new BenchPipeline(out,
         Map.of("bench.preset", "quick", "bench.engines", " ", "bench.data", "/data"),

@@ -58,10 +58,8 @@ final class EnginesSection {
       for (String arch : run.archs()) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         Optional<JmhResults.Record> throughput = jmh.find("ThroughputBenchmark.batch256", key);
-        Double one = Json.value(jmh.score("ThreadsBenchmark.batch032",
-            Map.of("engine", engine, "arch", arch, "threads", "1")));
-        // All cores at batch 32 is the throughput benchmark's batch032: same images, same settings.
-        Double all = Json.value(jmh.score("ThroughputBenchmark.batch032", key));
+        Double one = Json.value(jmh.oneThreadAtBatch32(engine, arch));
+        Double all = Json.value(jmh.allCoresAtBatch32(engine, arch));
         List<Object> row = Arrays.asList(engine, arch,
             Json.value(jmh.score("ThroughputBenchmark.batch001", key)), all,
             throughput.map(JmhResults.Record::score).orElse(null),

@@ -21,7 +21,9 @@ class JmhResultsTest {
 
     assertEquals(177641.195, summary.score("ThroughputBenchmark.batch256",
         Map.of("engine", "onnxruntime", "arch", "mlp")).getAsDouble(), 1e-3);
-    assertEquals(51.995e9, summary.peakFlops().getAsDouble(), 1e6);
+    assertEquals(51.995e9, summary.gemmFlops().getAsDouble(), 1e6);
+    // onnxruntime's mlp sustained more than the GEMM: the peak is the best seen, so no share > 100%.
+    assertEquals(83.403e9, summary.peakFlops().getAsDouble(), 1e6);
     JmhResults.Record latency =
         summary.find("LatencyBenchmark.batch001", Map.of("engine", "onnxruntime")).orElseThrow();
     assertEquals(16.864, latency.percentile("50.0"), 1e-9);
