@@ -59,6 +59,10 @@ public final class BenchPipeline {
   }
 
   public static void main(String[] args) {
+    // The GPU check below loads PyTorch: DJL must not reach for its native downloads.
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
     Map<String, String> properties = new TreeMap<>();
     System.getProperties().forEach((key, value) -> {
       if (key.toString().startsWith("bench.")) {

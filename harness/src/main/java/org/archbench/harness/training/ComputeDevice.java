@@ -11,10 +11,18 @@ public enum ComputeDevice {
    * back to the CPU behind the user's back.
    */
   public static void requireCuda(String who) {
-    if (ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() == 0) {
-      throw new IllegalArgumentException(who + ": expected a CUDA GPU and CUDA natives, found none"
-          + " (this build carries the CPU natives, or the machine has no NVIDIA GPU). Build with"
-          + " -Pgpu on a machine with an NVIDIA GPU (README, 'GPU'), or run on the CPU.");
+    String found;
+    try {
+      if (ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() > 0) {
+        return;
+      }
+      found = "none (this build carries the CPU natives, or the machine has no NVIDIA GPU)";
+    } catch (RuntimeException noNatives) {
+      // -Pgpu drops the CPU natives: without PYTORCH_LIBRARY_PATH, PyTorch does not load at all.
+      found = "no PyTorch natives that load (" + noNatives.getMessage() + ")";
     }
+    throw new IllegalArgumentException(who + ": expected a CUDA GPU and CUDA natives, found "
+        + found + ". Build with -Pgpu on a machine with an NVIDIA GPU and point"
+        + " PYTORCH_LIBRARY_PATH at a CUDA libtorch 2.7.1 (README, 'GPU'), or run on the CPU.");
   }
 }
