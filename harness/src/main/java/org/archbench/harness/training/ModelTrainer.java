@@ -183,7 +183,11 @@ public final class ModelTrainer {
         epochListener.epochSaved(record);
       }
 
-      FinalAccuracy result = finalAccuracy(model, block, parameters, loss, trainIndices, validationIndices);
+      // The last epoch's validation pass ran on the final weights: no need to run it again.
+      double validationAccuracy =
+          report.epochs().get(report.epochs().size() - 1).validationAccuracy();
+      FinalAccuracy result =
+          finalAccuracy(model, block, parameters, loss, trainIndices, validationAccuracy);
       store.save(model, spec, key, config.totalEpochs());
       report = complete(report, result);
       JsonFiles.write(layout.trainingReport(spec.id()), report);
@@ -343,16 +347,15 @@ public final class ModelTrainer {
 
   private FinalAccuracy finalAccuracy(
       Model model, Block block, ParameterStore parameters, Loss loss, int[] trainIndices,
-      int[] validationIndices) {
+      double validationAccuracy) {
     BatchAssembler train = new BatchAssembler(data.train());
     EpochTotals onTrain = evaluate(model, block, parameters, train, loss, trainIndices);
-    EpochTotals onValidation = evaluate(model, block, parameters, train, loss, validationIndices);
     LabeledImages test = data.test();
     int[] all = new int[test.count()];
     Arrays.setAll(all, i -> i);
     EpochTotals onTest = evaluate(model, block, parameters, new BatchAssembler(test), loss, all);
-    return new FinalAccuracy(onTrain.accuracy(), onValidation.accuracy(), onTest.accuracy(),
-        onTrain.accuracy() - onValidation.accuracy(), onTest.meanLoss());
+    return new FinalAccuracy(onTrain.accuracy(), validationAccuracy, onTest.accuracy(),
+        onTrain.accuracy() - validationAccuracy, onTest.meanLoss());
   }
 
   private Device device() {
