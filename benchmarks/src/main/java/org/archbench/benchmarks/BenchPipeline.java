@@ -15,8 +15,8 @@ import org.archbench.harness.training.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 
 /**
- * {@code mvn verify -Pbench}: every stage in order (data, train, export, evaluate, stats, robustness,
- * imbalance, benchmarks), then the report of whatever they left.
+ * {@code mvn verify -Pbench}: every stage in order (data, train, export, evaluate, stats,
+ * robustness, imbalance, benchmarks), then the report of whatever they left.
  *
  * <p>Each stage runs in a JVM of its own, from this jar, with the {@code bench.*} properties this
  * JVM was given: a stage that crashes (a native library can take its JVM down) cannot take the

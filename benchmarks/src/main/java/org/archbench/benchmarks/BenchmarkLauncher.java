@@ -28,15 +28,16 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The bench profile's benchmark stage: runs every benchmark class over the exported models with the
- * preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and (unless
- * {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then prints a summary.
+ * The pipeline's benchmark stage ({@link BenchPipeline}): runs the preset's benchmark methods over
+ * the exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler}
+ * and (unless {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then
+ * prints a summary.
  *
- * <p>It makes three JMH runs (smoke skips the second): the steady-state benchmarks with the preset's forks and iterations,
- * the ONNX Runtime overhead with forks enough to resolve a few percent, and the cold-start benchmarks with the
- * preset's forks but their own iterations (a fork starts an engine cold only once). JMH writes each
- * run's JSON under jmh/; jmh/results.json is their arrays of JMH's own records concatenated, each
- * record as JMH wrote it.
+ * <p>It makes three JMH runs (smoke skips the second): the steady-state benchmarks with the
+ * preset's forks and iterations, the ONNX Runtime overhead with forks enough to resolve a few
+ * percent, and the cold-start benchmarks with the preset's forks but their own iterations (a fork
+ * starts an engine cold only once). JMH writes each run's JSON under jmh/; jmh/results.json is
+ * their arrays of JMH's own records concatenated, each record as JMH wrote it.
  *
  * <p>Settings are system properties: bench.preset, bench.out, bench.data, bench.archs,
  * bench.engines, bench.device, bench.profile. For ad-hoc runs, {@code java -jar benchmarks.jar} is
@@ -136,7 +137,8 @@ public final class BenchmarkLauncher {
         .shouldFailOnError(true);
   }
 
-  private static ChainedOptionsBuilder include(ChainedOptionsBuilder options, List<String> patterns) {
+  private static ChainedOptionsBuilder include(ChainedOptionsBuilder options,
+      List<String> patterns) {
     patterns.forEach(options::include);
     return options;
   }

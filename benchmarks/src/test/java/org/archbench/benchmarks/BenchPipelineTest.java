@@ -24,7 +24,8 @@ class BenchPipelineTest {
   @TempDir Path noDataset;
 
   @Test
-  void aFailedStageStopsThePipelineKeepsEarlierResultsAndStillRendersTheReport() throws IOException {
+  void aFailedStageStopsThePipelineKeepsEarlierResultsAndStillRendersTheReport()
+      throws IOException {
     Path earlier = Files.writeString(out.resolve("stats.json"), "{\"pairs\": []}");
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     BenchPipeline pipeline = new BenchPipeline(out,
