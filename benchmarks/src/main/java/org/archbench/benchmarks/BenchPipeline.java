@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.OutputLayout;
+import org.archbench.harness.Preset;
 import org.archbench.harness.provenance.RunManifest;
 import org.archbench.harness.training.ComputeDevice;
 import org.archbench.models.spec.Architectures;
@@ -139,7 +140,8 @@ public final class BenchPipeline {
     console.flush();
     long start = System.nanoTime();
     int exitCode;
-    try (RunManifest.Stage record = RunManifest.start(new OutputLayout(out), stage.name())) {
+    try (RunManifest.Stage record = RunManifest.start(new OutputLayout(out), stage.name())
+        .preset(Preset.byId(benchProperties.get("bench.preset")))) {
       exitCode = runJvm(stage);
       if (exitCode == 0) {
         record.complete();

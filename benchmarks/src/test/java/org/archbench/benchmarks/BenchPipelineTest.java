@@ -41,7 +41,9 @@ class BenchPipelineTest {
     assertTrue(printed.contains("FAILED: stage 'data'"), printed);
     assertEquals("{\"pairs\": []}", Files.readString(earlier));
     assertTrue(Files.isRegularFile(out.resolve("report/index.html")), printed);
-    JsonNode stages = new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("stages");
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals("smoke", manifest.path("preset").asText());
+    JsonNode stages = manifest.path("stages");
     assertEquals("failed", stages.path("data").path("status").asText());
     assertEquals("complete", stages.path("report").path("status").asText());
     assertFalse(stages.has("train"), "no stage runs after a failed one");
