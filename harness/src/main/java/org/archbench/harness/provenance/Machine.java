@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The machine a run measured: CPU model, cores, memory, OS, JVM and GPU, read from the JVM, from
@@ -19,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * @param gpu the GPU model, driver and CUDA version from nvidia-smi, or "none"
  */
 public record Machine(String cpu, int cores, long memoryBytes, String os, String jvm, String gpu) {
+
+  /** The CUDA version in nvidia-smi's banner: "CUDA Version: 12.8". */
+  private static final Pattern CUDA_VERSION = Pattern.compile("CUDA Version:\\s*([0-9.]+)");
 
   /** This machine. */
   public static Machine current() {
@@ -68,13 +73,10 @@ public record Machine(String cpu, int cores, long memoryBytes, String os, String
     }
     String[] fields = query.get(0).split(",\\s*");
     String cuda = output("nvidia-smi").stream()
-        .map(CUDA_VERSION::matcher).filter(java.util.regex.Matcher::find)
+        .map(CUDA_VERSION::matcher).filter(Matcher::find)
         .map(m -> ", CUDA " + m.group(1)).findFirst().orElse("");
     return fields[0] + (fields.length > 1 ? " (driver " + fields[1] + cuda + ")" : "");
   }
-
-  private static final java.util.regex.Pattern CUDA_VERSION =
-      java.util.regex.Pattern.compile("CUDA Version:\\s*([0-9.]+)");
 
   /** The lines {@code command} printed, or none if it is missing, failed or hung. */
   private static List<String> output(String... command) {
