@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.archbench.harness.Defaults;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
 import org.archbench.harness.provenance.RunManifest;
 import org.archbench.harness.training.ComputeDevice;

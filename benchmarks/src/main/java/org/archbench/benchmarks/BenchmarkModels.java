@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.Defaults;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.DatasetLocator;
 import org.archbench.harness.data.IdxDatasets;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.archbench.reports.JmhResults;
+import org.archbench.schema.jmh.JmhResults;
 
 /**
  * The console summary of a JMH results file: throughput with achieved GFLOP/s and share of the

@@ -1,5 +1,6 @@
 package org.archbench.harness;
 
+import org.archbench.schema.OutputLayout;
 import java.util.List;
 import java.util.stream.LongStream;
 

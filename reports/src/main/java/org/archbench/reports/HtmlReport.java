@@ -5,15 +5,14 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.archbench.schema.io.AtomicFiles;
 
 /**
  * Writes a run's report: OUT/index.html (self-contained: inline CSS and SVG, no script, nothing
@@ -66,12 +65,12 @@ public final class HtmlReport {
       throws IOException {
     for (Section section : sections) {
       for (Table table : section.getTables()) {
-        writeAtomically(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
-        writeAtomically(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
+        AtomicFiles.write(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
+        AtomicFiles.write(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
       }
     }
     Path index = out.resolve("index.html");
-    writeAtomically(index, render(Map.of("label", label, "generatedAt", Instant.now().toString(),
+    AtomicFiles.write(index, render(Map.of("label", label, "generatedAt", Instant.now().toString(),
         "source", source, "sections", sections)));
     return index;
   }
@@ -99,8 +98,7 @@ public final class HtmlReport {
     if (!Files.isRegularFile(from)) {
       return false;
     }
-    Files.createDirectories(to.getParent());
-    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(to, Files.readAllBytes(from));
     return true;
   }
 
@@ -120,17 +118,5 @@ public final class HtmlReport {
       }
     }
     return names;
-  }
-
-  static void writeAtomically(Path file, String content) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(temporary, content, StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
   }
 }

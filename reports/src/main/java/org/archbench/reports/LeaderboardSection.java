@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.JmhResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.JmhResults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

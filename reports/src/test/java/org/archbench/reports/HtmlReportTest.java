@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,21 @@ class HtmlReportTest {
     }
     assertTrue(page.select("script, link[rel=stylesheet], [src^='http']").isEmpty(),
         "self-contained: no script, external stylesheet or remote source");
+  }
+
+  /** A published report is served by a web server running as another user. */
+  @Test
+  void thePageAndEveryDownloadAreReadableByOthers() throws IOException {
+    Assumptions.assumeTrue(out.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path index = HtmlReport.write(Fixtures.run(), out, "fixture machine");
+
+    try (var files = Files.walk(out)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertTrue(Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ),
+            file + " is " + PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      }
+    }
+    assertTrue(Files.getPosixFilePermissions(index).contains(PosixFilePermission.OTHERS_READ));
   }
 
   @Test

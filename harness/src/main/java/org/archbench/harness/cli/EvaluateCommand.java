@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LoadedDataset;

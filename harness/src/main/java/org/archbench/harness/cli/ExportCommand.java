@@ -17,7 +17,7 @@ import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.export.ModelExport;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

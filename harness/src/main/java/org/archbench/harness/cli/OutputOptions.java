@@ -2,7 +2,7 @@ package org.archbench.harness.cli;
 
 import java.nio.file.Path;
 import org.archbench.harness.Defaults;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import picocli.CommandLine.Option;
 
 /** The output directory option of every subcommand that reads or writes results. */

@@ -1,7 +1,7 @@
 package org.archbench.harness.cli;
 
 import java.io.IOException;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.PresetBudget;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.training.ModelStore;

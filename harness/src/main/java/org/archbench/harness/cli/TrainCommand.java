@@ -16,7 +16,7 @@ import org.archbench.harness.training.LearningRateSchedule;
 import org.archbench.harness.training.LongTail;
 import org.archbench.harness.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.training.TrainingConfig;
 import org.archbench.harness.training.TrainingReport;
 import org.archbench.harness.training.Transfer;

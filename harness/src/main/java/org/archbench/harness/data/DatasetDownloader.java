@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
-import org.archbench.harness.io.AtomicFiles;
+import org.archbench.schema.io.AtomicFiles;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
-import org.archbench.harness.io.AtomicFiles;
+import org.archbench.schema.io.AtomicFiles;
 
 /** Writes unsigned-byte IDX files, gzip-compressed and atomically: the format {@link IdxReader} reads. */
 public final class IdxWriter {

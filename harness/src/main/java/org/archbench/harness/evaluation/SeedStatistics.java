@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.io.JsonFiles;
+import org.archbench.schema.io.JsonFiles;
 
 /**
  * How much one architecture's test metrics vary with the training seed: mean, sample standard

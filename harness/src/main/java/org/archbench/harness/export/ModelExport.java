@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.BuildInfo;
 import org.archbench.harness.engine.ModelFiles;
-import org.archbench.harness.io.JsonFiles;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
 

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.archbench.harness.io.AtomicFiles;
+import org.archbench.schema.io.AtomicFiles;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.BatchNorm;
 import org.archbench.models.spec.Conv2d;

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.archbench.harness.BuildInfo;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
-import org.archbench.harness.io.JsonFiles;
+import org.archbench.schema.io.JsonFiles;
 
 /**
  * run.json: what ran, where, and how long each stage took. Every stage updates it when it ends

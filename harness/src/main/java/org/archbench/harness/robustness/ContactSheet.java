@@ -9,7 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.archbench.harness.io.AtomicFiles;
+import org.archbench.schema.io.AtomicFiles;
 
 /**
  * One image under every corruption and severity, a row per corruption, as a PNG for the report: what

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.archbench.harness.io.AtomicFiles;
-import org.archbench.harness.io.JsonFiles;
+import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.io.JsonFiles;
 
 /**
  * One checkpoint per finished epoch: the weights (DJL format), Adam's moments and the run's state,

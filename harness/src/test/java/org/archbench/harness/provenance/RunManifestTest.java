@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.archbench.harness.OutputLayout;
-import org.archbench.harness.io.JsonFiles;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -11,7 +11,7 @@ import ai.djl.Model;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.archbench.harness.OutputLayout;
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;

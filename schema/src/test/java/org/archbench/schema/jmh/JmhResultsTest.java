@@ -1,4 +1,4 @@
-package org.archbench.reports;
+package org.archbench.schema.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class JmhResultsTest {
 
   private static Path fixture() {
-    return Fixtures.run().resolve("jmh/results.json");
+    return Path.of(JmhResultsTest.class.getResource("/jmh/results.json").getPath());
   }
 
   @Test

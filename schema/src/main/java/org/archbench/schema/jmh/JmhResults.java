@@ -1,4 +1,4 @@
-package org.archbench.reports;
+package org.archbench.schema.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,13 +1,17 @@
-package org.archbench.harness.io;
+package org.archbench.schema.io;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Whole-file writes that either happen completely or not at all. */
+/**
+ * Whole-file writes that either happen completely or not at all, and come out readable by others
+ * (rw-r--r--): results are published. Every file archbench writes goes through here.
+ */
 public final class AtomicFiles {
 
   private AtomicFiles() {}
@@ -24,6 +28,11 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(temporary);
     }
+  }
+
+  /** Writes {@code content} as UTF-8 to {@code file}, atomically, readable by others. */
+  public static void write(Path file, String content) throws IOException {
+    write(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.archbench.harness.io;
+package org.archbench.schema.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,184 @@
+package org.archbench.schema;
+
+import java.nio.file.Path;
+
+/**
+ * Where every file of a run goes, under the output directory ({@code target/bench} by default).
+ * Every writer and every reader takes its paths from here, so the layout is defined once:
+ *
+ * <pre>
+ * run.json                                  provenance, and the wall time of every stage
+ * models/&lt;arch&gt;/                            DJL parameters, arch.json, key.json, &lt;arch&gt;.onnx
+ * checkpoints/&lt;arch&gt;/                       one directory per finished epoch while training runs
+ * training/&lt;arch&gt;.json                      the training history and final accuracies
+ * eval/&lt;arch&gt;.json                          every engine's test-set results
+ * eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv     one row per test image
+ * stats.json                                McNemar between architectures, spread over seeds
+ * robustness/&lt;arch&gt;.json                    accuracy under every corruption, CE and mCE
+ * robustness/sets[-N]/                      the corrupted test sets
+ * robustness/contact-sheet.png              one test image under every corruption
+ * imbalance/&lt;arch&gt;.json                     the long-tail study
+ * imbalance/runs/&lt;setting&gt;/                 each long-tail setting's own run
+ * seeds/seed-&lt;n&gt;/                           each further seed's own run
+ * jmh/results.json                          JMH's JSON, every part merged
+ * jmh/&lt;part&gt;.json                           one JMH run's JSON
+ * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
+ * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
+ * report/index.html, report/tables/         the report and its downloads
+ * </pre>
+ *
+ * @param root the output directory
+ */
+public record OutputLayout(Path root) {
+
+  /** The DJL parameters' file is {@code <arch>-NNNN.params}; the spec and key sit beside it. */
+  public static final String SPEC_FILE = "arch.json";
+
+  /** What a trained model depends on: a model whose key matches a request is reused. */
+  public static final String KEY_FILE = "key.json";
+
+  /** The report's entry page, under {@link #report()}. */
+  public static final String REPORT_PAGE = "index.html";
+
+  /** The report's CSV and JSON downloads, under {@link #report()}. */
+  public static final String REPORT_TABLES = "tables";
+
+  /** run.json. */
+  public Path runManifest() {
+    return root.resolve("run.json");
+  }
+
+  /** models/: one directory per architecture. */
+  public Path models() {
+    return root.resolve("models");
+  }
+
+  /** models/&lt;arch&gt;/: the DJL parameters, arch.json and key.json. */
+  public Path modelDirectory(String arch) {
+    return models().resolve(arch);
+  }
+
+  /** models/&lt;arch&gt;/&lt;arch&gt;.onnx. */
+  public Path onnx(String arch) {
+    return modelDirectory(arch).resolve(arch + ".onnx");
+  }
+
+  /** models/&lt;arch&gt;/key.json. */
+  public Path modelKey(String arch) {
+    return modelDirectory(arch).resolve(KEY_FILE);
+  }
+
+  /** training/: one file per architecture. */
+  public Path trainingReports() {
+    return root.resolve("training");
+  }
+
+  /** training/&lt;arch&gt;.json. */
+  public Path trainingReport(String arch) {
+    return trainingReports().resolve(arch + ".json");
+  }
+
+  /** eval/: one file per architecture, and the predictions. */
+  public Path evaluations() {
+    return root.resolve("eval");
+  }
+
+  /** eval/&lt;arch&gt;.json: accuracy, calibration and confusion per engine. */
+  public Path evaluation(String arch) {
+    return evaluations().resolve(arch + ".json");
+  }
+
+  /** eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv: one row per test image. */
+  public Path predictions(String arch, String engine) {
+    return evaluations().resolve(arch + "." + engine + ".predictions.csv");
+  }
+
+  /** stats.json: the significance of the differences between architectures. */
+  public Path statistics() {
+    return root.resolve("stats.json");
+  }
+
+  /** checkpoints/&lt;arch&gt;/: one directory per finished epoch while training runs. */
+  public Path checkpoints(String arch) {
+    return root.resolve("checkpoints").resolve(arch);
+  }
+
+  /** robustness/: one file per architecture, the corrupted sets and the contact sheet. */
+  public Path robustnessReports() {
+    return root.resolve("robustness");
+  }
+
+  /** robustness/&lt;arch&gt;.json. */
+  public Path robustness(String arch) {
+    return robustnessReports().resolve(arch + ".json");
+  }
+
+  /**
+   * The corrupted test sets: robustness/sets/ for the whole test set, robustness/sets-N/ for its
+   * first N images, so a short run never leaves sets a full one would take for its own.
+   */
+  public Path corruptedSets(int images, boolean wholeTestSet) {
+    return robustnessReports().resolve(wholeTestSet ? "sets" : "sets-" + images);
+  }
+
+  /** robustness/contact-sheet.png. */
+  public Path contactSheet() {
+    return robustnessReports().resolve("contact-sheet.png");
+  }
+
+  /** imbalance/: one file per architecture, and the runs. */
+  public Path imbalanceReports() {
+    return root.resolve("imbalance");
+  }
+
+  /** imbalance/&lt;arch&gt;.json: the long-tail study of one architecture. */
+  public Path imbalance(String arch) {
+    return imbalanceReports().resolve(arch + ".json");
+  }
+
+  /**
+   * imbalance/runs/&lt;profile&gt;-&lt;mitigation&gt;/: the models, training reports and checkpoints of
+   * one long-tail setting, laid out as a run of their own.
+   */
+  public OutputLayout imbalanceRun(String longTailId) {
+    return new OutputLayout(imbalanceReports().resolve("runs").resolve(longTailId));
+  }
+
+  /**
+   * seeds/seed-&lt;n&gt;/: the models, training reports and evaluations of one more seed (-Dbench.seeds),
+   * laid out as a run of their own; the first seed's are the run's own.
+   */
+  public OutputLayout seedRun(long seed) {
+    return new OutputLayout(root.resolve("seeds").resolve("seed-" + seed));
+  }
+
+  /** jmh/: JMH's JSON and the benchmark inputs. */
+  public Path jmh() {
+    return root.resolve("jmh");
+  }
+
+  /** jmh/results.json: every part's records, merged. */
+  public Path jmhResults() {
+    return jmh().resolve("results.json");
+  }
+
+  /** jmh/&lt;part&gt;.json: one JMH run's records, e.g. {@code steady-state}. */
+  public Path jmhPart(String part) {
+    return jmh().resolve(part + ".json");
+  }
+
+  /** jmh/inputs-idx3-ubyte.gz: the test images every benchmark fork reads. */
+  public Path benchmarkInputs() {
+    return jmh().resolve("inputs-idx3-ubyte.gz");
+  }
+
+  /** profiles/: one directory of flame graphs per benchmark. */
+  public Path profiles() {
+    return root.resolve("profiles");
+  }
+
+  /** report/: the report's page, its tables and its copies of figures. */
+  public Path report() {
+    return root.resolve("report");
+  }
+}
