@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import org.archbench.schema.OutputLayout;
@@ -28,10 +29,9 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The pipeline's benchmark stage ({@link BenchPipeline}): runs the preset's benchmark methods over
- * the exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler}
- * and (unless {@code -Dbench.profile=false}) async-profiler flame graphs under profiles/, then
- * prints a summary.
+ * The benchmark stage ({@code archbench bench}): runs the preset's benchmark methods over the
+ * exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and
+ * (unless turned off) async-profiler flame graphs under profiles/, then prints a summary.
  *
  * <p>It makes three JMH runs (smoke skips the second): the steady-state benchmarks with the
  * preset's forks and iterations, the ONNX Runtime overhead with forks enough to resolve a few
@@ -39,63 +39,79 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * starts an engine cold only once). JMH writes each run's JSON under jmh/; jmh/results.json is
  * their arrays of JMH's own records concatenated, each record as JMH wrote it.
  *
- * <p>Settings are system properties: bench.preset, bench.out, bench.data, bench.archs,
- * bench.engines, bench.device, bench.profile. For ad-hoc runs, {@code java -jar benchmarks.jar} is
- * plain JMH.
+ * <p>The forks are JVMs started from this JVM's classpath; they find the models and inputs through
+ * the bench.out, bench.data and bench.device properties the launcher gives them. For ad-hoc runs,
+ * {@code java -jar benchmarks.jar} is plain JMH.
  */
 public final class BenchmarkLauncher {
 
-  private BenchmarkLauncher() {}
+  /**
+   * One benchmark stage.
+   *
+   * @param layout the run whose models are measured and where jmh/ and profiles/ go
+   * @param preset the budget
+   * @param archs the architectures, each exported
+   * @param engines the engine ids
+   * @param dataDirectory where the dataset is, or null to search the usual places
+   * @param device where the engines run
+   * @param flameGraphs whether async-profiler draws a flame graph per benchmark
+   */
+  public record Request(OutputLayout layout, Preset preset, List<String> archs,
+      List<String> engines, Path dataDirectory, ComputeDevice device, boolean flameGraphs) {
 
-  public static void main(String[] args) throws IOException, RunnerException {
-    try {
-      run();
-    } catch (IllegalArgumentException | IOException e) {
-      System.err.println("error: " + e.getMessage());
-      System.exit(2);
+    public Request {
+      archs = List.copyOf(archs);
+      engines = List.copyOf(engines);
+      layout = new OutputLayout(layout.root().toAbsolutePath().normalize());
     }
   }
 
-  private static void run() throws IOException, RunnerException {
-    Preset preset = Preset.byId(System.getProperty("bench.preset"));
-    JmhPreset budget = JmhPreset.of(preset);
-    OutputLayout layout = BenchmarkModels.layout();
-    Path root = layout.root().toAbsolutePath().normalize();
-    List<String> archs = list("bench.archs",
-        Architectures.all().stream().map(spec -> spec.id()).toList());
-    List<String> engines = list("bench.engines",
-        Arrays.stream(EngineKind.values()).map(EngineKind::id).toList());
-    requireExported(layout, archs, engines);
-    requireDevice();
-    Path jmh = root.resolve("jmh");
-    Files.createDirectories(jmh);
+  private BenchmarkLauncher() {}
 
-    ChainedOptionsBuilder steady = include(iterations(common(root, archs, engines), budget),
+  /**
+   * Runs every benchmark of {@code request} and returns jmh/results.json.
+   *
+   * @throws IOException if a model is not exported, or JMH's results cannot be read or written
+   * @throws IllegalArgumentException for an unknown engine or architecture, or a GPU request on a
+   *     machine without one, before any benchmark starts
+   */
+  public static Path run(Request request, PrintStream console) throws IOException, RunnerException {
+    JmhPreset budget = JmhPreset.of(request.preset());
+    OutputLayout layout = request.layout();
+    requireExported(layout, request.archs(), request.engines());
+    if (request.device() == ComputeDevice.GPU) {
+      ComputeDevice.requireCuda("--device gpu");
+    }
+    Files.createDirectories(layout.jmh());
+
+    ChainedOptionsBuilder steady = include(iterations(common(request), budget),
         budget.steadyState())
         .forks(budget.forks())
-        .result(jmh.resolve("steady-state.json").toString());
-    if (!"false".equalsIgnoreCase(System.getProperty("bench.profile", "").trim())) {
-      Optional<Path> library = AsyncProfilerLibrary.unpack(root.resolve("profiles/.lib"));
+        .result(layout.jmhPart("steady-state").toString());
+    if (request.flameGraphs()) {
+      Optional<Path> library = AsyncProfilerLibrary.unpack(layout.profiles().resolve(".lib"));
       if (library.isPresent()) {
         steady.addProfiler(AsyncProfiler.class, "libPath=" + library.get() + ";output=flamegraph"
-            + ";dir=" + root.resolve("profiles"));
+            + ";dir=" + layout.profiles());
       } else {
-        System.err.println("async-profiler has no library for this platform; no flame graphs");
+        console.println("async-profiler has no library for this platform; no flame graphs");
       }
     }
-    ChainedOptionsBuilder overhead = iterations(common(root, archs, engines), budget)
+    ChainedOptionsBuilder overhead = iterations(common(request), budget)
         .include(JmhPreset.every(OnnxRuntimeOverheadBenchmark.class))
         .forks(budget.overheadForks())
-        .result(jmh.resolve("overhead.json").toString());
-    ChainedOptionsBuilder coldStart = include(common(root, archs, engines), budget.coldStart())
+        .result(layout.jmhPart("overhead").toString());
+    ChainedOptionsBuilder coldStart = include(common(request), budget.coldStart())
         .forks(budget.coldStartForks())
-        .result(jmh.resolve("cold-start.json").toString());
+        .result(layout.jmhPart("cold-start").toString());
     List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
         ? List.of(steady, overhead, coldStart) : List.of(steady, coldStart);
 
-    System.out.printf("JMH, preset %s: %s on %s%n", preset.id(), archs, engines);
-    Path results = jmh.resolve("results.json");
-    try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")) {
+    console.printf("JMH, preset %s: %s on %s%n", request.preset().id(), request.archs(),
+        request.engines());
+    Path results = layout.jmhResults();
+    try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")
+        .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
       for (ChainedOptionsBuilder part : runs) {
         Options options = part.build();
@@ -105,8 +121,9 @@ public final class BenchmarkLauncher {
       concatenate(parts, results);
       stage.complete();
     }
-    BenchmarkSummary.print(results, System.out);
-    System.out.println("JMH results: " + results);
+    BenchmarkSummary.print(results, console);
+    console.println("JMH results: " + results);
+    return results;
   }
 
   private static ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, JmhPreset budget) {
@@ -117,20 +134,18 @@ public final class BenchmarkLauncher {
         .measurementTime(budget.measurementTime());
   }
 
-  private static ChainedOptionsBuilder common(Path root, List<String> archs, List<String> engines) {
+  private static ChainedOptionsBuilder common(Request request) {
     List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
         BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
-        "-D" + BenchmarkModels.OUT_PROPERTY + "=" + root));
-    for (String property : List.of(BenchmarkModels.DATA_PROPERTY, BenchmarkModels.DEVICE_PROPERTY)) {
-      String value = System.getProperty(property, "");
-      if (!value.isBlank()) {
-        jvm.add("-D" + property + "=" + value.trim());
-      }
+        "-D" + BenchmarkModels.OUT_PROPERTY + "=" + request.layout().root(),
+        "-D" + BenchmarkModels.DEVICE_PROPERTY + "=" + request.device().name().toLowerCase(Locale.ROOT)));
+    if (request.dataDirectory() != null) {
+      jvm.add("-D" + BenchmarkModels.DATA_PROPERTY + "=" + request.dataDirectory());
     }
     return new OptionsBuilder()
         .jvmArgsAppend(jvm.toArray(String[]::new))
-        .param("arch", archs.toArray(String[]::new))
-        .param("engine", engines.toArray(String[]::new))
+        .param("arch", request.archs().toArray(String[]::new))
+        .param("engine", request.engines().toArray(String[]::new))
         .addProfiler(GCProfiler.class)
         .addProfiler(NativeMemoryProfiler.class)
         .resultFormat(ResultFormatType.JSON)
@@ -154,21 +169,6 @@ public final class BenchmarkLauncher {
             + " file. Export first: archbench export --arch " + arch);
       }
     }
-  }
-
-  /** With -Dbench.device=gpu, stops at once unless PyTorch sees a CUDA GPU. */
-  private static void requireDevice() {
-    if (BenchmarkModels.settings().device() == ComputeDevice.GPU) {
-      ComputeDevice.requireCuda("-Dbench.device=gpu");
-    }
-  }
-
-  private static List<String> list(String property, List<String> defaults) {
-    String value = System.getProperty(property, "");
-    if (value.isBlank()) {
-      return defaults;
-    }
-    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
   }
 
   /** One JSON array of every record of {@code parts}, written atomically. */

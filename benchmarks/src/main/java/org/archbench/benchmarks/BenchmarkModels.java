@@ -40,8 +40,6 @@ final class BenchmarkModels {
   /** cpu or gpu. */
   static final String DEVICE_PROPERTY = "bench.device";
 
-  private static final String INPUTS = "jmh/inputs-idx3-ubyte.gz";
-
   private static float[] inputs;
   private static int pixelsPerImage;
 
@@ -72,9 +70,7 @@ final class BenchmarkModels {
 
   static EngineSettings withIntraOpThreads(int threads) {
     EngineSettings defaults = EngineSettings.cpuDefaults();
-    ComputeDevice device =
-        "gpu".equalsIgnoreCase(System.getProperty(DEVICE_PROPERTY, "").trim())
-            ? ComputeDevice.GPU : ComputeDevice.CPU;
+    ComputeDevice device = ComputeDevice.byId(System.getProperty(DEVICE_PROPERTY));
     return new EngineSettings(device, threads, defaults.interOpThreads(), defaults.optimization());
   }
 
@@ -96,7 +92,7 @@ final class BenchmarkModels {
 
   private static synchronized float[] inputs() {
     if (inputs == null) {
-      Path file = layout().root().resolve(INPUTS);
+      Path file = layout().benchmarkInputs();
       try {
         if (!Files.isRegularFile(file)) {
           LabeledImages first = loadTestImages().first(LoadedModel.MAX_BATCH);

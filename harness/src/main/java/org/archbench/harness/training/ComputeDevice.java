@@ -7,6 +7,22 @@ public enum ComputeDevice {
   GPU;
 
   /**
+   * The device named {@code id}: {@code cpu}, or {@code gpu} (also {@code cuda}); blank or null is
+   * the CPU. The one parser of --device and -Dbench.device.
+   *
+   * @throws IllegalArgumentException naming the accepted names, for anything else
+   */
+  public static ComputeDevice byId(String id) {
+    String name = id == null ? "" : id.trim().toLowerCase(java.util.Locale.ROOT);
+    return switch (name) {
+      case "", "cpu" -> CPU;
+      case "gpu", "cuda" -> GPU;
+      default -> throw new IllegalArgumentException(
+          "--device: expected cpu or gpu, found '" + id + "'");
+    };
+  }
+
+  /**
    * Fails at once, naming {@code who} asked, unless PyTorch sees a CUDA GPU: archbench never falls
    * back to the CPU behind the user's back.
    */

@@ -1,0 +1,75 @@
+package org.archbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.archbench.benchmarks.BenchmarkLauncher;
+import org.archbench.harness.Defaults;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.training.ComputeDevice;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.Architectures;
+import org.archbench.schema.OutputLayout;
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code archbench bench}: the JMH benchmarks of a run's exported models, from the jar alone, so
+ * that a run copied to another machine is measured there without a source tree or Maven.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Benchmark the exported models of a run with JMH on every engine: throughput, latency,"
+          + " cold start, threads, heap and native memory, and the machine's peak GEMM, with the"
+          + " preset's forks and iterations.",
+      "Writes DIR/jmh/results.json (JMH's own JSON) and, unless --no-profile, flame graphs under"
+          + " DIR/profiles/."
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--in", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
+      description = "The run whose models/ are measured; jmh/ and profiles/ are written there"
+          + " (default: ${DEFAULT-VALUE}).")
+  private Path in;
+
+  @Option(names = {"--arch", "--archs"}, paramLabel = "ID", split = ",",
+      description = "Architectures, comma-separated (default: every registered one).")
+  private List<String> archs;
+
+  @Mixin private EngineOptions engineOptions;
+
+  @Mixin private PresetOptions preset;
+
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Directory holding the dataset, for the benchmark inputs (default: searched as"
+          + " by the other commands).")
+  private Path data;
+
+  @Option(names = "--device", defaultValue = "cpu",
+      description = "cpu or gpu; gpu fails at once without a CUDA GPU (default: ${DEFAULT-VALUE}).")
+  private String device;
+
+  @Option(names = "--profile", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "async-profiler flame graphs per benchmark (default: ${DEFAULT-VALUE}).")
+  private boolean profile;
+
+  @Override
+  public Integer call() throws IOException, RunnerException {
+    List<String> archIds = archs == null || archs.isEmpty()
+        ? Architectures.all().stream().map(ArchitectureSpec::id).toList()
+        : archs.stream().map(Architectures::byId).map(ArchitectureSpec::id).toList();
+    List<String> engines = engineOptions.kinds().stream().map(EngineKind::id).toList();
+    // JMH prints to the console itself; the summary follows on the same stream.
+    PrintStream console = System.out;
+    BenchmarkLauncher.run(new BenchmarkLauncher.Request(new OutputLayout(in), preset.preset(),
+        archIds, engines, data, ComputeDevice.byId(device), profile), console);
+    return 0;
+  }
+}

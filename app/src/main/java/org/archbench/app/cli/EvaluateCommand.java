@@ -1,0 +1,97 @@
+package org.archbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.archbench.schema.OutputLayout;
+import org.archbench.harness.SeedRuns;
+import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.evaluation.EngineEvaluation;
+import org.archbench.harness.evaluation.EvaluationReport;
+import org.archbench.harness.evaluation.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code archbench evaluate}: accuracy with statistics on the test set, per engine. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Evaluate exported models on the 10,000 test images with every engine: accuracy with its 95%%"
+          + " Wilson interval, macro-F1, per-class precision and recall, confusion matrix, common"
+          + " mix-ups, NLL, ECE, Brier, and cross-engine agreement.",
+      "Writes OUT/eval/<arch>.json and OUT/eval/<arch>.<engine>.predictions.csv."
+    })
+final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DataOptions data;
+
+  @Mixin private OutputOptions output;
+
+  @Mixin private ArchOptions archOptions;
+
+  @Mixin private EngineOptions engineOptions;
+
+  @Mixin private SeedOptions seedOptions;
+
+  @Mixin private PresetOptions preset;
+
+  /** The engine that evaluates every seed: the one the models trained on. */
+  static final EngineKind SEED_ENGINE = EngineKind.PYTORCH;
+
+  @Override
+  public Integer call() throws DatasetException, IOException {
+    List<String> archs = archOptions.ids();
+    List<EngineKind> kinds = engineOptions.kinds();
+    LoadedDataset dataset = data.load();
+    OutputLayout layout = output.layout();
+    PrintWriter out = spec.commandLine().getOut();
+    for (String arch : archs) {
+      EvaluationReport report =
+          Evaluator.evaluate(layout, arch, dataset, kinds, EngineSettings.cpuDefaults());
+      for (EngineEvaluation engine : report.engines()) {
+        out.printf(Locale.ROOT,
+            "%-8s %-16s accuracy %.2f%% [%.2f, %.2f], macro-F1 %.4f, NLL %.4f, ECE %.4f, Brier %.4f%n",
+            arch, engine.engine(), 100 * engine.accuracy(), 100 * engine.accuracyLower95(),
+            100 * engine.accuracyUpper95(), engine.macroF1(), engine.negativeLogLikelihood(),
+            engine.expectedCalibrationError(), engine.brierScore());
+      }
+      out.printf(Locale.ROOT, "%-8s engines agree on %.2f%% of the test images (max |logit"
+          + " difference| %.2e); written to %s%n", arch, 100 * report.agreement().share(),
+          report.agreement().maxLogitDifference(), layout.evaluation(arch));
+      out.flush();
+      evaluateFurtherSeeds(layout, arch, dataset, out);
+    }
+    return 0;
+  }
+
+  /**
+   * With --seeds N, the further seeds' models on the test images, with the engine they trained on
+   * (seed statistics are about training, not engines, and need no export).
+   */
+  private void evaluateFurtherSeeds(
+      OutputLayout layout, String arch, LoadedDataset dataset, PrintWriter out) throws IOException {
+    SeedRuns seeds = seedOptions.of(layout, arch, preset.budget());
+    for (long seed : seeds.seeds().subList(1, seeds.count())) {
+      OutputLayout seedLayout = seeds.layout(layout, seed);
+      EngineEvaluation engine =
+          Evaluator.evaluate(seedLayout, arch, dataset, List.of(SEED_ENGINE),
+              EngineSettings.cpuDefaults()).engines().get(0);
+      out.printf(Locale.ROOT, "%-8s seed %d, %s: accuracy %.2f%%, macro-F1 %.4f, ECE %.4f; written"
+          + " to %s%n", arch, seed, engine.engine(), 100 * engine.accuracy(), engine.macroF1(),
+          engine.expectedCalibrationError(), seedLayout.evaluation(arch));
+      out.flush();
+    }
+  }
+}

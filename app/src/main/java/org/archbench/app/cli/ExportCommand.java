@@ -1,0 +1,95 @@
+package org.archbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.archbench.harness.data.DatasetException;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.EngineSettings;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.InferenceEngines;
+import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.export.ModelExport;
+import org.archbench.schema.OutputLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code archbench export}: writes each trained model as ONNX, then checks on the test set that every
+ * engine predicts what the others do.
+ */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Export trained models to OUT/models/<arch>/<arch>.onnx (opset 17, input [batch,1,28,28],"
+          + " output logits [batch,10]),",
+      "then run every engine on the 10,000 test images and report their accuracy and agreement."
+    })
+final class ExportCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Mixin private DataOptions data;
+
+  @Mixin private ArchOptions archOptions;
+
+  @Mixin private OutputOptions output;
+
+  @Mixin private EngineOptions engineOptions;
+
+  @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Compare the engines on the test set after exporting (default: ${DEFAULT-VALUE}).")
+  private boolean check;
+
+  @Override
+  public Integer call() throws DatasetException, IOException {
+    List<String> archs = archOptions.ids();
+    List<EngineKind> kinds = engineOptions.kinds();
+    OutputLayout layout = output.layout();
+    LoadedDataset dataset = check ? data.load() : null;
+    PrintWriter printer = spec.commandLine().getOut();
+    for (String arch : archs) {
+      ModelFiles files = ModelExport.export(layout, arch);
+      printer.printf(Locale.ROOT, "%s: exported %s (%,d bytes)%n", arch, files.onnx(),
+          Files.size(files.onnx()));
+      if (check) {
+        check(files, kinds, dataset.test(), printer);
+      }
+      printer.flush();
+    }
+    return 0;
+  }
+
+  /** Runs the test set through every engine and prints accuracies and agreement. */
+  private static void check(
+      ModelFiles files, List<EngineKind> kinds, LabeledImages test, PrintWriter printer)
+      throws IOException {
+    EngineSettings settings = EngineSettings.cpuDefaults();
+    int classes = files.spec().classes();
+    List<float[]> logitsPerEngine = new ArrayList<>();
+    for (EngineKind kind : kinds) {
+      try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
+        float[] logits = EngineAgreement.logits(engine, test, classes);
+        logitsPerEngine.add(logits);
+        printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),
+            100.0 * EngineAgreement.correct(logits, test, classes) / test.count());
+      }
+    }
+    EngineAgreement agreement = EngineAgreement.of(logitsPerEngine, classes);
+    printer.printf(Locale.ROOT,
+        "  all engines agree on %.2f%% of %,d test images; max |logit difference| %.2e (%s)%n",
+        100 * agreement.share(), agreement.images(), agreement.maxLogitDifference(), settings);
+  }
+}

@@ -1,0 +1,73 @@
+package org.archbench.app.cli;
+
+import org.archbench.harness.provenance.RunManifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Entry point of {@code java -jar archbench.jar}. */
+public final class Main {
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code; separate from {@link #main} so tests can call it. */
+  public static int run(String... args) {
+    // archbench runs on its own files: DJL must never reach for its model zoo or native downloads.
+    if (System.getProperty("ai.djl.offline") == null) {
+      System.setProperty("ai.djl.offline", "true");
+    }
+    // Contact sheets are drawn with Java2D; benchmark machines have no display.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    // PyTorch fixes its inter-op pool when it loads; archbench's engines run with one inter-op
+    // thread (EngineSettings), so the pool must be sized before anything touches PyTorch.
+    if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    return new CommandLine(new ArchbenchCommand())
+        .setDefaultValueProvider(new BenchPropertyDefaults())
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setExecutionStrategy(Main::executeAsStage);
+  }
+
+  /**
+   * Runs the command; a subcommand that writes into an output directory (train, export, evaluate,
+   * ...) is a stage of the run, and its wall time and outcome go into that directory's run.json,
+   * as failed if it throws.
+   */
+  private static int executeAsStage(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult stage = parseResult.subcommand();
+    CommandSpec output = stage == null ? null : stage.commandSpec().mixins().get("output");
+    if (output == null || stage.isUsageHelpRequested() || stage.isVersionHelpRequested()
+        || !(output.userObject() instanceof OutputOptions options)) {
+      return new CommandLine.RunLast().execute(parseResult);
+    }
+    try (RunManifest.Stage record = RunManifest.start(options.layout(), stage.commandSpec().name())) {
+      int exitCode = new CommandLine.RunLast().execute(parseResult);
+      CommandSpec data = stage.commandSpec().mixins().get("data");
+      if (data != null && data.userObject() instanceof DataOptions dataOptions
+          && dataOptions.loadedFingerprint() != null) {
+        record.dataset(dataOptions.loadedFingerprint());
+      }
+      CommandSpec preset = stage.commandSpec().mixins().get("preset");
+      if (preset != null && preset.userObject() instanceof PresetOptions presetOptions) {
+        record.preset(presetOptions.preset());
+      }
+      if (exitCode == 0) {
+        record.complete();
+      }
+      return exitCode;
+    } catch (java.io.IOException e) {
+      throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
+          "could not record the stage in run.json: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.archbench.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.archbench.harness.Defaults;
+import org.archbench.reports.HtmlReport;
+import org.archbench.reports.RunComparison;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code archbench report}: the HTML report of one run, or the comparison of several. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    versionProvider = ArchbenchVersion.class,
+    description = {
+      "Render the self-contained HTML report of a run from its result files (never the engines):"
+          + " IN/report/index.html, with a CSV and a JSON download of every table.",
+      "With --runs, compare runs from different machines side by side instead."
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--in", paramLabel = "DIR",
+      description = "The run's output directory (default: -Dbench.out, else "
+          + Defaults.OUTPUT_DIRECTORY + ").")
+  private Path in;
+
+  // The longer name keeps -Dbench.out (the run's directory) from also being the report's.
+  @Option(names = {"--out", "--report-dir"}, paramLabel = "DIR",
+      description = "Where the report goes (default: IN/report; with --runs, the first run's"
+          + " comparison/ directory).")
+  private Path out;
+
+  @Option(names = "--label", paramLabel = "TEXT",
+      description = "Names the run in the page (default: the label in run.json, else the"
+          + " directory's name).")
+  private String label;
+
+  @Option(names = "--runs", arity = "2..*", paramLabel = "DIR",
+      description = "Compare these run directories, each labelled by its hardware.")
+  private List<Path> runs;
+
+  @Override
+  public Integer call() throws IOException {
+    Path written;
+    if (runs != null) {
+      written = RunComparison.write(runs, out != null ? out : runs.get(0).resolve("comparison"));
+    } else {
+      Path run = in != null ? in : Path.of(benchOut());
+      written = HtmlReport.write(run, out != null ? out : run.resolve("report"), label);
+    }
+    spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private static String benchOut() {
+    String value = System.getProperty("bench.out", "");
+    return value.isBlank() ? Defaults.OUTPUT_DIRECTORY : value.trim();
+  }
+}
