@@ -1,5 +1,7 @@
 package org.archbench.app;
 
+import org.archbench.harness.provenance.RunStages;
+import org.archbench.harness.engine.Cuda;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import java.util.TreeMap;
 import org.archbench.harness.Defaults;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
-import org.archbench.harness.provenance.RunManifest;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.run.RunManifest;
+import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 
 /**
@@ -80,7 +82,7 @@ public final class BenchPipeline {
   static int launch(Map<String, String> benchProperties, PrintStream console, PrintStream errors) {
     if (ComputeDevice.byId(benchProperties.get("bench.device")) == ComputeDevice.GPU) {
       try {
-        ComputeDevice.requireCuda("-Dbench.device=gpu");
+        Cuda.require("-Dbench.device=gpu");
       } catch (IllegalArgumentException noGpu) {
         errors.println("error: " + noGpu.getMessage());
         return 2;
@@ -141,7 +143,7 @@ public final class BenchPipeline {
     console.flush();
     long start = System.nanoTime();
     int exitCode;
-    try (RunManifest.Stage record = RunManifest.start(new OutputLayout(out), stage.name())
+    try (RunStages.Stage record = RunStages.start(new OutputLayout(out), stage.name())
         .preset(Preset.byId(benchProperties.get("bench.preset")))) {
       exitCode = runJvm(stage);
       if (exitCode == 0) {

@@ -1,5 +1,7 @@
 package org.archbench.benchmarks;
 
+import org.archbench.harness.provenance.RunStages;
+import org.archbench.harness.engine.Cuda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -16,8 +18,8 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
-import org.archbench.harness.provenance.RunManifest;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.run.RunManifest;
+import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -80,7 +82,7 @@ public final class BenchmarkLauncher {
     OutputLayout layout = request.layout();
     requireExported(layout, request.archs(), request.engines());
     if (request.device() == ComputeDevice.GPU) {
-      ComputeDevice.requireCuda("--device gpu");
+      Cuda.require("--device gpu");
     }
     Files.createDirectories(layout.jmh());
 
@@ -110,7 +112,7 @@ public final class BenchmarkLauncher {
     console.printf("JMH, preset %s: %s on %s%n", request.preset().id(), request.archs(),
         request.engines());
     Path results = layout.jmhResults();
-    try (RunManifest.Stage stage = RunManifest.start(layout, "benchmarks")
+    try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
       for (ChainedOptionsBuilder part : runs) {

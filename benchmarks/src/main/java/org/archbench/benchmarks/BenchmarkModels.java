@@ -13,12 +13,12 @@ import org.archbench.harness.data.IdxReader;
 import org.archbench.harness.data.IdxWriter;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
 import org.archbench.harness.engine.ModelFiles;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.complexity.Complexity;
 import org.archbench.models.spec.Architectures;
 

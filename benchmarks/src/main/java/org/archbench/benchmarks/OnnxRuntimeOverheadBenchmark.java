@@ -7,7 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.ModelFiles;

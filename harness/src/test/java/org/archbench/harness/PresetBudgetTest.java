@@ -3,8 +3,8 @@ package org.archbench.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.archbench.harness.training.ImbalanceProfile;
-import org.archbench.harness.training.Mitigation;
+import org.archbench.schema.training.ImbalanceProfile;
+import org.archbench.schema.training.Mitigation;
 import org.archbench.models.spec.Architectures;
 import org.junit.jupiter.api.Test;
 

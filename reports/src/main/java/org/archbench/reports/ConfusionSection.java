@@ -1,6 +1,7 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.EngineEvaluation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,32 +18,32 @@ final class ConfusionSection {
     }
     List<List<Object>> mixUps = new ArrayList<>();
     for (String arch : run.archs()) {
-      JsonNode evaluation = run.evaluations().get(arch);
-      if (evaluation == null || evaluation.path("engines").isEmpty()) {
+      EvaluationReport evaluation = run.evaluations().get(arch);
+      if (evaluation == null || evaluation.engines().isEmpty()) {
         section.missing("eval/" + arch + ".json");
         continue;
       }
-      JsonNode engine = evaluation.path("engines").get(0);
-      List<String> names = new ArrayList<>();
-      engine.path("perClass").forEach(c -> names.add(c.path("name").asText()));
+      EngineEvaluation engine = evaluation.engines().get(0);
+      List<String> names = engine.perClass().stream().map(EngineEvaluation.ClassMetrics::name).toList();
       List<Table.Column> columns = new ArrayList<>();
       columns.add(Table.Column.text("actual", "actual \\ predicted"));
       for (int c = 0; c < names.size(); c++) {
         columns.add(Table.Column.number("predicted_" + c, names.get(c), "%d"));
       }
       List<List<Object>> rows = new ArrayList<>();
-      JsonNode matrix = engine.path("confusionMatrix");
-      for (int actual = 0; actual < matrix.size(); actual++) {
+      long[][] matrix = engine.confusionMatrix();
+      for (int actual = 0; actual < matrix.length; actual++) {
         List<Object> row = new ArrayList<>();
         row.add(actual < names.size() ? names.get(actual) : String.valueOf(actual));
-        matrix.get(actual).forEach(count -> row.add(count.asLong()));
+        for (long count : matrix[actual]) {
+          row.add(count);
+        }
         rows.add(row);
       }
       section.table(new Table("confusion-" + arch,
-          arch + " on " + engine.path("engine").asText() + " (rows: true class)", columns, rows, true));
-      for (JsonNode mixUp : engine.path("commonMixUps")) {
-        mixUps.add(Arrays.asList(arch, mixUp.path("first").asText(), mixUp.path("second").asText(),
-            mixUp.path("count").asLong()));
+          arch + " on " + engine.engine() + " (rows: true class)", columns, rows, true));
+      for (EngineEvaluation.MixUp mixUp : engine.commonMixUps()) {
+        mixUps.add(Arrays.asList(arch, mixUp.first(), mixUp.second(), mixUp.count()));
       }
     }
     section.table(new Table("mix-ups", "The most common mix-ups (both directions counted)",

@@ -1,7 +1,8 @@
 package org.archbench.reports;
 
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.schema.jmh.JmhResults;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,11 +21,12 @@ final class EnginesSection {
     Section section = new Section("engines", "Engines");
     List<List<Object>> agreement = new ArrayList<>();
     for (String arch : run.archs()) {
-      JsonNode evaluation = run.evaluations().get(arch);
+      EvaluationReport evaluation = run.evaluations().get(arch);
       if (evaluation != null) {
-        agreement.add(Arrays.asList(arch, evaluation.path("engines").size(),
-            Json.number(evaluation, "agreement", "share"),
-            Json.number(evaluation, "agreement", "maxLogitDifference")));
+        Optional<EngineAgreement> measured = Optional.ofNullable(evaluation.agreement());
+        agreement.add(Arrays.asList(arch, evaluation.engines().size(),
+            measured.map(EngineAgreement::share).orElse(null),
+            measured.map(EngineAgreement::maxLogitDifference).orElse(null)));
       }
     }
     if (agreement.isEmpty()) {
@@ -59,16 +61,16 @@ final class EnginesSection {
       for (String arch : run.archs()) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         Optional<JmhResults.Record> throughput = jmh.find("ThroughputBenchmark.batch256", key);
-        Double one = Json.value(jmh.oneThreadAtBatch32(engine, arch));
-        Double all = Json.value(jmh.allCoresAtBatch32(engine, arch));
+        Double one = Values.of(jmh.oneThreadAtBatch32(engine, arch));
+        Double all = Values.of(jmh.allCoresAtBatch32(engine, arch));
         List<Object> row = Arrays.asList(engine, arch,
-            Json.value(jmh.score("ThroughputBenchmark.batch001", key)), all,
+            Values.of(jmh.score("ThroughputBenchmark.batch001", key)), all,
             throughput.map(JmhResults.Record::score).orElse(null),
-            throughput.map(r -> Json.value(r.heapBytesPerOperation())).orElse(null),
-            throughput.map(r -> Json.value(r.secondary("native.rssAnon"))).orElse(null),
-            Json.value(jmh.score("ColdStartBenchmark.engineStart", Map.of("engine", engine))),
-            Json.value(jmh.score("ColdStartBenchmark.modelLoad", key)),
-            Json.value(jmh.score("ColdStartBenchmark.firstInference", key)),
+            throughput.map(r -> Values.of(r.heapBytesPerOperation())).orElse(null),
+            throughput.map(r -> Values.of(r.secondary("native.rssAnon"))).orElse(null),
+            Values.of(jmh.score("ColdStartBenchmark.engineStart", Map.of("engine", engine))),
+            Values.of(jmh.score("ColdStartBenchmark.modelLoad", key)),
+            Values.of(jmh.score("ColdStartBenchmark.firstInference", key)),
             one, one != null && all != null ? all / one : null);
         if (row.stream().skip(2).anyMatch(v -> v != null)) {
           rows.add(row);

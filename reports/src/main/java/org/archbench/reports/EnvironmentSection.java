@@ -1,11 +1,11 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.run.Machine;
+import org.archbench.schema.run.RunManifest;
 
 /** Environment and provenance: the machine, the software, the data and the wall time per stage. */
 final class EnvironmentSection {
@@ -17,32 +17,40 @@ final class EnvironmentSection {
     List<List<Object>> rows = new ArrayList<>();
     List<List<Object>> stages = new ArrayList<>();
     if (run.run().isPresent()) {
-      JsonNode manifest = run.run().get();
-      manifest.fields().forEachRemaining(field -> {
-        if (!field.getKey().equals("stages")) {
-          flatten(field.getKey(), field.getValue(), rows);
-        }
-      });
-      manifest.path("stages").fields().forEachRemaining(stage -> stages.add(Arrays.asList(
-          stage.getKey(), Json.text(stage.getValue(), "status"),
-          Json.number(stage.getValue(), "seconds"), Json.text(stage.getValue(), "finishedAt"))));
+      RunManifest manifest = run.run().get();
+      rows.add(row("label", manifest.label()));
+      rows.add(row("preset", manifest.preset()));
+      Machine machine = manifest.machine();
+      if (machine != null) {
+        rows.add(row("machine.cpu", machine.cpu()));
+        rows.add(row("machine.cores", String.valueOf(machine.cores())));
+        rows.add(row("machine.memoryBytes", String.valueOf(machine.memoryBytes())));
+        rows.add(row("machine.os", machine.os()));
+        rows.add(row("machine.jvm", machine.jvm()));
+        rows.add(row("machine.gpu", machine.gpu()));
+      }
+      rows.add(row("archbenchVersion", manifest.archbenchVersion()));
+      rows.add(row("gitCommit", manifest.gitCommit()));
+      rows.add(row("datasetSha256", manifest.datasetSha256()));
+      rows.add(row("updatedAt", manifest.updatedAt()));
+      if (manifest.stages() != null) {
+        manifest.stages().forEach((name, stage) -> stages.add(Arrays.asList(
+            name, stage.status(), stage.seconds(), stage.finishedAt())));
+      }
     } else {
       section.missing("run.json (written by the pipeline: machine, preset and wall time per stage)");
     }
     run.evaluations().values().stream().findFirst().ifPresent(evaluation -> {
-      rows.add(Arrays.asList("archbench version", Json.text(evaluation, "archbenchVersion")));
-      rows.add(Arrays.asList("git commit", Json.text(evaluation, "gitCommit")));
-      rows.add(Arrays.asList("dataset SHA-256", Json.text(evaluation, "datasetSha256")));
-      for (JsonNode engine : evaluation.path("engines")) {
-        rows.add(Arrays.asList("engine " + engine.path("engine").asText(),
-            Json.text(engine, "version")));
+      rows.add(row("archbench version", evaluation.archbenchVersion()));
+      rows.add(row("git commit", evaluation.gitCommit()));
+      rows.add(row("dataset SHA-256", evaluation.datasetSha256()));
+      for (EngineEvaluation engine : evaluation.engines()) {
+        rows.add(row("engine " + engine.engine(), engine.version()));
       }
     });
     run.jmh().flatMap(jmh -> jmh.records().stream().findFirst()).ifPresent(record -> {
-      JsonNode node = record.node();
-      rows.add(Arrays.asList("JMH", Json.text(node, "jmhVersion")));
-      rows.add(Arrays.asList("benchmark JVM", Json.text(node, "vmName") + " "
-          + Json.text(node, "vmVersion") + " (JDK " + Json.text(node, "jdkVersion") + ")"));
+      rows.add(row("JMH", record.jmhVersion()));
+      rows.add(row("benchmark JVM", record.benchmarkJvm()));
     });
     section.table(new Table("environment", "Provenance", List.of(
         Table.Column.text("key", "What"), Table.Column.text("value", "Value")), rows));
@@ -55,20 +63,7 @@ final class EnvironmentSection {
     return section;
   }
 
-  private static void flatten(String prefix, JsonNode node, List<List<Object>> rows) {
-    if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(),
-            rows);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        flatten(prefix + "[" + i + "]", node.get(i), rows);
-      }
-    } else {
-      rows.add(Arrays.asList(prefix, node.isNull() ? null : node.asText()));
-    }
+  private static List<Object> row(String key, String value) {
+    return Arrays.asList(key, value);
   }
 }

@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.OutputLayout;
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
@@ -40,9 +41,9 @@ public final class HtmlReport {
   public static Path write(Path in, Path out, String label) throws IOException {
     RunResults run = RunResults.read(in);
     Files.createDirectories(out);
-    boolean contactSheet = copy(in.resolve("robustness/contact-sheet.png"),
-        out.resolve(RobustnessSection.CONTACT_SHEET));
-    List<String> flameGraphs = copyFlameGraphs(in.resolve("profiles"), out.resolve("profiles"));
+    OutputLayout layout = new OutputLayout(in);
+    boolean contactSheet = copy(layout.contactSheet(), out.resolve(RobustnessSection.CONTACT_SHEET));
+    List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));
     Charts charts = new Charts();
     List<Section> sections = List.of(
         LeaderboardSection.build(run, charts),
@@ -65,11 +66,12 @@ public final class HtmlReport {
       throws IOException {
     for (Section section : sections) {
       for (Table table : section.getTables()) {
-        AtomicFiles.write(out.resolve("tables/" + table.id() + ".csv"), TableFiles.csv(table));
-        AtomicFiles.write(out.resolve("tables/" + table.id() + ".json"), TableFiles.json(table));
+        Path tables = out.resolve(OutputLayout.REPORT_TABLES);
+        AtomicFiles.write(tables.resolve(table.id() + ".csv"), TableFiles.csv(table));
+        AtomicFiles.write(tables.resolve(table.id() + ".json"), TableFiles.json(table));
       }
     }
-    Path index = out.resolve("index.html");
+    Path index = out.resolve(OutputLayout.REPORT_PAGE);
     AtomicFiles.write(index, render(Map.of("label", label, "generatedAt", Instant.now().toString(),
         "source", source, "sections", sections)));
     return index;
@@ -84,11 +86,8 @@ public final class HtmlReport {
 
   /** The machine from run.json if the pipeline wrote one, else the directory's name. */
   static String defaultLabel(RunResults run) {
-    if (run.run().isPresent()) {
-      String label = Json.text(run.run().get(), "label");
-      if (label != null) {
-        return label;
-      }
+    if (run.run().isPresent() && run.run().get().label() != null) {
+      return run.run().get().label();
     }
     Path name = run.directory().toAbsolutePath().normalize().getFileName();
     return name == null ? "run" : name.toString();

@@ -1,6 +1,6 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.imbalance.ImbalanceReport;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,12 +18,11 @@ final class ImbalanceSection {
         + " training config; tested on the balanced test set. Drops are in points against the"
         + " balanced model; per-class recall is shaded by its share of the row's best.");
     for (String arch : run.archs()) {
-      JsonNode report = run.imbalance().get(arch);
+      ImbalanceReport report = run.imbalance().get(arch);
       if (report == null) {
         continue;
       }
-      List<String> classes = new ArrayList<>();
-      report.path("classNames").forEach(name -> classes.add(name.asText()));
+      List<String> classes = report.classNames();
       List<Table.Column> columns = new ArrayList<>(List.of(
           Table.Column.text("setting", "Setting"),
           Table.Column.percent("accuracy", "Accuracy %"),
@@ -35,25 +34,26 @@ final class ImbalanceSection {
         columns.add(Table.Column.percent("recall_" + c, classes.get(c)));
       }
       List<List<Object>> rows = new ArrayList<>();
-      rows.add(row("balanced", report.path("balanced"), null, null));
-      for (JsonNode setting : report.path("runs")) {
-        rows.add(row(setting.path("id").asText(), setting.path("test"),
-            Json.number(setting, "meanRecallOfRarest"), Json.number(setting, "accuracyDrop")));
+      rows.add(row("balanced", report.balanced(), null, null));
+      for (ImbalanceReport.Run setting : report.runs()) {
+        rows.add(row(setting.id(), setting.test(), setting.meanRecallOfRarest(),
+            setting.accuracyDrop()));
       }
       section.table(new Table("imbalance-" + arch, arch + ": recall per class", columns, rows, true));
     }
     return section;
   }
 
-  private static List<Object> row(String setting, JsonNode figures, Double rarest, Double drop) {
+  private static List<Object> row(
+      String setting, ImbalanceReport.TestFigures figures, Double rarest, Double drop) {
     List<Object> row = new ArrayList<>();
     row.add(setting);
-    row.add(Json.number(figures, "accuracy"));
-    row.add(Json.number(figures, "macroF1"));
-    row.add(Json.number(figures, "minimumClassRecall"));
+    row.add(figures.accuracy());
+    row.add(figures.macroF1());
+    row.add(figures.minimumClassRecall());
     row.add(rarest);
     row.add(drop);
-    figures.path("perClassRecall").forEach(recall -> row.add(recall.asDouble()));
+    row.addAll(figures.perClassRecall());
     return row;
   }
 }

@@ -1,12 +1,17 @@
 package org.archbench.reports;
 
 import org.archbench.schema.jmh.JmhResults;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.ModelCost;
+import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.robustness.RobustnessReport;
+import org.archbench.schema.training.TrainingReport;
 
 /**
  * The leaderboard, one row per architecture x engine, and the accuracy-against-cost Pareto charts.
@@ -60,9 +65,10 @@ final class LeaderboardSection {
     List<List<Object>> rows = new ArrayList<>();
     OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
     for (String arch : run.archs()) {
-      JsonNode evaluation = run.evaluations().get(arch);
+      Optional<ModelCost> cost = Optional.ofNullable(run.evaluations().get(arch))
+          .map(EvaluationReport::cost);
       for (String engine : run.engines()) {
-        Optional<JsonNode> measured = run.evaluation(arch, engine);
+        Optional<EngineEvaluation> measured = run.evaluation(arch, engine);
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         Optional<JmhResults.Record> latency =
             run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
@@ -71,23 +77,28 @@ final class LeaderboardSection {
         if (measured.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {
           continue;
         }
-        JsonNode accuracy = measured.orElse(null);
-        Double flops = throughput.map(r -> Json.value(r.secondary("flop"))).orElse(null);
+        Double flops = throughput.map(r -> Values.of(r.secondary("flop"))).orElse(null);
         rows.add(java.util.Arrays.asList(arch, engine,
-            Json.number(accuracy, "accuracy"), Json.number(accuracy, "accuracyLower95"),
-            Json.number(accuracy, "accuracyUpper95"), Json.number(accuracy, "macroF1"),
-            Json.number(accuracy, "expectedCalibrationError"),
-            Json.integer(evaluation, "cost", "parameters"), Json.integer(evaluation, "cost", "macs"),
-            Json.scaled(positive(Json.number(evaluation, "cost", "onnxBytes")), 1.0 / (1 << 20)),
+            measured.map(EngineEvaluation::accuracy).orElse(null),
+            measured.map(EngineEvaluation::accuracyLower95).orElse(null),
+            measured.map(EngineEvaluation::accuracyUpper95).orElse(null),
+            measured.map(EngineEvaluation::macroF1).orElse(null),
+            measured.map(EngineEvaluation::expectedCalibrationError).orElse(null),
+            cost.map(ModelCost::parameters).orElse(null),
+            cost.map(ModelCost::macs).orElse(null),
+            cost.map(ModelCost::onnxBytes).filter(bytes -> bytes >= 0)
+                .map(bytes -> bytes * (1.0 / (1 << 20))).orElse(null),
             latency.map(r -> r.percentile("50.0")).orElse(null),
             latency.map(r -> r.percentile("99.0")).orElse(null),
             throughput.map(JmhResults.Record::score).orElse(null),
-            Json.scaled(flops, 1e-9),
+            Values.scaled(flops, 1e-9),
             flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
-            throughput.map(r -> Json.value(r.secondary("native.peakRss"))).orElse(null),
-            Json.number(run.robustness().get(arch), "meanCorruptionError"),
+            throughput.map(r -> Values.of(r.secondary("native.peakRss"))).orElse(null),
+            Optional.ofNullable(run.robustness().get(arch))
+                .map(RobustnessReport::meanCorruptionError).orElse(null),
             imbalanceMinimumRecall(run.imbalance().get(arch)),
-            Json.number(run.training().get(arch), "totalTrainSeconds")));
+            Optional.ofNullable(run.training().get(arch))
+                .map(TrainingReport::totalTrainSeconds).orElse(null)));
       }
     }
     return new Table("leaderboard", "One row per architecture and engine", List.of(
@@ -112,19 +123,13 @@ final class LeaderboardSection {
         Table.Column.number("train_seconds", "Train s", "%.0f")), rows);
   }
 
-  private static Double positive(Double value) {
-    return value == null || value < 0 ? null : value;
-  }
-
-  private static Double imbalanceMinimumRecall(JsonNode imbalance) {
+  private static Double imbalanceMinimumRecall(ImbalanceReport imbalance) {
     if (imbalance == null) {
       return null;
     }
-    for (JsonNode run : imbalance.path("runs")) {
-      if (IMBALANCE_SETTING.equals(run.path("id").asText())) {
-        return Json.number(run, "test", "minimumClassRecall");
-      }
-    }
-    return null;
+    return imbalance.runs().stream()
+        .filter(setting -> IMBALANCE_SETTING.equals(setting.id()))
+        .map(setting -> setting.test().minimumClassRecall())
+        .findFirst().orElse(null);
   }
 }

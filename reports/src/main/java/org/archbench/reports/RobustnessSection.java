@@ -1,6 +1,6 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.robustness.RobustnessReport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,25 +26,24 @@ final class RobustnessSection {
     Set<String> corruptions = new LinkedHashSet<>();
     Map<String, Map<String, List<double[]>>> byCorruption = new LinkedHashMap<>();
     for (String arch : run.archs()) {
-      JsonNode report = run.robustness().get(arch);
+      RobustnessReport report = run.robustness().get(arch);
       if (report == null) {
         continue;
       }
-      summary.add(Arrays.asList(arch, report.path("engine").asText(null),
-          Json.number(report, "cleanAccuracy"), Json.number(report, "meanCorruptedAccuracy"),
-          Json.number(report, "meanCorruptionError"),
-          Json.number(report, "relativeMeanCorruptionError")));
-      for (JsonNode condition : report.path("conditions")) {
-        String corruption = condition.path("corruption").asText();
+      summary.add(Arrays.asList(arch, report.engine(), report.cleanAccuracy(),
+          report.meanCorruptedAccuracy(), report.meanCorruptionError(),
+          report.relativeMeanCorruptionError()));
+      for (RobustnessReport.ConditionAccuracy condition : report.conditions()) {
+        String corruption = condition.corruption();
         corruptions.add(corruption);
         byCorruption.computeIfAbsent(corruption, c -> new LinkedHashMap<>())
             .computeIfAbsent(arch, a -> new ArrayList<>())
-            .add(new double[] {condition.path("severity").asDouble(),
-                100 * condition.path("accuracy").asDouble()});
+            .add(new double[] {condition.severity(), 100 * condition.accuracy()});
       }
     }
-    JsonNode any = run.robustness().values().iterator().next();
-    section.note("mCE and relative mCE are against " + any.path("reference").asText("the reference")
+    RobustnessReport any = run.robustness().values().iterator().next();
+    section.note("mCE and relative mCE are against "
+        + (any.reference() != null ? any.reference() : "the reference")
         + " (1.000 by definition); lower is more robust.");
     section.table(new Table("robustness", "Clean and corrupted accuracy, mCE", List.of(
         Table.Column.text("arch", "Architecture"), Table.Column.text("engine", "Engine"),
@@ -57,13 +56,13 @@ final class RobustnessSection {
     corruptions.forEach(c -> columns.add(Table.Column.number(c, c.replace('_', ' '), "%.3f")));
     List<List<Object>> errors = new ArrayList<>();
     for (String arch : run.archs()) {
-      JsonNode report = run.robustness().get(arch);
+      RobustnessReport report = run.robustness().get(arch);
       if (report == null) {
         continue;
       }
       List<Object> row = new ArrayList<>();
       row.add(arch);
-      corruptions.forEach(c -> row.add(Json.number(report, "corruptionErrors", c)));
+      corruptions.forEach(c -> row.add(report.corruptionErrors().get(c)));
       errors.add(row);
     }
     section.table(new Table("corruption-errors", "Corruption error per corruption (CE)", columns,

@@ -1,6 +1,15 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.schema.stats.StatisticsReport;
+import org.archbench.schema.run.RunManifest;
+import org.archbench.schema.robustness.RobustnessReport;
+import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.OutputLayout;
+import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,9 +25,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Checks that a finished bench run left every result file DESIGN.md's layout promises, for every
- * architecture and engine, and that each one parses: JSON with Jackson, CSV with Commons CSV, the
- * report with jsoup. CI runs it after the smoke pipeline ({@code archbench check}); a user can run
+ * Checks that a finished bench run left every result file of the output layout, for every
+ * architecture and engine, and that each one reads: result files as their records, CSV with
+ * Commons CSV, the report with jsoup. CI runs it after the smoke pipeline ({@code archbench check}); a user can run
  * it on a run copied from another machine before merging it.
  */
 public final class RunCheck {
@@ -26,7 +35,7 @@ public final class RunCheck {
   /** Rows of a predictions file: one per official test image. */
   static final int TEST_IMAGES = 10_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper TABLE_JSON = new ObjectMapper();
 
   private final Path run;
   private final List<String> problems = new ArrayList<>();
@@ -46,74 +55,79 @@ public final class RunCheck {
   /** Checks {@code run} for {@code archs} on {@code engines}. */
   public static Result of(Path run, List<String> archs, List<String> engines) {
     RunCheck check = new RunCheck(run);
-    check.runManifest();
+    OutputLayout layout = new OutputLayout(run);
+    check.runManifest(layout);
     for (String arch : archs) {
-      check.nonEmpty("models/" + arch + "/" + arch + ".onnx");
-      for (String file : List.of("training/", "eval/", "robustness/", "imbalance/")) {
-        check.archJson(file + arch + ".json", arch);
-      }
+      check.nonEmpty(layout.onnx(arch));
+      check.archRecord(layout.trainingReport(arch), TrainingReport.class, TrainingReport::arch, arch);
+      check.archRecord(layout.evaluation(arch), EvaluationReport.class, EvaluationReport::arch, arch);
+      check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);
+      check.archRecord(layout.imbalance(arch), ImbalanceReport.class, ImbalanceReport::arch, arch);
       for (String engine : engines) {
-        check.predictions("eval/" + arch + "." + engine + ".predictions.csv");
+        check.predictions(layout.predictions(arch, engine));
       }
     }
-    check.json("stats.json");
-    check.jmh(archs, engines);
-    check.report();
+    check.record(layout.statistics(), StatisticsReport.class);
+    check.jmh(layout, archs, engines);
+    check.report(layout);
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
 
   /** run.json, with every stage it records complete. */
-  private void runManifest() {
-    JsonNode manifest = json("run.json");
+  private void runManifest(OutputLayout layout) {
+    RunManifest manifest = record(layout.runManifest(), RunManifest.class);
     if (manifest == null) {
       return;
     }
-    if (manifest.path("stages").isEmpty()) {
+    if (manifest.stages() == null || manifest.stages().isEmpty()) {
       problems.add("run.json: expected the stages of the run, found none");
+      return;
     }
-    manifest.path("stages").fields().forEachRemaining(stage -> {
-      String status = stage.getValue().path("status").asText();
-      if (!status.equals("complete")) {
-        problems.add("run.json: expected stage " + stage.getKey() + " complete, found " + status);
+    manifest.stages().forEach((stage, record) -> {
+      if (!"complete".equals(record.status())) {
+        problems.add("run.json: expected stage " + stage + " complete, found " + record.status());
       }
     });
   }
 
-  private void archJson(String file, String arch) {
-    JsonNode node = json(file);
-    if (node != null && !node.path("arch").asText().equals(arch)) {
-      problems.add(file + ": expected the results of " + arch + ", found arch '"
-          + node.path("arch").asText() + "'");
+  private <T> void archRecord(Path file, Class<T> type, Function<T, String> archOf, String arch) {
+    T record = record(file, type);
+    if (record != null && !arch.equals(archOf.apply(record))) {
+      problems.add(name(file) + ": expected the results of " + arch + ", found arch '"
+          + archOf.apply(record) + "'");
     }
   }
 
   /** The JMH results hold a throughput record of every engine x architecture. */
-  private void jmh(List<String> archs, List<String> engines) {
-    JsonNode records = json("jmh/results.json");
-    if (records == null) {
+  private void jmh(OutputLayout layout, List<String> archs, List<String> engines) {
+    if (!exists(layout.jmhResults())) {
+      return;
+    }
+    JmhResults results;
+    try {
+      results = JmhResults.read(layout.jmhResults());
+      filesChecked++;
+    } catch (IOException e) {
+      problems.add(name(layout.jmhResults()) + ": expected JMH's JSON, found " + e.getMessage());
       return;
     }
     for (String arch : archs) {
       for (String engine : engines) {
-        boolean found = false;
-        for (JsonNode record : records) {
-          JsonNode params = record.path("params");
-          found |= record.path("benchmark").asText().contains("ThroughputBenchmark")
-              && params.path("arch").asText().equals(arch)
-              && params.path("engine").asText().equals(engine);
-        }
+        boolean found = results.records().stream().anyMatch(record ->
+            record.benchmark().startsWith("ThroughputBenchmark.")
+                && record.param("arch").equals(arch) && record.param("engine").equals(engine));
         if (!found) {
-          problems.add("jmh/results.json: expected a ThroughputBenchmark record of " + engine
-              + " x " + arch + ", found none");
+          problems.add(name(layout.jmhResults()) + ": expected a ThroughputBenchmark record of "
+              + engine + " x " + arch + ", found none");
         }
       }
     }
   }
 
   /** The page parses and has its title; every table download parses. */
-  private void report() {
-    Path page = run.resolve("report/index.html");
-    if (!exists("report/index.html")) {
+  private void report(OutputLayout layout) {
+    Path page = layout.report().resolve(OutputLayout.REPORT_PAGE);
+    if (!exists(page)) {
       return;
     }
     try {
@@ -126,13 +140,12 @@ public final class RunCheck {
     } catch (IOException e) {
       problems.add("report/index.html: unreadable: " + e.getMessage());
     }
-    try (Stream<Path> tables = Files.list(run.resolve("report/tables"))) {
+    try (Stream<Path> tables = Files.list(layout.report().resolve(OutputLayout.REPORT_TABLES))) {
       for (Path table : tables.sorted().toList()) {
-        String name = "report/tables/" + table.getFileName();
-        if (name.endsWith(".json")) {
-          json(name);
-        } else if (name.endsWith(".csv")) {
-          csv(name);
+        if (table.toString().endsWith(".json")) {
+          tableJson(table);
+        } else if (table.toString().endsWith(".csv")) {
+          csv(table);
         }
       }
     } catch (IOException e) {
@@ -140,59 +153,79 @@ public final class RunCheck {
     }
   }
 
-  private void predictions(String file) {
+  private void predictions(Path file) {
     List<CSVRecord> rows = csv(file);
     if (rows != null && rows.size() != TEST_IMAGES) {
-      problems.add(file + ": expected " + TEST_IMAGES + " rows, found " + rows.size());
+      problems.add(name(file) + ": expected " + TEST_IMAGES + " rows, found " + rows.size());
     }
   }
 
-  private JsonNode json(String file) {
+  /** {@code file} read as its record, or null (with the problem noted) if absent or unreadable. */
+  private <T> T record(Path file, Class<T> type) {
     if (!exists(file)) {
       return null;
     }
     try {
-      JsonNode node = JSON.readTree(run.resolve(file).toFile());
+      T record = JsonFiles.read(file, type);
       filesChecked++;
-      return node;
+      return record;
     } catch (IOException e) {
-      problems.add(file + ": expected JSON, found " + e.getMessage());
+      // The reader's message starts with the file's full path; the problems name it from the run.
+      String message = e.getMessage();
+      String prefix = file + ": ";
+      problems.add(name(file) + ": "
+          + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
       return null;
     }
   }
 
-  private List<CSVRecord> csv(String file) {
+  /** A table download: any JSON. */
+  private void tableJson(Path file) {
+    try {
+      TABLE_JSON.readTree(file.toFile());
+      filesChecked++;
+    } catch (IOException e) {
+      problems.add(name(file) + ": expected JSON, found " + e.getMessage());
+    }
+  }
+
+  private List<CSVRecord> csv(Path file) {
     if (!exists(file)) {
       return null;
     }
-    try (Reader reader = Files.newBufferedReader(run.resolve(file));
+    try (Reader reader = Files.newBufferedReader(file);
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(reader)) {
       List<CSVRecord> records = parser.getRecords();
       filesChecked++;
       return records;
     } catch (IOException | RuntimeException e) {
-      problems.add(file + ": expected CSV with a header row, found " + e.getMessage());
+      problems.add(name(file) + ": expected CSV with a header row, found " + e.getMessage());
       return null;
     }
   }
 
-  private void nonEmpty(String file) {
+  private void nonEmpty(Path file) {
     try {
-      if (exists(file) && Files.size(run.resolve(file)) == 0) {
-        problems.add(file + ": expected a model, found an empty file");
-      } else if (Files.isRegularFile(run.resolve(file))) {
+      if (exists(file) && Files.size(file) == 0) {
+        problems.add(name(file) + ": expected a model, found an empty file");
+      } else if (Files.isRegularFile(file)) {
         filesChecked++;
       }
     } catch (IOException e) {
-      problems.add(file + ": unreadable: " + e.getMessage());
+      problems.add(name(file) + ": unreadable: " + e.getMessage());
     }
   }
 
-  private boolean exists(String file) {
-    if (Files.isRegularFile(run.resolve(file))) {
+  private boolean exists(Path file) {
+    if (Files.isRegularFile(file)) {
       return true;
     }
-    problems.add(file + ": expected this result file, found no such file");
+    problems.add(name(file) + ": expected this result file, found no such file");
     return false;
+  }
+
+  /** {@code file} relative to the run, as the problems name it. */
+  private String name(Path file) {
+    return run.relativize(file).toString();
   }
 }

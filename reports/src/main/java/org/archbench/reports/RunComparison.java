@@ -1,8 +1,12 @@
 package org.archbench.reports;
 
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.run.RunManifest;
+import org.archbench.schema.run.Machine;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.jmh.JmhResults;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +26,6 @@ import java.util.stream.Stream;
  * the same models.
  */
 public final class RunComparison {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunComparison() {}
 
@@ -49,7 +51,7 @@ public final class RunComparison {
     for (int r = 0; r < runs.size(); r++) {
       rows.add(java.util.Arrays.asList(labels.get(r),
           runs.get(r).directory().toAbsolutePath().normalize().toString(),
-          runs.get(r).run().map(run -> Json.text(run, "machine", "cpu")).orElse(null)));
+          runs.get(r).run().map(RunManifest::machine).map(Machine::cpu).orElse(null)));
     }
     provenance.table(new Table("runs", "Run directories", List.of(Table.Column.text("label", "Run"),
         Table.Column.text("directory", "Directory"), Table.Column.text("cpu", "CPU")), rows));
@@ -88,7 +90,7 @@ public final class RunComparison {
           Optional<JmhResults> jmh = runs.get(r).jmh();
           Double p50 = jmh.flatMap(j -> j.find("LatencyBenchmark.batch001", key))
               .map(record -> record.percentile("50.0")).orElse(null);
-          Double throughput = jmh.map(j -> Json.value(j.score("ThroughputBenchmark.batch256", key)))
+          Double throughput = jmh.map(j -> Values.of(j.score("ThroughputBenchmark.batch256", key)))
               .orElse(null);
           any |= p50 != null || throughput != null;
           row.add(p50);
@@ -129,22 +131,21 @@ public final class RunComparison {
   /** "dataset (ARCH)" and "spec of ARCH" to their hashes, from models/*&#47;key.json, else eval/. */
   private static Map<String, String> fingerprints(RunResults run) throws IOException {
     Map<String, String> fingerprints = new LinkedHashMap<>();
-    Path models = run.directory().resolve("models");
+    Path models = new OutputLayout(run.directory()).models();
     if (Files.isDirectory(models)) {
       try (Stream<Path> directories = Files.list(models)) {
-        for (Path key : directories.map(d -> d.resolve("key.json")).filter(Files::isRegularFile)
-            .sorted().toList()) {
-          JsonNode node = JSON.readTree(key.toFile());
-          put(fingerprints, "dataset (" + Json.text(node, "arch") + ")", Json.text(node, "datasetSha256"));
-          put(fingerprints, "spec of " + Json.text(node, "arch"), Json.text(node, "specSha256"));
+        for (Path file : directories.map(d -> d.resolve(OutputLayout.KEY_FILE))
+            .filter(Files::isRegularFile).sorted().toList()) {
+          TrainingKey key = JsonFiles.read(file, TrainingKey.class);
+          put(fingerprints, "dataset (" + key.arch() + ")", key.datasetSha256());
+          put(fingerprints, "spec of " + key.arch(), key.specSha256());
         }
       }
     }
-    for (Map.Entry<String, JsonNode> evaluation : run.evaluations().entrySet()) {
+    for (Map.Entry<String, EvaluationReport> evaluation : run.evaluations().entrySet()) {
       put(fingerprints, "dataset (" + evaluation.getKey() + ")",
-          Json.text(evaluation.getValue(), "datasetSha256"));
-      put(fingerprints, "spec of " + evaluation.getKey(),
-          Json.text(evaluation.getValue(), "specSha256"));
+          evaluation.getValue().datasetSha256());
+      put(fingerprints, "spec of " + evaluation.getKey(), evaluation.getValue().specSha256());
     }
     return fingerprints;
   }

@@ -1,8 +1,5 @@
 package org.archbench.reports;
 
-import org.archbench.schema.jmh.JmhResults;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +10,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.robustness.RobustnessReport;
+import org.archbench.schema.run.RunManifest;
+import org.archbench.schema.stats.StatisticsReport;
+import org.archbench.schema.training.TrainingReport;
 
 /**
- * The result files of one run directory (DESIGN.md, "Output layout"), read as JSON trees. A file
- * that is absent is empty here, never zero: the report shows it as missing. A file that exists but
- * does not parse is an error naming it.
+ * The result files of one run directory, read as their records. A file that is absent is empty
+ * here, never zero: the report shows it as missing. A file that exists but does not read as its
+ * record is an error naming it.
  *
  * @param directory the run's output directory
  * @param run run.json
@@ -31,39 +39,41 @@ import java.util.stream.Stream;
  */
 public record RunResults(
     Path directory,
-    Optional<JsonNode> run,
-    Map<String, JsonNode> training,
-    Map<String, JsonNode> evaluations,
-    Map<String, JsonNode> robustness,
-    Map<String, JsonNode> imbalance,
-    Optional<JsonNode> statistics,
+    Optional<RunManifest> run,
+    Map<String, TrainingReport> training,
+    Map<String, EvaluationReport> evaluations,
+    Map<String, RobustnessReport> robustness,
+    Map<String, ImbalanceReport> imbalance,
+    Optional<StatisticsReport> statistics,
     Optional<JmhResults> jmh) {
 
   /** The canonical order of the architectures; others follow alphabetically. */
   private static final List<String> CANONICAL = List.of("mlp", "cnn", "secnn", "resnet", "vgg");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * Reads every result file under {@code directory}.
    *
-   * @throws IOException if the directory does not exist, or a result file is not valid JSON
+   * @throws IOException if the directory does not exist, or a result file does not read
    */
   public static RunResults read(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
       throw new IOException(directory + ": expected a run's output directory (e.g. target/bench),"
           + " found no such directory. Run mvn verify -Pbench, or pass --in DIR.");
     }
-    Optional<JsonNode> jmhTree = file(directory.resolve("jmh/results.json"));
-    return new RunResults(directory, file(directory.resolve("run.json")),
-        perArch(directory.resolve("training")), perArch(directory.resolve("eval")),
-        perArch(directory.resolve("robustness")), perArch(directory.resolve("imbalance")),
-        file(directory.resolve("stats.json")), jmhTree.map(JmhResults::of));
+    OutputLayout layout = new OutputLayout(directory);
+    Optional<JmhResults> jmh = Files.isRegularFile(layout.jmhResults())
+        ? Optional.of(jmh(layout.jmhResults())) : Optional.empty();
+    return new RunResults(directory, file(layout.runManifest(), RunManifest.class),
+        perArch(layout.trainingReports(), TrainingReport.class),
+        perArch(layout.evaluations(), EvaluationReport.class),
+        perArch(layout.robustnessReports(), RobustnessReport.class),
+        perArch(layout.imbalanceReports(), ImbalanceReport.class),
+        file(layout.statistics(), StatisticsReport.class), jmh);
   }
 
   /** Every architecture any result file names, canonical ones first. */
   public List<String> archs() {
-    Set<String> found = new java.util.TreeSet<>();
+    Set<String> found = new TreeSet<>();
     found.addAll(training.keySet());
     found.addAll(evaluations.keySet());
     found.addAll(robustness.keySet());
@@ -79,8 +89,8 @@ public record RunResults(
   /** Every engine any evaluation or benchmark names, in first-seen order. */
   public List<String> engines() {
     Set<String> found = new LinkedHashSet<>();
-    for (JsonNode evaluation : evaluations.values()) {
-      evaluation.path("engines").forEach(engine -> found.add(engine.path("engine").asText()));
+    for (EvaluationReport evaluation : evaluations.values()) {
+      evaluation.engines().forEach(engine -> found.add(engine.engine()));
     }
     jmh.ifPresent(results -> results.records().stream()
         .map(r -> r.param("engine")).filter(e -> !e.isEmpty()).forEach(found::add));
@@ -88,40 +98,36 @@ public record RunResults(
   }
 
   /** The evaluation of {@code arch} on {@code engine}, if both ran. */
-  public Optional<JsonNode> evaluation(String arch, String engine) {
-    JsonNode evaluation = evaluations.get(arch);
+  public Optional<EngineEvaluation> evaluation(String arch, String engine) {
+    EvaluationReport evaluation = evaluations.get(arch);
     if (evaluation == null) {
       return Optional.empty();
     }
-    for (JsonNode entry : evaluation.path("engines")) {
-      if (entry.path("engine").asText().equals(engine)) {
-        return Optional.of(entry);
-      }
-    }
-    return Optional.empty();
+    return evaluation.engines().stream().filter(e -> e.engine().equals(engine)).findFirst();
   }
 
-  private static Optional<JsonNode> file(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
+  private static JmhResults jmh(Path file) throws IOException {
     try {
-      return Optional.of(JSON.readTree(file.toFile()));
+      return JmhResults.read(file);
     } catch (IOException e) {
-      throw new IOException(file + ": expected a JSON result file, found one that does not parse: "
-          + e.getMessage(), e);
+      throw new IOException(file + ": expected JMH's JSON results, found a file that does not"
+          + " parse: " + e.getMessage(), e);
     }
   }
 
-  private static Map<String, JsonNode> perArch(Path directory) throws IOException {
-    Map<String, JsonNode> byArch = new TreeMap<>();
+  private static <T> Optional<T> file(Path file, Class<T> type) throws IOException {
+    return Files.isRegularFile(file) ? Optional.of(JsonFiles.read(file, type)) : Optional.empty();
+  }
+
+  private static <T> Map<String, T> perArch(Path directory, Class<T> type) throws IOException {
+    Map<String, T> byArch = new TreeMap<>();
     if (!Files.isDirectory(directory)) {
       return byArch;
     }
     try (Stream<Path> files = Files.list(directory)) {
       for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
         String name = file.getFileName().toString();
-        byArch.put(name.substring(0, name.length() - ".json".length()), file(file).orElseThrow());
+        byArch.put(name.substring(0, name.length() - ".json".length()), JsonFiles.read(file, type));
       }
     }
     return byArch;

@@ -1,6 +1,8 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.stats.StatisticsReport;
+import org.archbench.schema.stats.SignificancePair;
+import org.archbench.schema.stats.SeedStatistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,14 +17,14 @@ final class StatisticsSection {
     if (run.statistics().isEmpty()) {
       return section.missing("stats.json (archbench stats did not run)");
     }
-    JsonNode stats = run.statistics().get();
+    StatisticsReport stats = run.statistics().get();
     section.note(String.format(java.util.Locale.ROOT, "McNemar's test on the %s predictions of the"
         + " same test images (exact below 25 discordant images), Holm-corrected at %.0f%%"
-        + " family-wise; * marks a significant difference.", stats.path("engine").asText(),
-        100 * stats.path("alpha").asDouble(0.05)));
+        + " family-wise; * marks a significant difference.", stats.engine(),
+        100 * stats.alpha()));
     List<String> archs = new ArrayList<>();
-    for (JsonNode pair : stats.path("pairs")) {
-      for (String arch : List.of(pair.path("first").asText(), pair.path("second").asText())) {
+    for (SignificancePair pair : stats.pairs()) {
+      for (String arch : List.of(pair.first(), pair.second())) {
         if (!archs.contains(arch)) {
           archs.add(arch);
         }
@@ -42,12 +44,11 @@ final class StatisticsSection {
     }
     section.table(new Table("mcnemar", "Holm-corrected p-values", columns, matrix));
     List<List<Object>> pairs = new ArrayList<>();
-    for (JsonNode pair : stats.path("pairs")) {
-      pairs.add(Arrays.asList(pair.path("first").asText(), pair.path("second").asText(),
-          Json.number(pair, "firstAccuracy"), Json.number(pair, "secondAccuracy"),
-          Json.integer(pair, "firstOnlyCorrect"), Json.integer(pair, "secondOnlyCorrect"),
-          pair.path("method").asText(), Json.number(pair, "pValue"),
-          Json.number(pair, "holmPValue"), pair.path("significant").asBoolean() ? "yes" : "no"));
+    for (SignificancePair pair : stats.pairs()) {
+      pairs.add(Arrays.asList(pair.first(), pair.second(), pair.firstAccuracy(),
+          pair.secondAccuracy(), pair.firstOnlyCorrect(), pair.secondOnlyCorrect(),
+          pair.method().name(), pair.pValue(), pair.holmPValue(),
+          pair.significant() ? "yes" : "no"));
     }
     section.table(new Table("mcnemar-pairs", "Every pair", List.of(
         Table.Column.text("first", "First"), Table.Column.text("second", "Second"),
@@ -59,12 +60,10 @@ final class StatisticsSection {
         Table.Column.number("holm_p", "Holm p", "%.3g"),
         Table.Column.text("significant", "Significant")), pairs));
     List<List<Object>> seeds = new ArrayList<>();
-    for (JsonNode arch : stats.path("seeds")) {
-      for (JsonNode metric : arch.path("metrics")) {
-        seeds.add(Arrays.asList(arch.path("arch").asText(), arch.path("seeds").size(),
-            metric.path("metric").asText(), Json.number(metric, "mean"),
-            Json.number(metric, "standardDeviation"), Json.number(metric, "lower95"),
-            Json.number(metric, "upper95")));
+    for (SeedStatistics arch : stats.seeds()) {
+      for (SeedStatistics.MetricSummary metric : arch.metrics()) {
+        seeds.add(Arrays.asList(arch.arch(), arch.seeds().size(), metric.metric(), metric.mean(),
+            metric.standardDeviation(), metric.lower95(), metric.upper95()));
       }
     }
     if (seeds.isEmpty()) {
@@ -81,13 +80,13 @@ final class StatisticsSection {
     return section;
   }
 
-  private static String verdict(JsonNode stats, String first, String second) {
-    for (JsonNode pair : stats.path("pairs")) {
-      String a = pair.path("first").asText();
-      String b = pair.path("second").asText();
+  private static String verdict(StatisticsReport stats, String first, String second) {
+    for (SignificancePair pair : stats.pairs()) {
+      String a = pair.first();
+      String b = pair.second();
       if ((a.equals(first) && b.equals(second)) || (a.equals(second) && b.equals(first))) {
-        return String.format(java.util.Locale.ROOT, "%.3g%s", pair.path("holmPValue").asDouble(),
-            pair.path("significant").asBoolean() ? " *" : "");
+        return String.format(java.util.Locale.ROOT, "%.3g%s", pair.holmPValue(),
+            pair.significant() ? " *" : "");
       }
     }
     return null;

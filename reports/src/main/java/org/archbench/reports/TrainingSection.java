@@ -1,6 +1,11 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.schema.training.FinalAccuracy;
+import org.archbench.schema.training.EpochRecord;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.Convergence;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -19,28 +24,32 @@ final class TrainingSection {
     }
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
-      JsonNode training = run.training().get(arch);
+      TrainingReport training = run.training().get(arch);
       if (training == null) {
         section.missing("training/" + arch + ".json");
         continue;
       }
-      JsonNode convergence = run.evaluations().containsKey(arch)
-          ? run.evaluations().get(arch).path("convergence") : null;
-      rows.add(Arrays.asList(arch, training.path("epochs").size(),
-          Json.number(training, "result", "train"), Json.number(training, "result", "validation"),
-          Json.number(training, "result", "test"),
-          Json.number(training, "result", "trainValidationGap"),
-          Json.integer(convergence, "epochsTo88"), Json.number(convergence, "secondsTo88"),
-          Json.integer(convergence, "epochsTo90"), Json.number(convergence, "secondsTo90"),
-          Json.number(training, "totalTrainSeconds"), meanImagesPerSecond(training)));
+      Optional<Convergence> convergence = Optional.ofNullable(run.evaluations().get(arch))
+          .map(EvaluationReport::convergence);
+      Optional<FinalAccuracy> result = Optional.ofNullable(training.result());
+      rows.add(Arrays.asList(arch, training.epochs().size(),
+          result.map(FinalAccuracy::train).orElse(null),
+          result.map(FinalAccuracy::validation).orElse(null),
+          result.map(FinalAccuracy::test).orElse(null),
+          result.map(FinalAccuracy::trainValidationGap).orElse(null),
+          convergence.map(Convergence::epochsTo88).map(Long::valueOf).orElse(null),
+          convergence.map(Convergence::secondsTo88).orElse(null),
+          convergence.map(Convergence::epochsTo90).map(Long::valueOf).orElse(null),
+          convergence.map(Convergence::secondsTo90).orElse(null),
+          training.totalTrainSeconds(), meanImagesPerSecond(training)));
       Map<String, List<double[]>> loss = new LinkedHashMap<>();
       Map<String, List<double[]>> accuracy = new LinkedHashMap<>();
-      for (JsonNode epoch : training.path("epochs")) {
-        double x = epoch.path("epoch").asDouble();
-        loss.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, epoch.path("trainLoss").asDouble()});
-        loss.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, epoch.path("validationLoss").asDouble()});
-        accuracy.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.path("trainAccuracy").asDouble()});
-        accuracy.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.path("validationAccuracy").asDouble()});
+      for (EpochRecord epoch : training.epochs()) {
+        double x = epoch.epoch();
+        loss.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, epoch.trainLoss()});
+        loss.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, epoch.validationLoss()});
+        accuracy.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.trainAccuracy()});
+        accuracy.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.validationAccuracy()});
       }
       section.figure(arch + ": loss", charts.lines(arch + ": loss per epoch", "epoch", "loss", loss));
       section.figure(arch + ": accuracy",
@@ -62,11 +71,11 @@ final class TrainingSection {
     return section;
   }
 
-  private static Double meanImagesPerSecond(JsonNode training) {
+  private static Double meanImagesPerSecond(TrainingReport training) {
     double sum = 0;
     int count = 0;
-    for (JsonNode epoch : training.path("epochs")) {
-      sum += epoch.path("imagesPerSecond").asDouble();
+    for (EpochRecord epoch : training.epochs()) {
+      sum += epoch.imagesPerSecond();
       count++;
     }
     return count == 0 ? null : sum / count;

@@ -40,7 +40,7 @@ class RunCheckTest {
 
     assertTrue(problems.contains("run.json: expected stage train complete, found failed"),
         problems.toString());
-    assertTrue(problems.stream().anyMatch(p -> p.startsWith("training/mlp.json: expected JSON")),
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("training/mlp.json: expected a JSON result file")),
         problems.toString());
     assertTrue(problems.contains(
         "eval/mlp.json: expected the results of mlp, found arch 'cnn'"), problems.toString());

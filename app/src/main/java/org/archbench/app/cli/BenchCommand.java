@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.archbench.benchmarks.BenchmarkLauncher;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;

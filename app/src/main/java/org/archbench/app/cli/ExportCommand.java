@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.harness.engine.BatchedInference;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -10,9 +11,9 @@ import java.util.concurrent.Callable;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
 import org.archbench.harness.engine.ModelFiles;
@@ -81,13 +82,13 @@ final class ExportCommand implements Callable<Integer> {
     List<float[]> logitsPerEngine = new ArrayList<>();
     for (EngineKind kind : kinds) {
       try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
-        float[] logits = EngineAgreement.logits(engine, test, classes);
+        float[] logits = BatchedInference.logits(engine, test, classes);
         logitsPerEngine.add(logits);
         printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),
-            100.0 * EngineAgreement.correct(logits, test, classes) / test.count());
+            100.0 * BatchedInference.correct(logits, test, classes) / test.count());
       }
     }
-    EngineAgreement agreement = EngineAgreement.of(logitsPerEngine, classes);
+    EngineAgreement agreement = BatchedInference.agreement(logitsPerEngine, classes);
     printer.printf(Locale.ROOT,
         "  all engines agree on %.2f%% of %,d test images; max |logit difference| %.2e (%s)%n",
         100 * agreement.share(), agreement.images(), agreement.maxLogitDifference(), settings);

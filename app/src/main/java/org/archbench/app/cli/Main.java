@@ -1,6 +1,7 @@
 package org.archbench.app.cli;
 
-import org.archbench.harness.provenance.RunManifest;
+import org.archbench.harness.provenance.RunStages;
+import org.archbench.schema.run.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -50,7 +51,7 @@ public final class Main {
         || !(output.userObject() instanceof OutputOptions options)) {
       return new CommandLine.RunLast().execute(parseResult);
     }
-    try (RunManifest.Stage record = RunManifest.start(options.layout(), stage.commandSpec().name())) {
+    try (RunStages.Stage record = RunStages.start(options.layout(), stage.commandSpec().name())) {
       int exitCode = new CommandLine.RunLast().execute(parseResult);
       CommandSpec data = stage.commandSpec().mixins().get("data");
       if (data != null && data.userObject() instanceof DataOptions dataOptions

@@ -1,5 +1,8 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.stats.SignificancePair;
+import org.archbench.schema.stats.McNemarMethod;
+import org.archbench.harness.evaluation.SeedSpread;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -16,8 +19,8 @@ import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.evaluation.PairwiseSignificance;
 import org.archbench.harness.evaluation.PredictionsFile;
-import org.archbench.harness.evaluation.SeedStatistics;
-import org.archbench.harness.evaluation.StatisticsReport;
+import org.archbench.schema.stats.SeedStatistics;
+import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.io.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,23 +71,23 @@ final class StatsCommand implements Callable<Integer> {
       }
       correctByArch.put(arch, correct);
     }
-    List<PairwiseSignificance.Pair> pairs = PairwiseSignificance.test(correctByArch);
+    List<SignificancePair> pairs = PairwiseSignificance.test(correctByArch);
     List<SeedStatistics> seedStatistics = new ArrayList<>();
     for (String arch : archs) {
       SeedRuns seeds = seedOptions.of(layout, arch, preset.budget());
       if (seeds.count() > 1) {
-        seedStatistics.add(SeedStatistics.read(layout, arch, seeds, EvaluateCommand.SEED_ENGINE));
+        seedStatistics.add(SeedSpread.read(layout, arch, seeds, EvaluateCommand.SEED_ENGINE));
       }
     }
     JsonFiles.write(layout.statistics(), new StatisticsReport(engineId, PairwiseSignificance.ALPHA,
         pairs, seedStatistics, Instant.now().toString()));
     PrintWriter out = spec.commandLine().getOut();
-    for (PairwiseSignificance.Pair pair : pairs) {
+    for (SignificancePair pair : pairs) {
       out.printf(Locale.ROOT,
           "%-7s %.2f%% vs %-7s %.2f%%: b=%d c=%d, p=%.3g (%s), Holm p=%.3g: %s%n", pair.first(),
           100 * pair.firstAccuracy(), pair.second(), 100 * pair.secondAccuracy(),
           pair.firstOnlyCorrect(), pair.secondOnlyCorrect(), pair.pValue(),
-          pair.method() == org.archbench.harness.evaluation.McNemar.Method.EXACT_BINOMIAL
+          pair.method() == McNemarMethod.EXACT_BINOMIAL
               ? "exact" : "chi-square",
           pair.holmPValue(), pair.significant() ? "significant" : "not significant");
     }

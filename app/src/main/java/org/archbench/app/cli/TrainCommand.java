@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.harness.training.Backbones;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -9,17 +10,17 @@ import org.archbench.harness.PresetBudget;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.harness.training.Augmentation;
-import org.archbench.harness.training.ComputeDevice;
-import org.archbench.harness.training.FinalAccuracy;
-import org.archbench.harness.training.LearningRateSchedule;
-import org.archbench.harness.training.LongTail;
-import org.archbench.harness.training.LossFunction;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.training.FinalAccuracy;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.schema.OutputLayout;
-import org.archbench.harness.training.TrainingConfig;
-import org.archbench.harness.training.TrainingReport;
-import org.archbench.harness.training.Transfer;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.schema.training.Transfer;
 import org.archbench.models.spec.Architectures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,6 +169,6 @@ final class TrainCommand implements Callable<Integer> {
     if (initFrom == null) {
       return new Transfer("", "", freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
     }
-    return Transfer.from(initFrom, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
+    return Backbones.transferFrom(initFrom, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
   }
 }

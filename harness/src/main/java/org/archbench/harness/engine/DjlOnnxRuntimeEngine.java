@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.engine.EngineSettings;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -12,7 +13,7 @@ import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.util.Map;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.engine.ComputeDevice;
 
 /** DJL's OnnxRuntime engine on the exported .onnx file, through a Predictor. */
 final class DjlOnnxRuntimeEngine extends ModelEngine {
@@ -32,7 +33,7 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
         Map.of(
             "intraOpNumThreads", Integer.toString(settings.intraOpThreads()),
             "interOpNumThreads", Integer.toString(settings.interOpThreads()),
-            "optLevel", settings.optimization().ortLevel().name());
+            "optLevel", OrtSessions.ortLevel(settings.optimization()).name());
     try {
       model.load(files.onnx(), null, options);
     } catch (IOException | MalformedModelException e) {

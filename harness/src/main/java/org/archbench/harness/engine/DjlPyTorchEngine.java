@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.engine.EngineSettings;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -11,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.engine.ComputeDevice;
 
 /**
  * DJL's PyTorch engine, eager, in inference mode, on the DJL-format parameters with the block
@@ -30,7 +31,7 @@ final class DjlPyTorchEngine extends ModelEngine {
     Engine.getEngine(ENGINE);
     Device device = Device.cpu();
     if (settings.device() == ComputeDevice.GPU) {
-      ComputeDevice.requireCuda("pytorch");
+      Cuda.require("pytorch");
       device = Device.gpu();
     }
     applyThreads(settings);

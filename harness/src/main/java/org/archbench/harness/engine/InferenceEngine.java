@@ -1,5 +1,7 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.engine.EngineSettings;
+
 /**
  * One engine with one model loaded: images in, logits out. Implementations hold native resources:
  * close them, after which they refuse use with an {@link IllegalStateException}.

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.engine.EngineSettings;
 import ai.djl.engine.Engine;
 import java.io.IOException;
 

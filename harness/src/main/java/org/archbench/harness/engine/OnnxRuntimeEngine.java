@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.engine.EngineSettings;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -8,7 +9,7 @@ import ai.onnxruntime.OrtSession.SessionOptions;
 import java.io.IOException;
 import java.util.Map;
 import org.archbench.harness.export.OnnxContract;
-import org.archbench.harness.training.ComputeDevice;
+import org.archbench.schema.engine.ComputeDevice;
 
 /** ONNX Runtime's Java API on the exported .onnx file; CPU, or the CUDA execution provider. */
 final class OnnxRuntimeEngine extends ModelEngine {

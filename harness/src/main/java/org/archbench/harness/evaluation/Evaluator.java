@@ -1,5 +1,14 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.models.complexity.Complexity;
+import java.util.stream.Stream;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import org.archbench.harness.engine.BatchedInference;
+import org.archbench.schema.eval.Convergence;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.ModelCost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -10,15 +19,15 @@ import org.archbench.harness.BuildInfo;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.harness.training.TrainingReport;
+import org.archbench.schema.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
 
 /**
@@ -49,7 +58,7 @@ public final class Evaluator {
     List<EngineEvaluation> evaluations = new ArrayList<>();
     for (EngineKind kind : engines) {
       try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
-        float[] logits = EngineAgreement.logits(engine, test, classes);
+        float[] logits = BatchedInference.logits(engine, test, classes);
         logitsPerEngine.add(logits);
         float[] probabilities = softmax(logits, classes);
         String predictionsFile = layout.root().relativize(layout.predictions(arch, kind.id())).toString();
@@ -61,8 +70,8 @@ public final class Evaluator {
     }
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
-            training.result(), Convergence.of(training.epochs()), ModelCost.of(files), evaluations,
-            EngineAgreement.of(logitsPerEngine, classes), BuildInfo.version(), BuildInfo.gitCommit(),
+            training.result(), Convergence.of(training.epochs()), costOf(files), evaluations,
+            BatchedInference.agreement(logitsPerEngine, classes), BuildInfo.version(), BuildInfo.gitCommit(),
             Instant.now().toString());
     JsonFiles.write(layout.evaluation(arch), report);
     return report;
@@ -73,7 +82,7 @@ public final class Evaluator {
       int classes, List<String> classNames, String predictionsFile) {
     int[] predicted = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      predicted[i] = ProbabilisticMetrics.argmax(probabilities, i, classes);
+      predicted[i] = BatchedInference.argmax(probabilities, i, classes);
     }
     ConfusionMatrix matrix = ConfusionMatrix.of(labels, predicted, classes);
     Wilson.Interval interval = Wilson.interval(matrix.correct(), matrix.total(), 0.95);
@@ -131,12 +140,26 @@ public final class Evaluator {
     csv.append('\n');
     for (int i = 0; i < labels.length; i++) {
       csv.append(i).append(',').append(labels[i]).append(',')
-          .append(ProbabilisticMetrics.argmax(probabilities, i, classes));
+          .append(BatchedInference.argmax(probabilities, i, classes));
       for (int c = 0; c < classes; c++) {
         csv.append(',').append(String.format(Locale.ROOT, "%.6f", probabilities[i * classes + c]));
       }
       csv.append('\n');
     }
     AtomicFiles.write(layout.predictions(arch, kind.id()), csv.toString().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Parameters, MACs and the sizes of the exported files of the model in {@code files}. */
+  private static ModelCost costOf(ModelFiles files) throws IOException {
+    Complexity complexity = Complexity.of(files.spec());
+    long onnx = Files.isRegularFile(files.onnx()) ? Files.size(files.onnx()) : -1;
+    long params = -1;
+    try (Stream<Path> entries = Files.list(files.directory())) {
+      for (Path file : entries.filter(f -> f.getFileName().toString().endsWith(".params")).toList()) {
+        params = Files.size(file);
+      }
+    }
+    return new ModelCost(complexity.parameters(), complexity.macs(), complexity.flops(),
+        complexity.activationBytesPerImage(), onnx, params);
   }
 }

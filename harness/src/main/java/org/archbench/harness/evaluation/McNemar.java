@@ -1,5 +1,6 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.stats.McNemarMethod;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.special.Erf;
 
@@ -16,12 +17,6 @@ public final class McNemar {
 
   private McNemar() {}
 
-  /** Which test produced the p-value. */
-  public enum Method {
-    EXACT_BINOMIAL,
-    CHI_SQUARED_CONTINUITY_CORRECTED
-  }
-
   /**
    * @param firstOnlyCorrect b: images the first classifier gets right and the second wrong
    * @param secondOnlyCorrect c: the reverse
@@ -30,7 +25,7 @@ public final class McNemar {
    * @param method the test used
    */
   public record Result(
-      long firstOnlyCorrect, long secondOnlyCorrect, double statistic, double pValue, Method method) {}
+      long firstOnlyCorrect, long secondOnlyCorrect, double statistic, double pValue, McNemarMethod method) {}
 
   /** Compares two classifiers by whether each got each image right. */
   public static Result test(boolean[] firstCorrect, boolean[] secondCorrect) {
@@ -58,16 +53,16 @@ public final class McNemar {
     }
     long n = b + c;
     if (n == 0) {
-      return new Result(b, c, 0, 1, Method.EXACT_BINOMIAL);
+      return new Result(b, c, 0, 1, McNemarMethod.EXACT_BINOMIAL);
     }
     if (n < EXACT_BELOW) {
       BinomialDistribution binomial = new BinomialDistribution(null, Math.toIntExact(n), 0.5);
       double p = Math.min(1, 2 * binomial.cumulativeProbability(Math.toIntExact(Math.min(b, c))));
-      return new Result(b, c, b, p, Method.EXACT_BINOMIAL);
+      return new Result(b, c, b, p, McNemarMethod.EXACT_BINOMIAL);
     }
     double statistic = Math.pow(Math.abs(b - c) - 1, 2) / n;
     // P(chi2_1 > x) = erfc(sqrt(x / 2)): exact in the far tail, where 1 - CDF would round to 0.
     double p = Erf.erfc(Math.sqrt(statistic / 2));
-    return new Result(b, c, statistic, p, Method.CHI_SQUARED_CONTINUITY_CORRECTED);
+    return new Result(b, c, statistic, p, McNemarMethod.CHI_SQUARED_CONTINUITY_CORRECTED);
   }
 }

@@ -1,5 +1,6 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.stats.SignificancePair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,36 +16,8 @@ public final class PairwiseSignificance {
 
   private PairwiseSignificance() {}
 
-  /**
-   * One pair's test.
-   *
-   * @param first an architecture
-   * @param second another, after it in the input order
-   * @param firstAccuracy the first's test accuracy
-   * @param secondAccuracy the second's
-   * @param firstOnlyCorrect images only the first gets right
-   * @param secondOnlyCorrect images only the second gets right
-   * @param statistic McNemar's statistic (b for the exact test)
-   * @param pValue the unadjusted two-sided p-value
-   * @param method exact binomial or chi-square with continuity correction
-   * @param holmPValue the p-value after Holm's correction over all pairs
-   * @param significant whether the Holm-adjusted p-value is below {@link #ALPHA}
-   */
-  public record Pair(
-      String first,
-      String second,
-      double firstAccuracy,
-      double secondAccuracy,
-      long firstOnlyCorrect,
-      long secondOnlyCorrect,
-      double statistic,
-      double pValue,
-      McNemar.Method method,
-      double holmPValue,
-      boolean significant) {}
-
   /** Tests every pair of {@code correctByArch} (iteration order kept), whose arrays align by image. */
-  public static List<Pair> test(Map<String, boolean[]> correctByArch) {
+  public static List<SignificancePair> test(Map<String, boolean[]> correctByArch) {
     List<String> archs = List.copyOf(correctByArch.keySet());
     List<String[]> pairs = new ArrayList<>();
     List<McNemar.Result> results = new ArrayList<>();
@@ -55,12 +28,12 @@ public final class PairwiseSignificance {
       }
     }
     double[] adjusted = Holm.adjust(results.stream().mapToDouble(McNemar.Result::pValue).toArray());
-    List<Pair> tested = new ArrayList<>();
+    List<SignificancePair> tested = new ArrayList<>();
     for (int k = 0; k < pairs.size(); k++) {
       String first = pairs.get(k)[0];
       String second = pairs.get(k)[1];
       McNemar.Result result = results.get(k);
-      tested.add(new Pair(first, second, accuracy(correctByArch.get(first)),
+      tested.add(new SignificancePair(first, second, accuracy(correctByArch.get(first)),
           accuracy(correctByArch.get(second)), result.firstOnlyCorrect(),
           result.secondOnlyCorrect(), result.statistic(), result.pValue(), result.method(),
           adjusted[k], adjusted[k] < ALPHA));

@@ -1,5 +1,7 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.harness.engine.BatchedInference;
+
 /**
  * Metrics of predicted class probabilities, not just of the predicted class: negative log-likelihood,
  * expected calibration error and the Brier score. Probabilities are row-major, {@code classes} per
@@ -34,7 +36,7 @@ public final class ProbabilisticMetrics {
     double[] confidence = new double[bins];
     long[] correct = new long[bins];
     for (int i = 0; i < labels.length; i++) {
-      int predicted = argmax(probabilities, i, classes);
+      int predicted = BatchedInference.argmax(probabilities, i, classes);
       double top = probabilities[i * classes + predicted];
       int bin = Math.min(bins - 1, Math.max(0, (int) Math.ceil(top * bins) - 1));
       count[bin]++;
@@ -65,16 +67,6 @@ public final class ProbabilisticMetrics {
     return sum / labels.length;
   }
 
-  /** The index of the largest of row {@code row}'s {@code classes} values. */
-  public static int argmax(float[] values, int row, int classes) {
-    int best = 0;
-    for (int c = 1; c < classes; c++) {
-      if (values[row * classes + c] > values[row * classes + best]) {
-        best = c;
-      }
-    }
-    return best;
-  }
 
   private static void check(float[] probabilities, int[] labels, int classes) {
     if (labels.length == 0 || probabilities.length != (long) labels.length * classes) {

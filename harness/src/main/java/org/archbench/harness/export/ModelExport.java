@@ -9,7 +9,7 @@ import org.archbench.harness.BuildInfo;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.OutputLayout;
-import org.archbench.harness.training.TrainingReport;
+import org.archbench.schema.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
 
 /** Exports a trained model of the output directory to models/&lt;arch&gt;/&lt;arch&gt;.onnx. */

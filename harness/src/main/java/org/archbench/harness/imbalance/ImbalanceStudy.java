@@ -1,5 +1,7 @@
 package org.archbench.harness.imbalance;
 
+import org.archbench.harness.engine.BatchedInference;
+import org.archbench.schema.imbalance.ImbalanceReport;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,20 +12,20 @@ import java.util.stream.IntStream;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.InferenceEngines;
 import org.archbench.harness.engine.ModelFiles;
 import org.archbench.harness.evaluation.ConfusionMatrix;
 import org.archbench.harness.evaluation.ProbabilisticMetrics;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.harness.training.LongTail;
+import org.archbench.schema.training.LongTail;
 import org.archbench.harness.training.ModelStore;
 import org.archbench.harness.training.ModelTrainer;
-import org.archbench.harness.training.TrainingConfig;
-import org.archbench.harness.training.TrainingKey;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.TrainingKey;
 import org.archbench.harness.training.TrainingSet;
 import org.archbench.models.spec.ArchitectureSpec;
 
@@ -127,13 +129,13 @@ public final class ImbalanceStudy {
     int classes = files.spec().classes();
     float[] logits;
     try (InferenceEngine engine = InferenceEngines.open(ENGINE, files, settings)) {
-      logits = EngineAgreement.logits(engine, test, classes);
+      logits = BatchedInference.logits(engine, test, classes);
     }
     int[] labels = new int[test.count()];
     int[] predicted = new int[test.count()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = test.label(i);
-      predicted[i] = ProbabilisticMetrics.argmax(logits, i, classes);
+      predicted[i] = BatchedInference.argmax(logits, i, classes);
     }
     return figures(ConfusionMatrix.of(labels, predicted, classes));
   }

@@ -1,5 +1,6 @@
 package org.archbench.harness.robustness;
 
+import org.archbench.schema.robustness.RobustnessReport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

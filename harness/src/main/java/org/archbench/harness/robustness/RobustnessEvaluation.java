@@ -1,10 +1,12 @@
 package org.archbench.harness.robustness;
 
+import org.archbench.harness.engine.BatchedInference;
+import org.archbench.schema.robustness.RobustnessReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.archbench.harness.data.LabeledImages;
-import org.archbench.harness.engine.EngineAgreement;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.InferenceEngine;
 
 /** Measures one engine's accuracy on the clean test set and on every corrupted copy of it. */
@@ -16,7 +18,7 @@ public final class RobustnessEvaluation {
   public static double accuracy(InferenceEngine engine, float[] pixels, LabeledImages test, int classes) {
     LabeledImages images =
         new LabeledImages(test.count(), test.rows(), test.cols(), pixels, test.labels());
-    return (double) EngineAgreement.correct(EngineAgreement.logits(engine, images, classes), images, classes)
+    return (double) BatchedInference.correct(BatchedInference.logits(engine, images, classes), images, classes)
         / images.count();
   }
 

@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.Augmentation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,7 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.TrainingReport;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.TrainingKey;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDList;

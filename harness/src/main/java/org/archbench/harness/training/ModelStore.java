@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.TrainingKey;
 import ai.djl.Model;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

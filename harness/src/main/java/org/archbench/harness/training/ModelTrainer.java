@@ -1,5 +1,18 @@
 package org.archbench.harness.training;
 
+import org.archbench.harness.engine.Cuda;
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.training.EngineInfo;
+import org.archbench.schema.training.EpochRecord;
+import org.archbench.schema.training.FinalAccuracy;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.Mitigation;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.schema.training.Transfer;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -362,7 +375,7 @@ public final class ModelTrainer {
     if (config.device() == ComputeDevice.CPU) {
       return Device.cpu();
     }
-    ComputeDevice.requireCuda("--device gpu");
+    Cuda.require("--device gpu");
     return Device.gpu();
   }
 

@@ -1,5 +1,8 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.Mitigation;
+import org.archbench.schema.training.TrainingConfig;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;

@@ -1,5 +1,7 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.eval.EvaluationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,18 +12,18 @@ import java.util.List;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.EngineSettings;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.export.ModelExport;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.harness.training.Augmentation;
-import org.archbench.harness.training.ComputeDevice;
-import org.archbench.harness.training.LearningRateSchedule;
-import org.archbench.harness.training.LongTail;
-import org.archbench.harness.training.LossFunction;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.SyntheticData;
-import org.archbench.harness.training.TrainingConfig;
-import org.archbench.harness.training.Transfer;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.Transfer;
 import org.archbench.models.spec.Architectures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.stats.McNemarMethod;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,7 +83,7 @@ class MetricsTest {
     // b = 3, c = 12: 2 * P(X <= 3 | 15, 1/2) = 2 * (1 + 15 + 105 + 455) / 32768
     McNemar.Result result = McNemar.test(3, 12);
 
-    assertEquals(McNemar.Method.EXACT_BINOMIAL, result.method());
+    assertEquals(McNemarMethod.EXACT_BINOMIAL, result.method());
     assertEquals(2 * 576.0 / 32768, result.pValue(), 1e-12);
   }
 
@@ -91,7 +92,7 @@ class MetricsTest {
     // b = 30, c = 50: (|30 - 50| - 1)^2 / 80 = 4.5125, p = P(chi2_1 > 4.5125) = 0.03364
     McNemar.Result result = McNemar.test(30, 50);
 
-    assertEquals(McNemar.Method.CHI_SQUARED_CONTINUITY_CORRECTED, result.method());
+    assertEquals(McNemarMethod.CHI_SQUARED_CONTINUITY_CORRECTED, result.method());
     assertEquals(4.5125, result.statistic(), 1e-12);
     assertEquals(0.03364, result.pValue(), 1e-4);
   }

@@ -1,5 +1,7 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.stats.SignificancePair;
+import org.archbench.schema.stats.SeedStatistics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,14 +39,14 @@ class StatisticsTest {
     correct.put("weak", weak);
     correct.put("alike", alike);
 
-    List<PairwiseSignificance.Pair> pairs = PairwiseSignificance.test(correct);
+    List<SignificancePair> pairs = PairwiseSignificance.test(correct);
 
     assertEquals(3, pairs.size());
-    PairwiseSignificance.Pair strongWeak = pairs.get(0);
+    SignificancePair strongWeak = pairs.get(0);
     assertEquals(100, strongWeak.firstOnlyCorrect());
     assertEquals(0, strongWeak.secondOnlyCorrect());
     assertTrue(strongWeak.significant());
-    PairwiseSignificance.Pair strongAlike = pairs.get(1);
+    SignificancePair strongAlike = pairs.get(1);
     assertEquals(100, strongAlike.firstOnlyCorrect());
     assertEquals(100, strongAlike.secondOnlyCorrect());
     assertFalse(strongAlike.significant());
@@ -86,7 +88,7 @@ class StatisticsTest {
   @Test
   void seedSpreadIsTheMeanStandardDeviationAndStudentInterval() {
     SeedStatistics.MetricSummary summary =
-        SeedStatistics.summarize("accuracy", new double[] {0.90, 0.92, 0.91});
+        SeedSpread.summarize("accuracy", new double[] {0.90, 0.92, 0.91});
 
     assertEquals(0.91, summary.mean(), 1e-12);
     assertEquals(0.01, summary.standardDeviation(), 1e-12);
@@ -99,7 +101,7 @@ class StatisticsTest {
   @Test
   void oneSeedHasNoSpread() {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-        () -> SeedStatistics.of("cnn", "pytorch", List.of(42L), List.of()));
+        () -> SeedSpread.of("cnn", "pytorch", List.of(42L), List.of()));
 
     assertEquals("seed statistics: expected one evaluation for each of at least 2 seeds, found 0"
         + " evaluations for 1 seeds", error.getMessage());

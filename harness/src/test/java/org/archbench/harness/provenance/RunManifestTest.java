@@ -1,5 +1,7 @@
 package org.archbench.harness.provenance;
 
+import org.archbench.schema.run.Machine;
+import org.archbench.schema.run.RunManifest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,11 +20,11 @@ class RunManifestTest {
   @Test
   void everyStageAddsItsTimeAndOutcomeToOneRunJson() throws IOException {
     OutputLayout layout = new OutputLayout(out);
-    try (RunManifest.Stage train = RunManifest.start(layout, "train")) {
+    try (RunStages.Stage train = RunStages.start(layout, "train")) {
       train.dataset("ab".repeat(32));
       train.complete();
     }
-    try (RunManifest.Stage ignored = RunManifest.start(layout, "evaluate")) {
+    try (RunStages.Stage ignored = RunStages.start(layout, "evaluate")) {
       // ends without complete(): the stage failed
     }
 

@@ -1,5 +1,6 @@
 package org.archbench.harness.robustness;
 
+import org.archbench.schema.robustness.RobustnessReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

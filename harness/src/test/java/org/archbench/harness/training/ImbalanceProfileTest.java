@@ -1,5 +1,7 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.ImbalanceProfile;
+import org.archbench.schema.training.Mitigation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

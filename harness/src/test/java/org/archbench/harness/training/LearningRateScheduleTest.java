@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.LearningRateSchedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,14 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.training.ImbalanceProfile;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.LossFunction;
+import org.archbench.schema.training.Mitigation;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.Transfer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,5 +1,13 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.LossFunction;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.schema.training.Transfer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +62,7 @@ class TransferTest {
 
   @Test
   void frozenFeaturesKeepTheBackboneWeightsWhileTheHeadTrains() throws Exception {
-    Transfer frozen = Transfer.from(backbone, true, 0, 0);
+    Transfer frozen = Backbones.transferFrom(backbone, true, 0, 0);
     new ModelTrainer(Architectures.CNN, config(2, frozen), DATA, new OutputLayout(out.resolve("frozen")))
         .train(false, false);
 
@@ -67,20 +75,20 @@ class TransferTest {
 
   @Test
   void fineTuningThawsTheFeatures() throws Exception {
-    Transfer fineTuned = Transfer.from(backbone, true, 1, 1e-4f);
+    Transfer fineTuned = Backbones.transferFrom(backbone, true, 1, 1e-4f);
     TrainingReport report =
         new ModelTrainer(Architectures.CNN, config(2, fineTuned), DATA,
             new OutputLayout(out.resolve("tuned"))).train(false, false).report();
 
     assertEquals(2, report.epochs().size());
-    assertEquals(Transfer.from(backbone, true, 1, 1e-4f), report.key().config().transfer());
+    assertEquals(Backbones.transferFrom(backbone, true, 1, 1e-4f), report.key().config().transfer());
     assertFalse(Arrays.equals(parameter(backbone, Architectures.CNN, FIRST_CONV),
         parameter(out.resolve("tuned/models/cnn/"), Architectures.CNN, FIRST_CONV)));
   }
 
   @Test
   void aBackboneWithOtherFeatureLayersIsRefused() throws IOException {
-    Transfer transfer = Transfer.from(backbone, true, 0, 0);
+    Transfer transfer = Backbones.transferFrom(backbone, true, 0, 0);
     ModelTrainer vgg = new ModelTrainer(Architectures.VGG, config(2, transfer), DATA,
         new OutputLayout(out.resolve("vgg")));
 
@@ -93,7 +101,7 @@ class TransferTest {
   @Test
   void aDirectoryWithoutAModelIsRefused() {
     IOException error = assertThrows(IOException.class,
-        () -> Transfer.from(out.resolve("nothing"), true, 0, 0));
+        () -> Backbones.transferFrom(out.resolve("nothing"), true, 0, 0));
 
     assertTrue(error.getMessage().contains("expected a trained model directory"), error.getMessage());
   }

@@ -1,23 +1,43 @@
 package org.archbench.schema.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Result files as JSON, written atomically: the content goes to a temporary file in the same
- * directory, which is then renamed over the target, so a reader (or a crash) never sees half a file.
+ * Result files as JSON, written atomically ({@link AtomicFiles}): a reader, or a crash, never sees
+ * half a file. A record marked {@link ResultFormat} is written with its format version as the first
+ * field, and read back only if that version's major is one this archbench knows.
+ *
+ * <p>{@link #read} ignores fields it does not know, so a file of a newer minor version still reads;
+ * {@link #readStrictly} does not, for fixtures and golden files, where an unknown or missing field
+ * means a writer and its record have drifted apart.
  */
 public final class JsonFiles {
+
+  /** The field every versioned result file starts with. */
+  public static final String FORMAT_VERSION = "formatVersion";
+
+  private static final Pattern VERSION = Pattern.compile("([0-9]+)\\.([0-9]+)");
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(SerializationFeature.INDENT_OUTPUT)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
+
+  private static final ObjectMapper STRICT =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .build();
 
   private JsonFiles() {}
@@ -27,20 +47,78 @@ public final class JsonFiles {
     return MAPPER;
   }
 
-  /** Writes {@code value} as JSON to {@code file}, atomically. */
+  /** Writes {@code value} as JSON to {@code file}, atomically, versioned if it is a result file. */
   public static void write(Path file, Object value) throws IOException {
-    AtomicFiles.write(file, MAPPER.writeValueAsBytes(value));
+    AtomicFiles.write(file, bytes(value));
   }
 
-  /** Reads {@code file} as a {@code type}; the message of a bad file names it. */
+  /** The bytes {@link #write} writes. */
+  public static byte[] bytes(Object value) throws IOException {
+    ResultFormat format = value.getClass().getAnnotation(ResultFormat.class);
+    if (format == null) {
+      return MAPPER.writeValueAsBytes(value);
+    }
+    ObjectNode versioned = MAPPER.createObjectNode();
+    versioned.put(FORMAT_VERSION, format.major() + "." + format.minor());
+    versioned.setAll((ObjectNode) MAPPER.valueToTree(value));
+    return MAPPER.writeValueAsBytes(versioned);
+  }
+
+  /**
+   * Reads {@code file} as a {@code type}; the message of a bad file names it.
+   *
+   * @throws IOException if the file is not JSON, not a {@code type}, or of a newer major format
+   */
   public static <T> T read(Path file, Class<T> type) throws IOException {
+    return read(file, type, MAPPER);
+  }
+
+  /** {@link #read}, failing on any field the record does not have or the file lacks. */
+  public static <T> T readStrictly(Path file, Class<T> type) throws IOException {
+    return read(file, type, STRICT);
+  }
+
+  private static <T> T read(Path file, Class<T> type, ObjectMapper mapper) throws IOException {
+    JsonNode tree;
     try {
-      return MAPPER.readValue(file.toFile(), type);
-    } catch (IOException e) {
-      throw new IOException(
-          file + ": expected a " + type.getSimpleName() + " as JSON, could not read it: "
-              + e.getMessage(),
-          e);
+      tree = mapper.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + ": expected a JSON result file, found one that does not parse: "
+          + e.getOriginalMessage() + ". Run the stage that writes it again.", e);
+    }
+    ResultFormat format = type.getAnnotation(ResultFormat.class);
+    if (format != null && tree instanceof ObjectNode object) {
+      requireKnownVersion(file, object.remove(FORMAT_VERSION), format);
+    }
+    try {
+      return mapper.treeToValue(tree, type);
+    } catch (JsonProcessingException e) {
+      throw new IOException(file + ": expected a " + type.getSimpleName() + " as JSON, could not"
+          + " read it: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Accepts a file of a major version up to the one {@code format} gives; a file without a version
+   * was written before versions were recorded, and is of version 1.0.
+   */
+  static void requireKnownVersion(Path file, JsonNode found, ResultFormat format)
+      throws IOException {
+    if (found == null) {
+      return;
+    }
+    Matcher version = VERSION.matcher(found.asText());
+    if (!found.isTextual() || !version.matches()) {
+      throw new IOException(file + ": expected " + FORMAT_VERSION + " MAJOR.MINOR (e.g. \""
+          + format.major() + "." + format.minor() + "\"), found " + found
+          + ". The file is damaged: run the stage that writes " + format.file() + " again.");
+    }
+    int major = Integer.parseInt(version.group(1));
+    if (major > format.major()) {
+      throw new IOException(file + ": expected " + format.file() + " of format version "
+          + format.major() + ".x or older (what this archbench reads), found version "
+          + found.asText() + ", written by a newer archbench. Read it with that archbench, or run"
+          + " the stage that writes it again with this one.");
     }
   }
 }

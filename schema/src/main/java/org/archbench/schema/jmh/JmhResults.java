@@ -66,6 +66,17 @@ public final class JmhResults {
       return OptionalDouble.empty();
     }
 
+    /** The JMH that measured the record. */
+    public String jmhVersion() {
+      return node.path("jmhVersion").asText(null);
+    }
+
+    /** The forked JVM's name, version and JDK, e.g. "OpenJDK 64-Bit Server VM 17.0.15 (JDK 17.0.15)". */
+    public String benchmarkJvm() {
+      return node.path("vmName").asText(null) + " " + node.path("vmVersion").asText(null)
+          + " (JDK " + node.path("jdkVersion").asText(null) + ")";
+    }
+
     /** Heap bytes per operation: 0 where the gc profiler ran and JMH left the key out. */
     public OptionalDouble heapBytesPerOperation() {
       OptionalDouble bytes = secondary(HEAP_PER_OPERATION);

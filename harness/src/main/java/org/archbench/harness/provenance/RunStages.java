@@ -1,0 +1,93 @@
+package org.archbench.harness.provenance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.archbench.harness.BuildInfo;
+import org.archbench.harness.Preset;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.run.Machine;
+import org.archbench.schema.run.RunManifest;
+
+/**
+ * Keeps run.json up to date: every stage updates it when it ends (read, change, write atomically),
+ * so a run made of separate commands still has one provenance file, and a failed stage is on record
+ * as failed.
+ */
+public final class RunStages {
+
+  private RunStages() {}
+
+  /**
+   * Starts timing {@code stage}; closing the returned handle records it, as complete if
+   * {@link Stage#complete} was called and as failed otherwise.
+   */
+  public static Stage start(OutputLayout layout, String stage) {
+    return new Stage(layout.runManifest(), stage);
+  }
+
+  /** A running stage. */
+  public static final class Stage implements AutoCloseable {
+
+    private final Path file;
+    private final String name;
+    private final Instant started = Instant.now();
+    private final long startNanos = System.nanoTime();
+    private String datasetSha256;
+    private Preset preset;
+    private boolean complete;
+
+    private Stage(Path file, String name) {
+      this.file = file;
+      this.name = name;
+    }
+
+    /** Notes the dataset the stage worked on. */
+    public Stage dataset(String sha256) {
+      this.datasetSha256 = sha256;
+      return this;
+    }
+
+    /** Notes the preset the stage ran with; without it, -Dbench.preset's. */
+    public Stage preset(Preset preset) {
+      this.preset = preset;
+      return this;
+    }
+
+    /** Marks the stage as finished successfully. */
+    public void complete() {
+      complete = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      RunManifest before = Files.isRegularFile(file) ? read(file) : null;
+      Map<String, RunManifest.StageRecord> stages =
+          new LinkedHashMap<>(before == null ? Map.of() : before.stages());
+      stages.put(name, new RunManifest.StageRecord(complete ? "complete" : "failed", seconds,
+          started.toString(), Instant.now().toString()));
+      Machine machine = MachineProbe.current();
+      Files.createDirectories(file.getParent());
+      JsonFiles.write(file, new RunManifest(machine.label(),
+          (preset != null ? preset : Preset.byId(System.getProperty("bench.preset"))).id(), machine,
+          BuildInfo.version(),
+          BuildInfo.gitCommit(), datasetSha256 != null ? datasetSha256
+              : before == null ? null : before.datasetSha256(),
+          stages, Instant.now().toString()));
+    }
+
+    private static RunManifest read(Path file) {
+      try {
+        return JsonFiles.read(file, RunManifest.class);
+      } catch (IOException unreadable) {
+        // An older or damaged run.json: start a fresh record rather than fail the stage.
+        return null;
+      }
+    }
+  }
+}

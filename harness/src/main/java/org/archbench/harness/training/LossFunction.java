@@ -1,9 +1,0 @@
-package org.archbench.harness.training;
-
-/** The training objective. */
-public enum LossFunction {
-  /** Softmax cross-entropy on the logits: the standard choice. */
-  CROSS_ENTROPY,
-  /** Mean squared error between softmax(logits) and the one-hot label: seed 001's setup. */
-  SOFTMAX_MSE
-}

@@ -1,0 +1,41 @@
+package org.archbench.schema.eval;
+
+import org.archbench.schema.io.ResultFormat;
+import java.util.List;
+import org.archbench.schema.eval.EngineAgreement;
+import org.archbench.schema.training.FinalAccuracy;
+
+/**
+ * eval/&lt;arch&gt;.json: every engine's results on the official test set, how far the engines agree,
+ * and, from training, seed 001's table and the convergence speed.
+ *
+ * @param arch the architecture id
+ * @param specSha256 hash of the architecture spec
+ * @param datasetSha256 fingerprint of the dataset
+ * @param training train, validation and test accuracy and the train-validation gap
+ * @param convergence epochs and seconds to 88% and 90% validation accuracy
+ * @param cost parameters, MACs and file sizes of the model
+ * @param engines one entry per engine
+ * @param agreement cross-engine prediction agreement
+ * @param archbenchVersion the archbench that wrote the file
+ * @param gitCommit the commit it was built from
+ * @param createdAt ISO-8601 instant
+ */
+@ResultFormat(file = "eval/<arch>.json")
+public record EvaluationReport(
+    String arch,
+    String specSha256,
+    String datasetSha256,
+    FinalAccuracy training,
+    Convergence convergence,
+    ModelCost cost,
+    List<EngineEvaluation> engines,
+    EngineAgreement agreement,
+    String archbenchVersion,
+    String gitCommit,
+    String createdAt) {
+  /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
+  public EvaluationReport {
+    engines = engines == null ? List.of() : List.copyOf(engines);
+  }
+}

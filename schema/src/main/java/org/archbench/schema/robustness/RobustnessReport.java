@@ -1,0 +1,54 @@
+package org.archbench.schema.robustness;
+
+import org.archbench.schema.io.ResultFormat;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * robustness/&lt;arch&gt;.json: accuracy under every corruption and severity, and the corruption
+ * errors against the reference model (Hendrycks and Dietterich, 2019).
+ *
+ * @param arch the architecture
+ * @param engine the engine that ran it
+ * @param testImages the first this many test images were corrupted and classified (all 10,000
+ *     unless the preset or --images chose fewer)
+ * @param reference the architecture whose errors normalise CE (mlp)
+ * @param cleanAccuracy accuracy on the clean test set
+ * @param conditions accuracy per corruption and severity
+ * @param meanCorruptedAccuracy mean accuracy over every condition
+ * @param corruptionErrors CE_c = sum over severities of this model's error / the reference's
+ * @param meanCorruptionError mCE, the mean of CE_c over corruptions
+ * @param relativeMeanCorruptionError relative mCE: like mCE, on the errors minus the clean error
+ * @param createdAt ISO-8601 instant
+ */
+@ResultFormat(file = "robustness/<arch>.json")
+public record RobustnessReport(
+    String arch,
+    String engine,
+    int testImages,
+    String reference,
+    double cleanAccuracy,
+    List<ConditionAccuracy> conditions,
+    double meanCorruptedAccuracy,
+    Map<String, Double> corruptionErrors,
+    double meanCorruptionError,
+    double relativeMeanCorruptionError,
+    String createdAt) {
+
+  /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
+  public RobustnessReport {
+    conditions = conditions == null ? List.of() : List.copyOf(conditions);
+    corruptionErrors = corruptionErrors == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(corruptionErrors));
+  }
+
+
+  /**
+   * @param corruption the corruption's id
+   * @param severity 1 to 5
+   * @param level the corruption's parameter at that severity
+   * @param accuracy share classified correctly
+   */
+  public record ConditionAccuracy(String corruption, int severity, double level, double accuracy) {}
+}

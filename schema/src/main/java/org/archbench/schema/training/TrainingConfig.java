@@ -1,0 +1,82 @@
+package org.archbench.schema.training;
+
+import org.archbench.schema.engine.ComputeDevice;
+import java.util.Objects;
+
+/**
+ * Everything chosen for one training run. It is recorded in training/&lt;arch&gt;.json and is part of
+ * the key that decides whether a trained model can be reused.
+ *
+ * @param epochs passes over the training split
+ * @param batchSize images per optimiser step
+ * @param learningRate Adam's base learning rate
+ * @param weightDecay L2 weight decay (0 for none)
+ * @param loss the objective
+ * @param schedule how the learning rate moves over the run
+ * @param augmentation training-time image changes
+ * @param limit train on only this many images of the training split (0 for all), for smoke runs
+ * @param seed the master seed; initialisation, batch order, dropout and augmentation derive from it
+ * @param device where to train
+ * @param transfer where the feature layers start from, and how they train ({@link Transfer#NONE})
+ * @param longTail the class distribution trained on, and its mitigation; {@link LongTail#BALANCED}
+ *     for the balanced split (also when absent, as in keys written before the imbalance study)
+ */
+public record TrainingConfig(
+    int epochs,
+    int batchSize,
+    float learningRate,
+    float weightDecay,
+    LossFunction loss,
+    LearningRateSchedule schedule,
+    Augmentation augmentation,
+    int limit,
+    long seed,
+    ComputeDevice device,
+    Transfer transfer,
+    LongTail longTail) {
+
+  public TrainingConfig {
+    if (epochs <= 0 || batchSize <= 0) {
+      throw new IllegalArgumentException(
+          "expected positive epochs and batch size, found " + epochs + " and " + batchSize);
+    }
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("expected a positive learning rate, found " + learningRate);
+    }
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException("expected weight decay >= 0, found " + weightDecay);
+    }
+    if (limit < 0) {
+      throw new IllegalArgumentException("expected a limit >= 0 (0 for all), found " + limit);
+    }
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(augmentation, "augmentation");
+    Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(transfer, "transfer");
+    if (longTail == null) {
+      longTail = LongTail.BALANCED;
+    }
+    if (longTail.mitigation() == Mitigation.REWEIGHT && loss != LossFunction.CROSS_ENTROPY) {
+      throw new IllegalArgumentException(
+          "class re-weighting: expected the CROSS_ENTROPY loss, found " + loss);
+    }
+  }
+
+  /** This config, trained with another master seed. */
+  public TrainingConfig withSeed(long otherSeed) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, otherSeed, device, transfer, longTail);
+  }
+
+  /** This config, trained on another class distribution. */
+  public TrainingConfig withLongTail(LongTail otherLongTail) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, seed, device, transfer, otherLongTail);
+  }
+
+  /** Main epochs plus fine-tuning epochs. */
+  public int totalEpochs() {
+    return epochs + transfer.fineTuneEpochs();
+  }
+}
