@@ -1,5 +1,6 @@
 package org.archbench.benchmarks;
 
+import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,10 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
-import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.engine.Engines;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
-import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -43,7 +43,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>The forks are JVMs started from this JVM's classpath; they find the models and inputs through
  * the bench.out, bench.data and bench.device properties the launcher gives them. For ad-hoc runs,
- * {@code java -jar benchmarks.jar} is plain JMH.
+ * {@code java -jar benchmarks.jar} is JMH's command line ({@link BenchmarksMain}).
  */
 public final class BenchmarkLauncher {
 
@@ -54,16 +54,19 @@ public final class BenchmarkLauncher {
    * @param preset the budget
    * @param archs the architectures, each exported
    * @param engines the engine ids
+   * @param variants the model variant ids
    * @param dataDirectory where the dataset is, or null to search the usual places
    * @param device where the engines run
    * @param flameGraphs whether async-profiler draws a flame graph per benchmark
    */
   public record Request(OutputLayout layout, Preset preset, List<String> archs,
-      List<String> engines, Path dataDirectory, ComputeDevice device, boolean flameGraphs) {
+      List<String> engines, List<String> variants, Path dataDirectory, ComputeDevice device,
+      boolean flameGraphs) {
 
     public Request {
       archs = List.copyOf(archs);
       engines = List.copyOf(engines);
+      variants = List.copyOf(variants);
       layout = new OutputLayout(layout.root().toAbsolutePath().normalize());
     }
   }
@@ -80,7 +83,7 @@ public final class BenchmarkLauncher {
   public static Path run(Request request, PrintStream console) throws IOException, RunnerException {
     JmhPreset budget = JmhPreset.of(request.preset());
     OutputLayout layout = request.layout();
-    requireExported(layout, request.archs(), request.engines());
+    requireExported(layout, request);
     if (request.device() == ComputeDevice.GPU) {
       Cuda.require("--device gpu");
     }
@@ -109,8 +112,8 @@ public final class BenchmarkLauncher {
     List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
         ? List.of(steady, overhead, coldStart) : List.of(steady, coldStart);
 
-    console.printf("JMH, preset %s: %s on %s%n", request.preset().id(), request.archs(),
-        request.engines());
+    console.printf("JMH, preset %s: %s (%s) on %s%n", request.preset().id(), request.archs(),
+        request.variants(), request.engines());
     Path results = layout.jmhResults();
     try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
@@ -146,8 +149,9 @@ public final class BenchmarkLauncher {
     }
     return new OptionsBuilder()
         .jvmArgsAppend(jvm.toArray(String[]::new))
-        .param("arch", request.archs().toArray(String[]::new))
-        .param("engine", request.engines().toArray(String[]::new))
+        .param(BenchmarkParameters.ARCH, request.archs().toArray(String[]::new))
+        .param(BenchmarkParameters.ENGINE, request.engines().toArray(String[]::new))
+        .param(BenchmarkParameters.VARIANT, request.variants().toArray(String[]::new))
         .addProfiler(GCProfiler.class)
         .addProfiler(NativeMemoryProfiler.class)
         .resultFormat(ResultFormatType.JSON)
@@ -161,14 +165,16 @@ public final class BenchmarkLauncher {
   }
 
   /** Fails before JMH starts if a model is missing an exported file the engines need. */
-  private static void requireExported(OutputLayout layout, List<String> archs, List<String> engines)
-      throws IOException {
-    engines.forEach(EngineKind::byId);
-    for (String arch : archs) {
+  private static void requireExported(OutputLayout layout, Request request) throws IOException {
+    request.engines().forEach(Engines::byId);
+    for (String arch : request.archs()) {
       ModelFiles files = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
-      if (!Files.isRegularFile(files.onnx())) {
-        throw new IOException(files.onnx() + ": expected the exported ONNX model, found no such"
-            + " file. Export first: archbench export --arch " + arch);
+      for (String variant : request.variants()) {
+        Path onnx = files.as(ModelVariants.byId(variant)).onnx();
+        if (!Files.isRegularFile(onnx)) {
+          throw new IOException(onnx + ": expected the exported " + variant + " ONNX model, found"
+              + " no such file. Export first: archbench export --arch " + arch);
+        }
       }
     }
   }

@@ -1,5 +1,9 @@
 package org.archbench.benchmarks;
 
+import org.archbench.harness.model.ModelVariants;
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.Engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,12 +16,10 @@ import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.data.IdxReader;
 import org.archbench.harness.data.IdxWriter;
 import org.archbench.harness.data.LabeledImages;
-import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.InferenceEngines;
-import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.complexity.Complexity;
 import org.archbench.models.spec.Architectures;
@@ -45,17 +47,25 @@ final class BenchmarkModels {
 
   private BenchmarkModels() {}
 
-  /** Opens {@code arch}'s exported model on {@code engine}. */
-  static InferenceEngine open(String engine, String arch, EngineSettings settings) {
+  /** Opens {@code variant} of {@code arch}'s exported model on {@code engine}. */
+  static InferenceEngine open(String engine, String arch, String variant, EngineSettings settings) {
+    EngineKind kind = Engines.byId(BenchmarkParameters.require(BenchmarkParameters.ENGINE, engine));
+    ModelVariant artifact =
+        ModelVariants.byId(BenchmarkParameters.require(BenchmarkParameters.VARIANT, variant));
+    if (!kind.runs(artifact)) {
+      throw new IllegalArgumentException(engine + " does not run the " + variant + " model: leave"
+          + " the pair out with -p engine=... or -p variant=...");
+    }
     try {
-      return InferenceEngines.open(EngineKind.byId(engine), files(arch), settings);
+      return kind.open(files(arch).as(artifact), settings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static ModelFiles files(String arch) throws IOException {
-    return ModelFiles.in(layout().modelDirectory(Architectures.byId(arch).id()));
+    String id = Architectures.byId(BenchmarkParameters.require(BenchmarkParameters.ARCH, arch)).id();
+    return ModelFiles.in(layout().modelDirectory(id));
   }
 
   static OutputLayout layout() {

@@ -1,10 +1,9 @@
 package org.archbench.benchmarks;
 
+import org.archbench.harness.engine.Engines;
 import java.util.concurrent.TimeUnit;
-import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.InferenceEngines;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -45,15 +44,18 @@ public class ColdStartBenchmark {
   /** The engine under test. */
   @State(Scope.Benchmark)
   public static class Engine {
-    @Param({"onnxruntime", "pytorch", "djl-onnxruntime"})
+    @Param(BenchmarkParameters.REGISTERED)
     public String engine;
   }
 
   /** The architecture, for the parts that load a model. */
   @State(Scope.Benchmark)
   public static class Arch {
-    @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+    @Param(BenchmarkParameters.REGISTERED)
     public String arch;
+
+    @Param(BenchmarkParameters.REGISTERED)
+    public String variant;
   }
 
   /** A started runtime, for measuring model loads alone. */
@@ -63,7 +65,7 @@ public class ColdStartBenchmark {
 
     @Setup(Level.Trial)
     public void start(Engine engine) {
-      InferenceEngines.startRuntime(EngineKind.byId(engine.engine));
+      Engines.byId(engine.engine).startRuntime();
     }
 
     @TearDown(Level.Iteration)
@@ -84,7 +86,7 @@ public class ColdStartBenchmark {
 
     @Setup(Level.Iteration)
     public void load(Engine engine, Arch arch) {
-      running = BenchmarkModels.open(engine.engine, arch.arch, BenchmarkModels.settings());
+      running = BenchmarkModels.open(engine.engine, arch.arch, arch.variant, BenchmarkModels.settings());
       image = BenchmarkModels.batchOfTestImages(1);
       logits = new float[BenchmarkModels.classes(arch.arch)];
     }
@@ -98,12 +100,12 @@ public class ColdStartBenchmark {
   @Benchmark
   @Measurement(iterations = 1)
   public String engineStart(Engine engine) {
-    return InferenceEngines.startRuntime(EngineKind.byId(engine.engine));
+    return Engines.byId(engine.engine).startRuntime();
   }
 
   @Benchmark
   public void modelLoad(Engine engine, Arch arch, StartedRuntime runtime) {
-    runtime.loaded = BenchmarkModels.open(engine.engine, arch.arch, BenchmarkModels.settings());
+    runtime.loaded = BenchmarkModels.open(engine.engine, arch.arch, arch.variant, BenchmarkModels.settings());
   }
 
   @Benchmark

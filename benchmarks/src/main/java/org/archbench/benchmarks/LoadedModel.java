@@ -12,8 +12,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One exported model loaded on one engine with all cores, for the whole trial, with logits room for
- * the largest batch. Every engine x architecture is a separate JMH parameter combination, so each
- * runs in its own fork.
+ * the largest batch. Every engine x architecture x variant is a separate JMH parameter combination,
+ * so each runs in its own fork. The parameters carry no values here: the registries supply them
+ * ({@link BenchmarkParameters}), so a new engine, architecture or variant needs no edit here.
  */
 @State(Scope.Benchmark)
 public class LoadedModel {
@@ -21,11 +22,17 @@ public class LoadedModel {
   /** The largest batch any benchmark runs. */
   static final int MAX_BATCH = 256;
 
-  @Param({"onnxruntime", "pytorch", "djl-onnxruntime"})
+  /** Every registered engine unless -p engine=... (BenchmarkParameters). */
+  @Param(BenchmarkParameters.REGISTERED)
   public String engine;
 
-  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+  /** Every registered architecture unless -p arch=.... */
+  @Param(BenchmarkParameters.REGISTERED)
   public String arch;
+
+  /** Every registered model variant unless -p variant=.... */
+  @Param(BenchmarkParameters.REGISTERED)
+  public String variant;
 
   private InferenceEngine running;
   private float[] logits;
@@ -33,7 +40,7 @@ public class LoadedModel {
 
   @Setup(Level.Trial)
   public void load() {
-    running = BenchmarkModels.open(engine, arch, BenchmarkModels.settings());
+    running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.settings());
     logits = new float[MAX_BATCH * BenchmarkModels.classes(arch)];
     flopsPerImage = BenchmarkModels.flopsPerImage(arch);
   }

@@ -1,5 +1,6 @@
 package org.archbench.benchmarks;
 
+import org.archbench.harness.model.ModelVariants;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.engine.OrtSessions;
 import org.archbench.harness.export.OnnxContract;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -58,7 +59,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 public class OnnxRuntimeOverheadBenchmark {
 
-  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+  @Param(BenchmarkParameters.REGISTERED)
   public String arch;
 
   /** Each path's time, summed over an iteration. */
@@ -95,7 +96,7 @@ public class OnnxRuntimeOverheadBenchmark {
     OrtEnvironment environment = OrtSessions.environment();
     options = OrtSessions.options(settings);
     session = environment.createSession(files.onnx().toString(), options);
-    engine = BenchmarkModels.open("onnxruntime", arch, settings);
+    engine = BenchmarkModels.open("onnxruntime", arch, ModelVariants.FLOAT32, settings);
     tensor = OnnxTensor.createTensor(environment, image.floats(),
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),
             files.spec().input().width()});

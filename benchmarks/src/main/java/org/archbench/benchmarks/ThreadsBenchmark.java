@@ -40,11 +40,14 @@ public class ThreadsBenchmark {
   /** Batch size of the comparison: large enough for operators to split across threads. */
   static final int BATCH = 32;
 
-  @Param({"onnxruntime", "pytorch", "djl-onnxruntime"})
+  @Param(BenchmarkParameters.REGISTERED)
   public String engine;
 
-  @Param({"mlp", "cnn", "secnn", "resnet", "vgg"})
+  @Param(BenchmarkParameters.REGISTERED)
   public String arch;
+
+  @Param(BenchmarkParameters.REGISTERED)
+  public String variant;
 
   /** Intra-op threads: a count, or {@code all} for every available core. */
   @Param({"1"})
@@ -58,7 +61,7 @@ public class ThreadsBenchmark {
   public void load() {
     int intraOp =
         threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-    running = BenchmarkModels.open(engine, arch, BenchmarkModels.withIntraOpThreads(intraOp));
+    running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.withIntraOpThreads(intraOp));
     batch = BenchmarkModels.batchOfTestImages(BATCH);
     logits = new float[BATCH * BenchmarkModels.classes(arch)];
   }

@@ -1,8 +1,8 @@
 package org.archbench.harness;
 
-import java.util.Arrays;
+import java.util.List;
+import org.archbench.schema.registry.Registry;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * How much a run spends (-Dbench.preset): each stage turns the preset into its own budget (epochs,
@@ -28,13 +28,15 @@ public enum Preset {
     if (id == null || id.isBlank()) {
       return STANDARD;
     }
-    for (Preset preset : values()) {
-      if (preset.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
-        return preset;
-      }
+    try {
+      return Registered.PRESETS.byId(id);
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("-Dbench.preset: " + unknown.getMessage(), unknown);
     }
-    throw new IllegalArgumentException("-Dbench.preset: expected one of "
-        + Arrays.stream(values()).map(Preset::id).collect(Collectors.joining(", ")) + ", found '"
-        + id + "'");
+  }
+
+  /** Built after the constants, which an enum's own static fields cannot be. */
+  private static final class Registered {
+    static final Registry<Preset> PRESETS = Registry.of("preset", List.of(values()), Preset::id);
   }
 }

@@ -52,13 +52,24 @@ public final class RunCheck {
     }
   }
 
-  /** Checks {@code run} for {@code archs} on {@code engines}. */
+  /** Checks {@code run} for {@code archs} on {@code engines}, with the float32 model of each. */
   public static Result of(Path run, List<String> archs, List<String> engines) {
+    return of(run, archs, engines, List.of(arch -> arch + ".onnx"));
+  }
+
+  /**
+   * Checks {@code run} for {@code archs} on {@code engines}, each model directory holding the file
+   * every one of {@code modelFiles} names for its architecture (one per model variant).
+   */
+  public static Result of(Path run, List<String> archs, List<String> engines,
+      List<Function<String, String>> modelFiles) {
     RunCheck check = new RunCheck(run);
     OutputLayout layout = new OutputLayout(run);
     check.runManifest(layout);
     for (String arch : archs) {
-      check.nonEmpty(layout.onnx(arch));
+      for (Function<String, String> modelFile : modelFiles) {
+        check.nonEmpty(layout.modelDirectory(arch).resolve(modelFile.apply(arch)));
+      }
       check.archRecord(layout.trainingReport(arch), TrainingReport.class, TrainingReport::arch, arch);
       check.archRecord(layout.evaluation(arch), EvaluationReport.class, EvaluationReport::arch, arch);
       check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);

@@ -9,8 +9,7 @@ import org.archbench.benchmarks.BenchmarkLauncher;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.ComputeDevice;
-import org.archbench.models.spec.ArchitectureSpec;
-import org.archbench.models.spec.Architectures;
+import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.OutputLayout;
 import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine.Command;
@@ -39,11 +38,11 @@ final class BenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   private Path in;
 
-  @Option(names = {"--arch", "--archs"}, paramLabel = "ID", split = ",",
-      description = "Architectures, comma-separated (default: every registered one).")
-  private List<String> archs;
+  @Mixin private ArchOptions archOptions;
 
   @Mixin private EngineOptions engineOptions;
+
+  @Mixin private VariantOptions variantOptions;
 
   @Mixin private PresetOptions preset;
 
@@ -62,14 +61,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, RunnerException {
-    List<String> archIds = archs == null || archs.isEmpty()
-        ? Architectures.all().stream().map(ArchitectureSpec::id).toList()
-        : archs.stream().map(Architectures::byId).map(ArchitectureSpec::id).toList();
     List<String> engines = engineOptions.kinds().stream().map(EngineKind::id).toList();
+    List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
     // JMH prints to the console itself; the summary follows on the same stream.
     PrintStream console = System.out;
     BenchmarkLauncher.run(new BenchmarkLauncher.Request(new OutputLayout(in), preset.preset(),
-        archIds, engines, data, ComputeDevice.byId(device), profile), console);
+        archOptions.ids(), engines, variants, data, ComputeDevice.byId(device), profile), console);
     return 0;
   }
 }

@@ -23,7 +23,9 @@ final class DataOptions {
       names = "--dataset",
       paramLabel = "ID",
       defaultValue = Defaults.DATASET,
-      description = "Which registered IDX dataset (default: ${DEFAULT-VALUE}).")
+      completionCandidates = RegisteredIds.DatasetIds.class,
+      description = "Which registered IDX dataset: ${COMPLETION-CANDIDATES} (default:"
+          + " ${DEFAULT-VALUE}).")
   private String datasetId;
 
   @Option(

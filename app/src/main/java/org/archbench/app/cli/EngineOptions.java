@@ -2,18 +2,21 @@ package org.archbench.app.cli;
 
 import java.util.List;
 import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.Engines;
 import picocli.CommandLine.Option;
 
 /** The {@code --engines} option of the subcommands that compare engines. */
 final class EngineOptions {
 
   @Option(names = "--engines", split = ",", paramLabel = "ID",
-      defaultValue = "onnxruntime,pytorch,djl-onnxruntime",
-      description = "Engines, comma-separated (default: ${DEFAULT-VALUE}).")
+      completionCandidates = RegisteredIds.EngineIds.class,
+      description = "Engines, comma-separated (default: every registered one:"
+          + " ${COMPLETION-CANDIDATES}).")
   private List<String> engines;
 
-  /** The chosen engines; the message lists the known ids if one is unknown. */
+  /** The chosen engines, every registered one unless some were named; unknown ids are refused. */
   List<EngineKind> kinds() {
-    return engines.stream().map(EngineKind::byId).toList();
+    return engines == null || engines.isEmpty()
+        ? Engines.all() : engines.stream().map(Engines::byId).toList();
   }
 }

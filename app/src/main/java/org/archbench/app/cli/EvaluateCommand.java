@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.harness.engine.Engines;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.archbench.harness.evaluation.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code archbench evaluate}: accuracy with statistics on the test set, per engine. */
@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin private PresetOptions preset;
 
   /** The engine that evaluates every seed: the one the models trained on. */
-  static final EngineKind SEED_ENGINE = EngineKind.PYTORCH;
+  static final EngineKind SEED_ENGINE = Engines.byId(Engines.TRAINING_ENGINE);
 
   @Override
   public Integer call() throws DatasetException, IOException {

@@ -15,9 +15,8 @@ import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.InferenceEngines;
-import org.archbench.harness.engine.ModelFiles;
-import org.archbench.harness.export.ModelExport;
+import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.model.ModelExport;
 import org.archbench.schema.OutputLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
     int classes = files.spec().classes();
     List<float[]> logitsPerEngine = new ArrayList<>();
     for (EngineKind kind : kinds) {
-      try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
+      try (InferenceEngine engine = kind.open(files, settings)) {
         float[] logits = BatchedInference.logits(engine, test, classes);
         logitsPerEngine.add(logits);
         printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),

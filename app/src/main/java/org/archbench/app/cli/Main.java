@@ -1,7 +1,6 @@
 package org.archbench.app.cli;
 
 import org.archbench.harness.provenance.RunStages;
-import org.archbench.schema.run.RunManifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,7 +31,8 @@ public final class Main {
     return newCommandLine().execute(args);
   }
 
-  static CommandLine newCommandLine() {
+  /** The CLI as a picocli command line, configured as {@link #run} runs it. */
+  public static CommandLine newCommandLine() {
     return new CommandLine(new ArchbenchCommand())
         .setDefaultValueProvider(new BenchPropertyDefaults())
         .setExecutionExceptionHandler(new UserErrorHandler())

@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.PresetBudget;
 import org.archbench.harness.SeedRuns;
-import org.archbench.harness.training.ModelStore;
+import org.archbench.harness.model.ModelStore;
 import picocli.CommandLine.Option;
 
 /** The {@code --seeds} option: how many trainings per architecture, for seed statistics. */

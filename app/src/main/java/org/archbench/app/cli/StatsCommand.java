@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.harness.engine.Engines;
 import org.archbench.schema.stats.SignificancePair;
 import org.archbench.schema.stats.McNemarMethod;
 import org.archbench.harness.evaluation.SeedSpread;
@@ -16,7 +17,6 @@ import org.archbench.schema.OutputLayout;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
-import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.evaluation.PairwiseSignificance;
 import org.archbench.harness.evaluation.PredictionsFile;
 import org.archbench.schema.stats.SeedStatistics;
@@ -59,7 +59,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
-    String engineId = EngineKind.byId(engine).id();
+    String engineId = Engines.byId(engine).id();
     LabeledImages test = data.load().test();
     OutputLayout layout = output.layout();
     Map<String, boolean[]> correctByArch = new LinkedHashMap<>();

@@ -1,13 +1,15 @@
 package org.archbench.harness.data;
 
+import org.archbench.schema.registry.Registry;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** The registry of known IDX datasets. Another dataset of the same format is one more entry here. */
+/**
+ * The registry of IDX datasets: Fashion-MNIST, and any other a {@link DatasetProvider} registers
+ * (its files, checksums, image size, class names, and where to look for it).
+ */
 public final class IdxDatasets {
 
   /**
@@ -44,19 +46,25 @@ public final class IdxDatasets {
           Path.of("/usr/share/datasets/fashion-mnist"),
           URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/"));
 
-  private static final Map<String, IdxDataset> BY_ID =
-      List.of(FASHION_MNIST).stream()
-          .collect(Collectors.toUnmodifiableMap(IdxDataset::id, dataset -> dataset));
-
   private IdxDatasets() {}
+
+  /** Every registered dataset: Fashion-MNIST, then those of every {@link DatasetProvider}. */
+  public static List<IdxDataset> all() {
+    return registry().all();
+  }
+
+  /** Every registered dataset's id. */
+  public static List<String> ids() {
+    return registry().ids();
+  }
 
   /** The registered dataset with this id; the message lists the known ids otherwise. */
   public static IdxDataset byId(String id) {
-    IdxDataset dataset = BY_ID.get(id);
-    if (dataset == null) {
-      throw new IllegalArgumentException(
-          "expected one of the datasets " + BY_ID.keySet() + ", found '" + id + "'");
-    }
-    return dataset;
+    return registry().byId(id);
+  }
+
+  private static Registry<IdxDataset> registry() {
+    return Registry.withServices("dataset", List.of(FASHION_MNIST), DatasetProvider.class,
+        DatasetProvider::datasets, IdxDataset::id);
   }
 }

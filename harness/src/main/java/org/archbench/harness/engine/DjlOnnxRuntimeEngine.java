@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
@@ -23,8 +24,8 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
   private final Model model;
   private final Predictor<NDList, NDList> predictor;
 
-  DjlOnnxRuntimeEngine(ModelFiles files, EngineSettings settings) throws IOException {
-    super(EngineKind.DJL_ONNXRUNTIME, files, settings);
+  private DjlOnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+    super(kind, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
     Device device = settings.device() == ComputeDevice.GPU ? Device.gpu() : Device.cpu();
@@ -71,5 +72,23 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
   protected void release() {
     predictor.close();
     model.close();
+  }
+
+  /** The registration of this engine, {@code djl-onnxruntime}: DJL's OnnxRuntime engine on the .onnx file. */
+  public static final class Kind extends EngineKind {
+
+    public Kind() {
+      super("djl-onnxruntime");
+    }
+
+    @Override
+    public InferenceEngine open(ModelFiles files, EngineSettings settings) throws IOException {
+      return new DjlOnnxRuntimeEngine(this, files, settings);
+    }
+
+    @Override
+    public String startRuntime() {
+      return ai.djl.engine.Engine.getEngine(ENGINE).getVersion();
+    }
   }
 }

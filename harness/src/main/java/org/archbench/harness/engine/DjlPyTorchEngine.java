@@ -1,5 +1,7 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import ai.djl.Device;
 import ai.djl.Model;
@@ -20,13 +22,13 @@ import org.archbench.schema.engine.ComputeDevice;
  */
 final class DjlPyTorchEngine extends ModelEngine {
 
-  static final String ENGINE = "PyTorch";
+  static final String ENGINE = ModelFiles.DJL_ENGINE;
 
   private final Model model;
   private final ParameterStore parameters;
 
-  DjlPyTorchEngine(ModelFiles files, EngineSettings settings) throws IOException {
-    super(EngineKind.PYTORCH, files, settings);
+  private DjlPyTorchEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+    super(kind, files, settings);
     // Loads PyTorch's native library, which the thread settings below call into.
     Engine.getEngine(ENGINE);
     Device device = Device.cpu();
@@ -78,5 +80,29 @@ final class DjlPyTorchEngine extends ModelEngine {
   @Override
   protected void release() {
     model.close();
+  }
+
+  /** The registration of this engine, {@code pytorch}: DJL's PyTorch engine, eager, on the DJL-format parameters. */
+  public static final class Kind extends EngineKind {
+
+    public Kind() {
+      super("pytorch");
+    }
+
+    @Override
+    public InferenceEngine open(ModelFiles files, EngineSettings settings) throws IOException {
+      return new DjlPyTorchEngine(this, files, settings);
+    }
+
+    @Override
+    public String startRuntime() {
+      return Engine.getEngine(ENGINE).getVersion();
+    }
+
+    /** Only the float32 model has DJL parameters; other variants are ONNX files only. */
+    @Override
+    public boolean runs(ModelVariant variant) {
+      return variant.isFloat32();
+    }
   }
 }

@@ -1,43 +1,65 @@
 package org.archbench.harness.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.io.IOException;
+import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.schema.engine.EngineSettings;
 
-/** The inference engines archbench compares, by the ids used on the command line and in results. */
-public enum EngineKind {
-  /** ONNX Runtime's own Java API on the .onnx file. */
-  ONNXRUNTIME("onnxruntime"),
-  /** DJL's PyTorch engine, eager, on the DJL-format parameters. */
-  PYTORCH("pytorch"),
-  /** DJL's OnnxRuntime engine on the .onnx file. */
-  DJL_ONNXRUNTIME("djl-onnxruntime");
+/**
+ * One inference runtime archbench measures, known by the id used on the command line, in JMH's
+ * parameters and in every result. An engine is one class that extends this, registered in
+ * META-INF/services/org.archbench.harness.engine.EngineKind ({@link java.util.ServiceLoader}); the
+ * CLI's defaults, the benchmark parameters and {@code check} list every registered one
+ * ({@link Engines}).
+ *
+ * <p>Two kinds are equal when their ids are: a registry may hand out a new instance per look-up.
+ */
+public abstract class EngineKind {
 
   private final String id;
 
-  EngineKind(String id) {
+  protected EngineKind(String id) {
     this.id = id;
   }
 
-  public String id() {
+  /** The id on the command line and in results, e.g. {@code onnxruntime}. */
+  public final String id() {
     return id;
   }
 
-  /** The engine with this id; the message lists the known ids otherwise. */
-  public static EngineKind byId(String id) {
-    for (EngineKind kind : values()) {
-      if (kind.id.equals(id.toLowerCase(Locale.ROOT))) {
-        return kind;
-      }
-    }
-    throw new IllegalArgumentException(
-        "expected one of the engines "
-            + Arrays.stream(values()).map(EngineKind::id).collect(Collectors.joining(", "))
-            + ", found '" + id + "'");
+  /**
+   * Loads the model of {@code files} into a new engine of this kind.
+   *
+   * @throws IOException if a model file is missing or corrupt, naming it
+   */
+  public abstract InferenceEngine open(ModelFiles files, EngineSettings settings)
+      throws IOException;
+
+  /**
+   * Starts the native runtime (loads and initialises its libraries) without a model, the first part
+   * of a cold start; a no-op once started in this process.
+   *
+   * @return the runtime's version
+   */
+  public abstract String startRuntime();
+
+  /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
+  public boolean runs(ModelVariant variant) {
+    return true;
   }
 
   @Override
-  public String toString() {
+  public final boolean equals(Object other) {
+    return other instanceof EngineKind kind && kind.id.equals(id);
+  }
+
+  @Override
+  public final int hashCode() {
+    return id.hashCode();
+  }
+
+  @Override
+  public final String toString() {
     return id;
   }
 }

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.models.spec.FeatureShape;
 

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -21,8 +22,8 @@ final class OnnxRuntimeEngine extends ModelEngine {
   private int boundSize;
   private Map<String, OnnxTensor> boundInputs;
 
-  OnnxRuntimeEngine(ModelFiles files, EngineSettings settings) throws IOException {
-    super(EngineKind.ONNXRUNTIME, files, settings);
+  private OnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+    super(kind, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
     this.environment = OrtSessions.environment();
@@ -95,6 +96,24 @@ final class OnnxRuntimeEngine extends ModelEngine {
       throw new IllegalStateException("onnxruntime: closing the session failed", e);
     } finally {
       options.close();
+    }
+  }
+
+  /** The registration of this engine, {@code onnxruntime}: ONNX Runtime's own Java API on the .onnx file. */
+  public static final class Kind extends EngineKind {
+
+    public Kind() {
+      super("onnxruntime");
+    }
+
+    @Override
+    public InferenceEngine open(ModelFiles files, EngineSettings settings) throws IOException {
+      return new OnnxRuntimeEngine(this, files, settings);
+    }
+
+    @Override
+    public String startRuntime() {
+      return OrtSessions.environment().getVersion();
     }
   }
 }

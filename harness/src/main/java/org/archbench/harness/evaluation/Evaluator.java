@@ -10,22 +10,17 @@ import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.ModelCost;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.archbench.harness.BuildInfo;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.InferenceEngines;
-import org.archbench.harness.engine.ModelFiles;
-import org.archbench.schema.io.AtomicFiles;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
@@ -57,12 +52,12 @@ public final class Evaluator {
     List<float[]> logitsPerEngine = new ArrayList<>();
     List<EngineEvaluation> evaluations = new ArrayList<>();
     for (EngineKind kind : engines) {
-      try (InferenceEngine engine = InferenceEngines.open(kind, files, settings)) {
+      try (InferenceEngine engine = kind.open(files, settings)) {
         float[] logits = BatchedInference.logits(engine, test, classes);
         logitsPerEngine.add(logits);
         float[] probabilities = softmax(logits, classes);
         String predictionsFile = layout.root().relativize(layout.predictions(arch, kind.id())).toString();
-        writePredictions(layout, arch, kind, labels, probabilities, classes);
+        PredictionsFile.write(layout.predictions(arch, kind.id()), labels, probabilities, classes);
         evaluations.add(
             evaluation(kind, engine.version(), settings, labels, probabilities, classes,
                 data.dataset().classNames(), predictionsFile));
@@ -127,26 +122,6 @@ public final class Evaluator {
       }
     }
     return probabilities;
-  }
-
-  private static void writePredictions(
-      OutputLayout layout, String arch, EngineKind kind, int[] labels, float[] probabilities,
-      int classes) throws IOException {
-    StringBuilder csv = new StringBuilder(labels.length * (16 + 10 * classes));
-    csv.append("index,label,predicted");
-    for (int c = 0; c < classes; c++) {
-      csv.append(",p").append(c);
-    }
-    csv.append('\n');
-    for (int i = 0; i < labels.length; i++) {
-      csv.append(i).append(',').append(labels[i]).append(',')
-          .append(BatchedInference.argmax(probabilities, i, classes));
-      for (int c = 0; c < classes; c++) {
-        csv.append(',').append(String.format(Locale.ROOT, "%.6f", probabilities[i * classes + c]));
-      }
-      csv.append('\n');
-    }
-    AtomicFiles.write(layout.predictions(arch, kind.id()), csv.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Parameters, MACs and the sizes of the exported files of the model in {@code files}. */

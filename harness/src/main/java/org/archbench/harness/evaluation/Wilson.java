@@ -1,10 +1,11 @@
 package org.archbench.harness.evaluation;
 
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * The Wilson score interval for a proportion: unlike the normal approximation it stays within [0, 1]
- * and keeps its coverage near 0 and 1, where accuracies of good models live.
+ * The Wilson score interval for a proportion (Commons Math's): unlike the normal approximation it
+ * stays within [0, 1] and keeps its coverage near 0 and 1, where accuracies of good models live.
  */
 public final class Wilson {
 
@@ -25,11 +26,8 @@ public final class Wilson {
           "expected 0 <= successes <= trials, trials > 0 and confidence in (0, 1), found "
               + successes + " of " + trials + " at " + confidence);
     }
-    double z = new NormalDistribution().inverseCumulativeProbability(1 - (1 - confidence) / 2);
-    double p = (double) successes / trials;
-    double z2n = z * z / trials;
-    double centre = (p + z2n / 2) / (1 + z2n);
-    double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / trials + z2n / (4 * trials));
-    return new Interval(Math.max(0, centre - half), Math.min(1, centre + half));
+    ConfidenceInterval interval = new WilsonScoreInterval()
+        .createInterval(Math.toIntExact(trials), Math.toIntExact(successes), confidence);
+    return new Interval(interval.getLowerBound(), interval.getUpperBound());
   }
 }

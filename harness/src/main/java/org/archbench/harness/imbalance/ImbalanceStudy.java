@@ -1,5 +1,6 @@
 package org.archbench.harness.imbalance;
 
+import org.archbench.harness.engine.Engines;
 import org.archbench.harness.engine.BatchedInference;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import java.io.IOException;
@@ -12,17 +13,14 @@ import java.util.stream.IntStream;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
-import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.engine.InferenceEngines;
-import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.evaluation.ConfusionMatrix;
-import org.archbench.harness.evaluation.ProbabilisticMetrics;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.LongTail;
-import org.archbench.harness.training.ModelStore;
+import org.archbench.harness.model.ModelStore;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingKey;
@@ -41,7 +39,7 @@ import org.archbench.models.spec.ArchitectureSpec;
 public final class ImbalanceStudy {
 
   /** The engine that trained the models runs their test images: no export needed. */
-  public static final EngineKind ENGINE = EngineKind.PYTORCH;
+  public static final EngineKind ENGINE = Engines.byId(Engines.TRAINING_ENGINE);
 
   private static final int RAREST = 3;
 
@@ -128,7 +126,7 @@ public final class ImbalanceStudy {
     LabeledImages test = data.test();
     int classes = files.spec().classes();
     float[] logits;
-    try (InferenceEngine engine = InferenceEngines.open(ENGINE, files, settings)) {
+    try (InferenceEngine engine = ENGINE.open(files, settings)) {
       logits = BatchedInference.logits(engine, test, classes);
     }
     int[] labels = new int[test.count()];

@@ -1,10 +1,9 @@
 package org.archbench.harness.robustness;
 
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
+import org.archbench.schema.registry.Registry;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * The image corruptions of DESIGN.md (MNIST-C / ImageNet-C style), each a pure function of a
@@ -203,15 +202,13 @@ public enum Corruption {
 
   /** The corruption called {@code id}; the message lists the known ones otherwise. */
   public static Corruption byId(String id) {
-    for (Corruption corruption : values()) {
-      if (corruption.id.equals(id.toLowerCase(Locale.ROOT))) {
-        return corruption;
-      }
-    }
-    throw new IllegalArgumentException(
-        "expected one of the corruptions "
-            + Arrays.stream(values()).map(Corruption::id).collect(Collectors.joining(", "))
-            + ", found '" + id + "'");
+    return Registered.CORRUPTIONS.byId(id);
+  }
+
+  /** Built after the constants, which an enum's own static fields cannot be. */
+  private static final class Registered {
+    static final Registry<Corruption> CORRUPTIONS =
+        Registry.of("corruption", List.of(values()), Corruption::id);
   }
 
   private void checkSeverity(int severity) {

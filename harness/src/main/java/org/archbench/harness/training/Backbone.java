@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.OutputLayout;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.nn.Block;
@@ -24,7 +25,7 @@ final class Backbone {
    * @throws IOException if the backbone cannot be read, or its feature layers differ from the target's
    */
   static void copyFeatures(Path directory, ArchitectureSpec target, Model model) throws IOException {
-    ArchitectureSpec source = ArchitectureSpecJson.read(directory.resolve(ModelStore.SPEC));
+    ArchitectureSpec source = ArchitectureSpecJson.read(directory.resolve(OutputLayout.SPEC_FILE));
     int features = target.featureLayerCount();
     if (features == 0) {
       throw new IllegalArgumentException(

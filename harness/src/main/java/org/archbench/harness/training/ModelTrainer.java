@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.harness.model.ModelStore;
 import org.archbench.harness.engine.Cuda;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.Augmentation;

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,9 +76,9 @@ class EngineParityTest {
     ModelFiles files = ModelFiles.in(directory);
     ImageBatch batch = ImageBatch.allocate(BATCH, 784);
     int half = BATCH / 2;
-    for (EngineKind kind : EngineKind.values()) {
+    for (EngineKind kind : Engines.all().toArray(EngineKind[]::new)) {
       float[] logits = new float[BATCH * spec.classes()];
-      InferenceEngine engine = InferenceEngines.open(kind, files, EngineSettings.cpuDefaults());
+      InferenceEngine engine = kind.open(files, EngineSettings.cpuDefaults());
       try (engine) {
         // The same batch refilled, then run at another size: engines may keep tensors over its
         // buffer, and must still see every new fill.

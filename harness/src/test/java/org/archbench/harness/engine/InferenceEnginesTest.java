@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.engine.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -37,9 +38,9 @@ class InferenceEnginesTest {
   void missingOnnxFileSaysHowToExportIt() throws IOException {
     ModelFiles files = mlpFiles();
 
-    for (EngineKind kind : new EngineKind[] {EngineKind.ONNXRUNTIME, EngineKind.DJL_ONNXRUNTIME}) {
+    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime")}) {
       IOException error = assertThrows(IOException.class,
-          () -> InferenceEngines.open(kind, files, EngineSettings.cpuDefaults()));
+          () -> kind.open(files, EngineSettings.cpuDefaults()));
       assertEquals(files.onnx() + ": expected an ONNX model, found no such file. Export it first:"
           + " archbench export --arch mlp", error.getMessage());
     }
@@ -51,7 +52,7 @@ class InferenceEnginesTest {
     Files.write(files.onnx(), new byte[] {1, 2, 3, 4, 5});
 
     IOException error = assertThrows(IOException.class,
-        () -> InferenceEngines.open(EngineKind.ONNXRUNTIME, files, EngineSettings.cpuDefaults()));
+        () -> Engines.byId("onnxruntime").open(files, EngineSettings.cpuDefaults()));
 
     assertTrue(error.getMessage().startsWith(files.onnx() + ": expected an ONNX model ONNX Runtime"
         + " can load, found one it rejects"), error.getMessage());
@@ -62,7 +63,7 @@ class InferenceEnginesTest {
     ModelFiles files = mlpFiles();
 
     IOException error = assertThrows(IOException.class,
-        () -> InferenceEngines.open(EngineKind.PYTORCH, files, EngineSettings.cpuDefaults()));
+        () -> Engines.byId(Engines.TRAINING_ENGINE).open(files, EngineSettings.cpuDefaults()));
 
     assertTrue(error.getMessage().startsWith(directory + ": expected DJL parameters mlp-NNNN.params"),
         error.getMessage());
@@ -71,7 +72,7 @@ class InferenceEnginesTest {
   @Test
   void unknownEngineListsTheKnownOnes() {
     IllegalArgumentException error =
-        assertThrows(IllegalArgumentException.class, () -> EngineKind.byId("tensorflow"));
+        assertThrows(IllegalArgumentException.class, () -> Engines.byId("tensorflow"));
 
     assertEquals("expected one of the engines onnxruntime, pytorch, djl-onnxruntime, found"
         + " 'tensorflow'", error.getMessage());

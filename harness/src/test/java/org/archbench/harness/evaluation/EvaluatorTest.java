@@ -1,5 +1,6 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.harness.engine.Engines;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,7 +14,7 @@ import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
-import org.archbench.harness.export.ModelExport;
+import org.archbench.harness.model.ModelExport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.engine.ComputeDevice;
@@ -45,7 +46,7 @@ class EvaluatorTest {
     ModelExport.export(layout, "cnn");
 
     EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
-        List.of(EngineKind.values()), EngineSettings.cpuDefaults());
+        List.of(Engines.all().toArray(EngineKind[]::new)), EngineSettings.cpuDefaults());
 
     assertEquals(3, report.engines().size());
     assertEquals(421_834, report.cost().parameters());

@@ -65,7 +65,7 @@ class ImbalanceProfileTest {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> Mitigation.byId("smote"));
 
-    assertEquals("expected a mitigation, one of none, reweight, oversample, found 'smote'",
+    assertEquals("expected one of the mitigations none, reweight, oversample, found 'smote'",
         error.getMessage());
   }
 }

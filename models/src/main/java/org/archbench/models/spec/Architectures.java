@@ -1,13 +1,13 @@
 package org.archbench.models.spec;
 
+import org.archbench.schema.registry.Registry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The registry of architectures, holding the five canonical ones of DESIGN.md. Adding an
- * architecture means registering one more spec here; nothing else changes.
+ * The registry of architectures: the five canonical ones, and any other an
+ * {@link ArchitectureProvider} registers. Adding an architecture is one provider class and its line
+ * in META-INF/services; the CLI, the pipeline, the benchmarks and {@code check} all list from here.
  */
 public final class Architectures {
 
@@ -60,29 +60,32 @@ public final class Architectures {
           CLASSES,
           vggLayers());
 
-  private static final Map<String, ArchitectureSpec> REGISTERED = new LinkedHashMap<>();
-
-  static {
-    for (ArchitectureSpec spec : List.of(MLP, CNN, SECNN, RESNET, VGG)) {
-      REGISTERED.put(spec.id(), spec);
-    }
-  }
+  /** The canonical five, in the order every table lists them. */
+  private static final List<ArchitectureSpec> CANONICAL = List.of(MLP, CNN, SECNN, RESNET, VGG);
 
   private Architectures() {}
 
-  /** Every registered architecture, in registration order. */
+  /**
+   * Every registered architecture: the canonical five, then those of every
+   * {@link ArchitectureProvider} registered with {@link java.util.ServiceLoader}.
+   */
   public static List<ArchitectureSpec> all() {
-    return List.copyOf(REGISTERED.values());
+    return registry().all();
+  }
+
+  /** Every registered architecture's id, in the order of {@link #all()}. */
+  public static List<String> ids() {
+    return registry().ids();
   }
 
   /** The registered architecture with this id; the message lists the known ids otherwise. */
   public static ArchitectureSpec byId(String id) {
-    ArchitectureSpec spec = REGISTERED.get(id);
-    if (spec == null) {
-      throw new IllegalArgumentException(
-          "expected one of the architectures " + REGISTERED.keySet() + ", found '" + id + "'");
-    }
-    return spec;
+    return registry().byId(id);
+  }
+
+  private static Registry<ArchitectureSpec> registry() {
+    return Registry.withServices("architecture", CANONICAL, ArchitectureProvider.class,
+        ArchitectureProvider::architectures, ArchitectureSpec::id);
   }
 
   private static List<LayerSpec> cnnLayers(boolean squeezeExcite) {

@@ -78,7 +78,7 @@ class ArchitectureSpecJsonTest {
         assertThrows(IllegalArgumentException.class, () -> Architectures.byId("alexnet"));
 
     assertEquals(
-        "expected one of the architectures [mlp, cnn, secnn, resnet, vgg], found 'alexnet'",
+        "expected one of the architectures mlp, cnn, secnn, resnet, vgg, found 'alexnet'",
         error.getMessage());
   }
 }

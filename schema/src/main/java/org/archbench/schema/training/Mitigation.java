@@ -1,8 +1,7 @@
 package org.archbench.schema.training;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.List;
+import org.archbench.schema.registry.Registry;
 
 /** What training does about a long-tailed class distribution. */
 public enum Mitigation {
@@ -33,14 +32,12 @@ public enum Mitigation {
 
   /** The mitigation named {@code id}, or an error listing the known ones. */
   public static Mitigation byId(String id) {
-    for (Mitigation mitigation : values()) {
-      if (mitigation.id.equals(id.toLowerCase(Locale.ROOT))) {
-        return mitigation;
-      }
-    }
-    throw new IllegalArgumentException(
-        "expected a mitigation, one of "
-            + Arrays.stream(values()).map(Mitigation::id).collect(Collectors.joining(", "))
-            + ", found '" + id + "'");
+    return Registered.MITIGATIONS.byId(id);
+  }
+
+  /** Built after the constants, which an enum's own static fields cannot be. */
+  private static final class Registered {
+    static final Registry<Mitigation> MITIGATIONS =
+        Registry.of("mitigation", List.of(values()), Mitigation::id);
   }
 }

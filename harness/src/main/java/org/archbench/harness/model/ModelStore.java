@@ -1,5 +1,6 @@
-package org.archbench.harness.training;
+package org.archbench.harness.model;
 
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.TrainingKey;
 import ai.djl.Model;
 import java.io.IOException;
@@ -24,9 +25,6 @@ public final class ModelStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelStore.class);
 
-  static final String KEY = "key.json";
-  static final String SPEC = "arch.json";
-
   private final Path directory;
 
   public ModelStore(Path directory) {
@@ -35,7 +33,7 @@ public final class ModelStore {
 
   /** Whether the directory holds a complete model trained under {@code key}. */
   public boolean holds(TrainingKey key) throws IOException {
-    Path keyFile = directory.resolve(KEY);
+    Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
     if (!Files.isRegularFile(keyFile) || parameterFiles() == 0) {
       return false;
     }
@@ -55,7 +53,7 @@ public final class ModelStore {
    * @throws IOException if there is no trained model here, or its key is unreadable, naming the file
    */
   public TrainingKey key() throws IOException {
-    Path keyFile = directory.resolve(KEY);
+    Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
     if (!Files.isRegularFile(keyFile)) {
       throw new IOException(keyFile + ": expected the key of a trained model, found no such file."
           + " Train first (archbench train --arch <id>).");
@@ -64,9 +62,9 @@ public final class ModelStore {
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */
-  void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
+  public void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
     Files.createDirectories(directory);
-    Files.deleteIfExists(directory.resolve(KEY));
+    Files.deleteIfExists(directory.resolve(OutputLayout.KEY_FILE));
     try (Stream<Path> old = Files.list(directory)) {
       for (Path file : old.filter(ModelStore::isParameterFile).toList()) {
         Files.delete(file);
@@ -82,8 +80,8 @@ public final class ModelStore {
       AtomicFiles.deleteRecursively(staging);
     }
     AtomicFiles.write(
-        directory.resolve(SPEC), ArchitectureSpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8));
-    JsonFiles.write(directory.resolve(KEY), key);
+        directory.resolve(OutputLayout.SPEC_FILE), ArchitectureSpecJson.toJson(spec).getBytes(StandardCharsets.UTF_8));
+    JsonFiles.write(directory.resolve(OutputLayout.KEY_FILE), key);
   }
 
   private long parameterFiles() throws IOException {

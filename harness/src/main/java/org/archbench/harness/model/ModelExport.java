@@ -1,12 +1,14 @@
-package org.archbench.harness.export;
+package org.archbench.harness.model;
 
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxExporter;
 import ai.djl.Device;
 import ai.djl.Model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.BuildInfo;
-import org.archbench.harness.engine.ModelFiles;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.TrainingReport;

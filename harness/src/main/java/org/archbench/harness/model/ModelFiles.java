@@ -1,5 +1,6 @@
-package org.archbench.harness.engine;
+package org.archbench.harness.model;
 
+import org.archbench.schema.OutputLayout;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -16,8 +17,12 @@ import org.archbench.models.spec.ArchitectureSpecJson;
  *
  * @param directory the model directory
  * @param spec the architecture, read from arch.json
+ * @param variant which artifact an engine opened on these files loads; float32 unless chosen
  */
-public record ModelFiles(Path directory, ArchitectureSpec spec) {
+public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant variant) {
+
+  /** DJL's name of the engine the DJL-format parameters load into. */
+  public static final String DJL_ENGINE = "PyTorch";
 
   /**
    * Reads the spec of the model in {@code directory}.
@@ -25,13 +30,13 @@ public record ModelFiles(Path directory, ArchitectureSpec spec) {
    * @throws IOException if arch.json is missing or invalid, naming it
    */
   public static ModelFiles in(Path directory) throws IOException {
-    Path specFile = directory.resolve("arch.json");
+    Path specFile = directory.resolve(OutputLayout.SPEC_FILE);
     if (!Files.isRegularFile(specFile)) {
       throw new IOException(
           specFile + ": expected the architecture spec of a trained model, found no such file."
               + " Train first (archbench train --arch <id>) or point at a models/<arch>/ directory.");
     }
-    return new ModelFiles(directory, ArchitectureSpecJson.read(specFile));
+    return new ModelFiles(directory, ArchitectureSpecJson.read(specFile), ModelVariants.float32());
   }
 
   /**
@@ -41,7 +46,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec) {
    * @throws IOException if the parameters are missing or do not fit the spec, naming the directory
    */
   public Model loadDjlModel(Device device) throws IOException {
-    Model model = Model.newInstance(spec.id(), device, DjlPyTorchEngine.ENGINE);
+    Model model = Model.newInstance(spec.id(), device, DJL_ENGINE);
     try {
       model.setBlock(DjlBlocks.build(spec));
       model.load(directory, spec.id());
@@ -55,13 +60,18 @@ public record ModelFiles(Path directory, ArchitectureSpec spec) {
     }
   }
 
-  /** models/&lt;arch&gt;/&lt;arch&gt;.onnx. */
+  /** The ONNX file of this variant, e.g. models/&lt;arch&gt;/&lt;arch&gt;.onnx for float32. */
   public Path onnx() {
-    return directory.resolve(spec.id() + ".onnx");
+    return variant.onnx(directory, spec.id());
+  }
+
+  /** These files, as the artifact of {@code other}: what an engine opened on them loads. */
+  public ModelFiles as(ModelVariant other) {
+    return new ModelFiles(directory, spec, other);
   }
 
   /** Fails unless {@code file} exists, naming it and how it is made. */
-  static void requireFile(Path file, String what, String remedy) throws IOException {
+  public static void requireFile(Path file, String what, String remedy) throws IOException {
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": expected " + what + ", found no such file. " + remedy);
     }

@@ -1,0 +1,105 @@
+package org.archbench.harness.robustness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.archbench.harness.Defaults;
+import org.archbench.harness.data.LabeledImages;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.model.ModelFiles;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.engine.EngineSettings;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.robustness.RobustnessReport;
+
+/**
+ * The robustness study: every exported model on corrupted copies of the test set (generated once,
+ * seeded), its accuracy per corruption and severity, and its corruption errors against the
+ * reference model ({@link Defaults#ROBUSTNESS_REFERENCE}), measured in the same run or read from an
+ * earlier one on the same number of images. Writes robustness/&lt;arch&gt;.json and the contact
+ * sheet.
+ */
+public final class RobustnessStudy {
+
+  private RobustnessStudy() {}
+
+  /**
+   * Runs the study of {@code archs} on {@code test} (the whole test set, or its first images, as
+   * {@code wholeTestSet} says) with {@code kind}, and writes every report.
+   *
+   * @return the reports written, in the order of {@code archs}
+   * @throws IOException if a model is missing or a file cannot be written
+   */
+  public static List<RobustnessReport> run(OutputLayout layout, List<String> archs,
+      EngineKind kind, LabeledImages test, boolean wholeTestSet, long seed) throws IOException {
+    // Sets of fewer images are kept apart: a smoke run must not leave a short set that a standard
+    // run would then read as the whole test set.
+    CorruptedTestSets sets =
+        new CorruptedTestSets(layout.corruptedSets(test.count(), wholeTestSet), test, seed);
+    ContactSheet.write(Arrays.copyOf(test.pixels(), test.pixelsPerImage()), test.rows(),
+        test.cols(), seed, layout.contactSheet());
+
+    Map<String, RobustnessReport> measured = new LinkedHashMap<>();
+    for (String arch : archs) {
+      measured.put(arch, measure(layout, arch, kind, sets, test));
+    }
+    RobustnessReport reference = reference(measured, layout, test.count());
+    List<RobustnessReport> written = new ArrayList<>();
+    for (RobustnessReport report : measured.values()) {
+      RobustnessReport complete = reference == null ? report : withErrors(report, reference);
+      JsonFiles.write(layout.robustness(report.arch()), complete);
+      written.add(complete);
+    }
+    return written;
+  }
+
+  /** One model's accuracies; its corruption errors are left for {@link #withErrors}. */
+  private static RobustnessReport measure(OutputLayout layout, String arch, EngineKind kind,
+      CorruptedTestSets sets, LabeledImages test) throws IOException {
+    ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
+    try (InferenceEngine running = kind.open(files, EngineSettings.cpuDefaults())) {
+      int classes = files.spec().classes();
+      double clean = RobustnessEvaluation.accuracy(running, test.pixels(), test, classes);
+      List<RobustnessReport.ConditionAccuracy> conditions =
+          RobustnessEvaluation.underEveryCorruption(running, sets, test, classes);
+      return new RobustnessReport(arch, kind.id(), test.count(), Defaults.ROBUSTNESS_REFERENCE,
+          clean, conditions,
+          conditions.stream().mapToDouble(RobustnessReport.ConditionAccuracy::accuracy)
+              .average().orElse(0),
+          Map.of(), Double.NaN, Double.NaN, Instant.now().toString());
+    }
+  }
+
+  private static RobustnessReport withErrors(RobustnessReport report, RobustnessReport reference) {
+    CorruptionErrors errors = CorruptionErrors.of(report.cleanAccuracy(), report.conditions(),
+        reference.cleanAccuracy(), reference.conditions());
+    return new RobustnessReport(report.arch(), report.engine(), report.testImages(),
+        report.reference(), report.cleanAccuracy(), report.conditions(),
+        report.meanCorruptedAccuracy(), errors.perCorruption(), errors.mean(),
+        errors.relativeMean(), report.createdAt());
+  }
+
+  /**
+   * The reference model's results: measured in this run, or read from an earlier one on the same
+   * number of test images; null if neither exists.
+   */
+  private static RobustnessReport reference(Map<String, RobustnessReport> measured,
+      OutputLayout layout, int testImages) throws IOException {
+    RobustnessReport reference = measured.get(Defaults.ROBUSTNESS_REFERENCE);
+    Path earlier = layout.robustness(Defaults.ROBUSTNESS_REFERENCE);
+    if (reference == null && Files.isRegularFile(earlier)) {
+      reference = JsonFiles.read(earlier, RobustnessReport.class);
+      if (reference.testImages() != testImages) {
+        reference = null;
+      }
+    }
+    return reference;
+  }
+}
