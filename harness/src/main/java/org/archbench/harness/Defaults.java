@@ -14,7 +14,7 @@ public final class Defaults {
 
   /**
    * Share of each class of the official training set held out for validation: 6,000 of 60,000
-   * Fashion-MNIST images, the seed 001 protocol.
+   * Fashion-MNIST images, a stratified hold-out from the official training set.
    */
   public static final double VALIDATION_FRACTION = 0.1;
 
@@ -27,7 +27,7 @@ public final class Defaults {
   /** Images per optimiser step: large enough to keep both cores busy on the small models. */
   public static final int BATCH_SIZE = 128;
 
-  /** Adam's base learning rate, seed 001's choice. */
+  /** Adam's base learning rate, PyTorch's default. */
   public static final float LEARNING_RATE = 1e-3f;
 
   /** The model corruption errors are normalised by (CE, mCE), as AlexNet is in ImageNet-C. */

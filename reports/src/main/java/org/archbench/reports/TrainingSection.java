@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Training curves of every architecture, and seed 001's table with the convergence speed. */
+/** Training curves of every architecture, and train/validation/test accuracy with the gap and the convergence speed. */
 final class TrainingSection {
 
   private TrainingSection() {}
@@ -55,7 +55,7 @@ final class TrainingSection {
       section.figure(arch + ": accuracy",
           charts.lines(arch + ": accuracy per epoch", "epoch", "accuracy, %", accuracy));
     }
-    section.table(new Table("training", "Seed 001's table: final accuracy, and how fast each converged",
+    section.table(new Table("training", "Train, validation and test accuracy, the gap, and how fast each converged",
         List.of(Table.Column.text("arch", "Architecture"),
             Table.Column.number("epochs", "Epochs", "%d"),
             Table.Column.percent("train", "Train %"),

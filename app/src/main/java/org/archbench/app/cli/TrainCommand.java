@@ -63,7 +63,7 @@ final class TrainCommand implements Callable<Integer> {
   private float weightDecay;
 
   @Option(names = "--loss", defaultValue = "CROSS_ENTROPY",
-      description = "CROSS_ENTROPY, or SOFTMAX_MSE as in seed 001 (default: ${DEFAULT-VALUE}).")
+      description = "CROSS_ENTROPY, or SOFTMAX_MSE (mean squared error on the softmax) (default: ${DEFAULT-VALUE}).")
   private LossFunction loss;
 
   @Option(names = "--schedule", defaultValue = "COSINE",

@@ -1,5 +1,6 @@
 package org.archbench.harness.engine;
 
+import org.archbench.schema.registry.Registered;
 import java.io.IOException;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelVariant;
@@ -11,20 +12,11 @@ import org.archbench.schema.engine.EngineSettings;
  * META-INF/services/org.archbench.harness.engine.EngineKind ({@link java.util.ServiceLoader}); the
  * CLI's defaults, the benchmark parameters and {@code check} list every registered one
  * ({@link Engines}).
- *
- * <p>Two kinds are equal when their ids are: a registry may hand out a new instance per look-up.
  */
-public abstract class EngineKind {
-
-  private final String id;
+public abstract class EngineKind extends Registered {
 
   protected EngineKind(String id) {
-    this.id = id;
-  }
-
-  /** The id on the command line and in results, e.g. {@code onnxruntime}. */
-  public final String id() {
-    return id;
+    super(id);
   }
 
   /**
@@ -46,20 +38,5 @@ public abstract class EngineKind {
   /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
   public boolean runs(ModelVariant variant) {
     return true;
-  }
-
-  @Override
-  public final boolean equals(Object other) {
-    return other instanceof EngineKind kind && kind.id.equals(id);
-  }
-
-  @Override
-  public final int hashCode() {
-    return id.hashCode();
-  }
-
-  @Override
-  public final String toString() {
-    return id;
   }
 }

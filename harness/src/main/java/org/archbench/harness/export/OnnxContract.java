@@ -1,7 +1,7 @@
 package org.archbench.harness.export;
 
 /**
- * What every ONNX file archbench writes promises its readers (DESIGN.md, "Output layout"): opset 17,
+ * What every ONNX file archbench writes promises its readers (the output layout of the README): opset 17,
  * IR version 8, one float32 input {@code input [batch, 1, 28, 28]} of pixels in [0, 1] and one float32
  * output {@code logits [batch, 10]}, with a dynamic batch dimension named {@code batch}.
  */

@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The image corruptions of DESIGN.md (MNIST-C / ImageNet-C style), each a pure function of a
+ * The image corruptions of the robustness study (MNIST-C / ImageNet-C style), each a pure function of a
  * grey-scale image in [0, 1], a severity and a seed, returning a new image clipped to [0, 1].
  * Severities are 1 to 5, except for {@link #INVERSE} and {@link #HORIZONTAL_FLIP}, which have one.
  *
  * <p>The levels of gaussian_noise, gaussian_blur, contrast, brightness, jpeg and translate are
- * DESIGN.md's; the others follow ImageNet-C's progression, scaled to 28x28 images.
+ * the design's; the others follow ImageNet-C's progression, scaled to 28x28 images.
  */
 public enum Corruption {
   GAUSSIAN_NOISE("gaussian_noise", 0.08, 0.12, 0.18, 0.26, 0.38) {

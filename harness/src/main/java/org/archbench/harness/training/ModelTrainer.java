@@ -38,9 +38,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Seeds;
 import org.archbench.harness.data.LabeledImages;
@@ -65,6 +62,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Native memory stays flat because every step's tensors live in a sub-manager closed at the end
  * of the step; only the weights, their gradients and Adam's moments persist.
+ *
+ * <p>This class is the epoch loop; whether a stored model is reused is {@link TrainingReuse}'s
+ * question, where the loop starts (afresh or from a checkpoint) {@link TrainingResume}'s, and what
+ * it shows while it runs {@link TrainingProgress}'s.
  */
 public final class ModelTrainer {
 
@@ -79,6 +80,7 @@ public final class ModelTrainer {
   private final LoadedDataset data;
   private final OutputLayout layout;
   private final TrainingKey key;
+  private final TrainingProgress progress;
   private EpochListener epochListener = record -> {};
 
   /** Told about every epoch once its checkpoint and training JSON are on disk. */
@@ -96,6 +98,7 @@ public final class ModelTrainer {
     this.config = config;
     this.data = data;
     this.layout = layout;
+    this.progress = new TrainingProgress(spec.id(), config.totalEpochs());
     this.key =
         new TrainingKey(
             spec.id(), ArchitectureSpecJson.sha256(spec), config, data.fingerprint(), TrainingKey.FORMAT);
@@ -119,7 +122,7 @@ public final class ModelTrainer {
    */
   public Outcome train(boolean resume, boolean force) throws IOException {
     ModelStore store = new ModelStore(layout.modelDirectory(spec.id()));
-    Optional<TrainingReport> reusable = force ? Optional.empty() : reusableReport(store);
+    Optional<TrainingReport> reusable = force ? Optional.empty() : new TrainingReuse(layout, spec.id(), key).reusableReport(store);
     if (reusable.isPresent()) {
       LOG.info(
           "Reusing the trained {} in {}: same spec, training config, dataset and seed"
@@ -149,8 +152,7 @@ public final class ModelTrainer {
       }
       Adam adam = new Adam(config.weightDecay());
 
-      Start start =
-          startOrResume(checkpoints, resume, model, adam, engineInfo(engine, device), trainIndices.length);
+      TrainingResume.Start start = new TrainingResume(spec, config, key).startOrResume(checkpoints, resume, model, adam, engineInfo(engine, device), trainIndices.length);
       TrainingReport report = start.report();
       long step = start.stepsDone();
 
@@ -190,8 +192,8 @@ public final class ModelTrainer {
                 ProcessMemory.rssAnonBytes().orElse(-1), Runtime.getRuntime().totalMemory());
         List<EpochRecord> epochs = new ArrayList<>(report.epochs());
         epochs.add(record);
-        report = withEpochs(report, epochs, report.resumedAtEpochs());
-        logEpoch(record);
+        report = TrainingResume.withEpochs(report, epochs, report.resumedAtEpochs());
+        progress.epochDone(record);
         checkpoints.save(model, adam, new CheckpointState(key, epoch, step, report));
         JsonFiles.write(layout.trainingReport(spec.id()), report);
         epochListener.epochSaved(record);
@@ -214,62 +216,6 @@ public final class ModelTrainer {
     }
   }
 
-  /** Where the epoch loop starts: the report so far and the optimiser steps already taken. */
-  private record Start(TrainingReport report, long stepsDone) {}
-
-  /**
-   * Restores the newest checkpoint of this run when resuming and there is one (weights, Adam's
-   * moments, the report so far); otherwise clears old checkpoints and starts an empty report.
-   */
-  private Start startOrResume(
-      Checkpoints checkpoints, boolean resume, Model model, Adam adam, EngineInfo engine,
-      int trainImages) throws IOException {
-    Optional<CheckpointState> checkpoint = resume ? checkpoints.latest(key) : Optional.empty();
-    if (checkpoint.isEmpty()) {
-      if (resume) {
-        LOG.info("No checkpoint of this run of {} to resume; starting afresh", spec.id());
-      }
-      checkpoints.clear();
-      return new Start(
-          new TrainingReport(spec.id(), key, engine, TrainingReport.RUNNING, List.of(), null,
-              trainImages, 0, List.of(), Instant.now().toString(), null),
-          0);
-    }
-    CheckpointState state = checkpoint.get();
-    if (state.epochsDone() > config.epochs()) {
-      // The checkpoint is from fine-tuning, when nothing was frozen.
-      Backbone.freezeFeatures(spec, model.getBlock(), false);
-    }
-    checkpoints.restore(model, adam, state.epochsDone());
-    List<Integer> resumedAt = new ArrayList<>(state.report().resumedAtEpochs());
-    resumedAt.add(state.epochsDone());
-    LOG.info("Resuming {} after epoch {} of {}", spec.id(), state.epochsDone(), config.totalEpochs());
-    return new Start(withEpochs(state.report(), state.report().epochs(), resumedAt), state.stepsDone());
-  }
-
-  private void logEpoch(EpochRecord record) {
-    LOG.info(String.format(Locale.ROOT,
-        "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
-            + " %.1f s, RssAnon %d MiB, heap %d MiB",
-        spec.id(), record.epoch(), config.totalEpochs(), record.trainLoss(),
-        100 * record.trainAccuracy(), 100 * record.validationAccuracy(), record.validationLoss(),
-        record.imagesPerSecond(), record.trainSeconds(), record.rssAnonBytes() >> 20,
-        record.heapCommittedBytes() >> 20));
-  }
-
-  /** The stored report, if the stored model and its complete report were made under this key. */
-  private Optional<TrainingReport> reusableReport(ModelStore store) throws IOException {
-    if (!store.holds(key)) {
-      return Optional.empty();
-    }
-    try {
-      TrainingReport stored = JsonFiles.read(layout.trainingReport(spec.id()), TrainingReport.class);
-      return stored.complete() && stored.key().equals(key) ? Optional.of(stored) : Optional.empty();
-    } catch (IOException unreadable) {
-      LOG.info("{}; {} will be trained again", unreadable.getMessage(), spec.id());
-      return Optional.empty();
-    }
-  }
 
   private EpochTotals trainEpoch(
       Model model, Block block, ParameterStore parameters, List<Pair<String, Parameter>> named,
@@ -282,7 +228,7 @@ public final class ModelTrainer {
     EpochTotals totals = new EpochTotals();
     int batchCount = (order.length + config.batchSize() - 1) / config.batchSize();
     long started = System.nanoTime();
-    try (ProgressBar progress = progressBar(epoch, batchCount)) {
+    try (ProgressBar bar = progress.epochBar(epoch, batchCount)) {
       for (int batch = 0; batch < batchCount; batch++) {
         int from = batch * config.batchSize();
         int to = Math.min(order.length, from + config.batchSize());
@@ -310,35 +256,15 @@ public final class ModelTrainer {
           adam.step(named, phase.rate(step), phase.adamStep(step));
           totals.add(batchLoss, to - from, correct);
         }
-        progress.step();
+        bar.step();
         double seconds = (System.nanoTime() - started) / 1e9;
-        progress.setExtraMessage(String.format(Locale.ROOT, " loss %.4f, %.0f img/s",
+        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f, %.0f img/s",
             totals.meanLoss(), totals.images() / seconds));
       }
     }
     return totals;
   }
 
-  /**
-   * A bar that redraws every second on a terminal; without one (Maven, CI logs) a plain log line
-   * every 15 seconds instead of a stream of carriage returns.
-   */
-  private ProgressBar progressBar(int epoch, int batchCount) {
-    ProgressBarBuilder builder =
-        new ProgressBarBuilder()
-            .setTaskName(String.format(Locale.ROOT, "%s %d/%d", spec.id(), epoch, config.totalEpochs()))
-            .setInitialMax(batchCount)
-            .continuousUpdate();
-    if (System.console() == null) {
-      builder
-          .setConsumer(new DelegatingProgressBarConsumer(LOG::info))
-          .setStyle(ProgressBarStyle.ASCII)
-          .setUpdateIntervalMillis(15_000);
-    } else {
-      builder.setUpdateIntervalMillis(1000);
-    }
-    return builder.build();
-  }
 
   /** Mean loss and accuracy over {@code indices} of the training images, inference mode. */
   private EpochTotals evaluate(
@@ -409,13 +335,6 @@ public final class ModelTrainer {
     return (int) Seeds.derive(config.seed(), component);
   }
 
-  private static TrainingReport withEpochs(
-      TrainingReport report, List<EpochRecord> epochs, List<Integer> resumedAt) {
-    double seconds = epochs.stream().mapToDouble(EpochRecord::trainSeconds).sum();
-    return new TrainingReport(report.arch(), report.key(), report.engine(), report.status(), epochs,
-        report.result(), report.trainImages(), seconds, resumedAt, report.startedAt(),
-        report.finishedAt());
-  }
 
   private static TrainingReport complete(TrainingReport report, FinalAccuracy result) {
     return new TrainingReport(report.arch(), report.key(), report.engine(), TrainingReport.COMPLETE,
@@ -423,48 +342,5 @@ public final class ModelTrainer {
         report.resumedAtEpochs(), report.startedAt(), Instant.now().toString());
   }
 
-  /**
-   * A stretch of steps under one learning-rate schedule: the main epochs, or the fine-tuning ones.
-   *
-   * @param firstStep the global number of the phase's first step
-   * @param steps how many steps the phase has
-   * @param baseRate the schedule's base learning rate
-   * @param schedule how the rate moves over the phase
-   */
-  private record Phase(long firstStep, long steps, double baseRate, LearningRateSchedule schedule) {
 
-    double rate(long step) {
-      return schedule.at(baseRate, step - firstStep, steps);
-    }
-
-    /** Adam's 1-based step count, restarted with each phase's fresh optimiser. */
-    long adamStep(long step) {
-      return step - firstStep + 1;
-    }
-  }
-
-  /** Running sums over batches: loss weighted by batch size, and correct predictions. */
-  private static final class EpochTotals {
-    private double lossSum;
-    private long images;
-    private long correct;
-
-    void add(float batchMeanLoss, int batchSize, long batchCorrect) {
-      lossSum += (double) batchMeanLoss * batchSize;
-      images += batchSize;
-      correct += batchCorrect;
-    }
-
-    long images() {
-      return images;
-    }
-
-    double meanLoss() {
-      return images == 0 ? Double.NaN : lossSum / images;
-    }
-
-    double accuracy() {
-      return images == 0 ? Double.NaN : (double) correct / images;
-    }
-  }
 }

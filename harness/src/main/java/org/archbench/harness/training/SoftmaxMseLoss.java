@@ -6,7 +6,7 @@ import ai.djl.training.loss.Loss;
 
 /**
  * Mean squared error between softmax(logits) and the one-hot label, averaged over every element as
- * PyTorch's {@code MSELoss} does: the objective of seed 001's experiments.
+ * PyTorch's {@code MSELoss} does: the objective of the MSE-on-softmax experiments.
  */
 final class SoftmaxMseLoss extends Loss {
 

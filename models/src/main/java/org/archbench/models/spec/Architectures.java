@@ -14,11 +14,11 @@ public final class Architectures {
   private static final FeatureShape MNIST_IMAGE = FeatureShape.image(1, 28, 28);
   private static final int CLASSES = 10;
 
-  /** Seed 001's MLP: 784-256-128-10. */
+  /** A multilayer perceptron: 784-256-128-10. */
   public static final ArchitectureSpec MLP =
       new ArchitectureSpec(
           "mlp",
-          "MLP 784-256-128-10 (seed 001)",
+          "MLP 784-256-128-10",
           MNIST_IMAGE,
           CLASSES,
           List.of(new Flatten(), new Linear(256), new Relu(), new Linear(128), new Relu(),

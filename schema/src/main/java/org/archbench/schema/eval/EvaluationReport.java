@@ -7,7 +7,7 @@ import org.archbench.schema.training.FinalAccuracy;
 
 /**
  * eval/&lt;arch&gt;.json: every engine's results on the official test set, how far the engines agree,
- * and, from training, seed 001's table and the convergence speed.
+ * and, from training, train/validation/test accuracy with the gap and the convergence speed.
  *
  * @param arch the architecture id
  * @param specSha256 hash of the architecture spec

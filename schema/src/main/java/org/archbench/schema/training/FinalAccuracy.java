@@ -1,7 +1,7 @@
 package org.archbench.schema.training;
 
 /**
- * The columns of seed 001's table, measured after the last epoch in inference mode.
+ * Train, validation and test accuracy and the train-validation gap, measured after the last epoch in inference mode.
  *
  * @param train accuracy on the training split
  * @param validation accuracy on the validation split

@@ -4,6 +4,6 @@ package org.archbench.schema.training;
 public enum LossFunction {
   /** Softmax cross-entropy on the logits: the standard choice. */
   CROSS_ENTROPY,
-  /** Mean squared error between softmax(logits) and the one-hot label: seed 001's setup. */
+  /** Mean squared error between softmax(logits) and the one-hot label, as some small experiments train. */
   SOFTMAX_MSE
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
- * Transfer learning as in seed 002's VGG16 experiment, from a backbone trained by archbench itself
+ * Transfer learning from a pretrained convolutional base (the VGG16-base experiment), from a backbone trained by archbench itself
  * (never from a model hub): the feature layers start from the backbone's weights; with
  * {@code freezeFeatures} only the classifier head trains (feature extraction) for the run's epochs,
  * then {@code fineTuneEpochs} more train everything at {@code fineTuneLearningRate}.
