@@ -55,12 +55,14 @@ public final class BenchmarkLauncher {
    * @param archs the architectures, each exported
    * @param engines the engine ids
    * @param variants the model variant ids
+   * @param dataset the registered dataset whose test images are the inputs
    * @param dataDirectory where the dataset is, or null to search the usual places
    * @param device where the engines run
    * @param flameGraphs whether async-profiler draws a flame graph per benchmark
    */
   public record Request(OutputLayout layout, Preset preset, List<String> archs,
-      List<String> engines, List<String> variants, Path dataDirectory, ComputeDevice device,
+      List<String> engines, List<String> variants, String dataset, Path dataDirectory,
+      ComputeDevice device,
       boolean flameGraphs) {
 
     public Request {
@@ -143,7 +145,8 @@ public final class BenchmarkLauncher {
     List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
         BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
         "-D" + BenchmarkModels.OUT_PROPERTY + "=" + request.layout().root(),
-        "-D" + BenchmarkModels.DEVICE_PROPERTY + "=" + request.device().name().toLowerCase(Locale.ROOT)));
+        "-D" + BenchmarkModels.DEVICE_PROPERTY + "=" + request.device().name().toLowerCase(Locale.ROOT),
+        "-D" + BenchmarkModels.DATASET_PROPERTY + "=" + request.dataset()));
     if (request.dataDirectory() != null) {
       jvm.add("-D" + BenchmarkModels.DATA_PROPERTY + "=" + request.dataDirectory());
     }

@@ -39,6 +39,8 @@ final class BenchmarkModels {
   static final String OUT_PROPERTY = "bench.out";
   /** The dataset directory, as for the CLI; blank searches the usual places. */
   static final String DATA_PROPERTY = "bench.data";
+  /** Which registered dataset the inputs come from; blank for the default. */
+  static final String DATASET_PROPERTY = "bench.dataset";
   /** cpu or gpu. */
   static final String DEVICE_PROPERTY = "bench.device";
 
@@ -120,7 +122,9 @@ final class BenchmarkModels {
 
   private static LabeledImages loadTestImages() {
     String data = System.getProperty(DATA_PROPERTY, "");
-    DatasetLocator.Builder locator = DatasetLocator.builder(IdxDatasets.FASHION_MNIST);
+    String dataset = System.getProperty(DATASET_PROPERTY, "");
+    DatasetLocator.Builder locator = DatasetLocator.builder(
+        IdxDatasets.byId(dataset.isBlank() ? Defaults.DATASET : dataset));
     if (!data.isBlank()) {
       locator.optDataDirectory(Path.of(data));
     }

@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.harness.data.IdxDatasets;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -46,6 +47,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin private PresetOptions preset;
 
+  @Option(names = "--dataset", paramLabel = "ID", defaultValue = Defaults.DATASET,
+      completionCandidates = RegisteredIds.DatasetIds.class,
+      description = "The registered dataset whose test images are the inputs:"
+          + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private String dataset;
+
   @Option(names = "--data", paramLabel = "DIR",
       description = "Directory holding the dataset, for the benchmark inputs (default: searched as"
           + " by the other commands).")
@@ -66,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
     // JMH prints to the console itself; the summary follows on the same stream.
     PrintStream console = System.out;
     BenchmarkLauncher.run(new BenchmarkLauncher.Request(new OutputLayout(in), preset.preset(),
-        archOptions.ids(), engines, variants, data, ComputeDevice.byId(device), profile), console);
+        archOptions.ids(), engines, variants, IdxDatasets.byId(dataset).id(), data,
+        ComputeDevice.byId(device), profile), console);
     return 0;
   }
 }
