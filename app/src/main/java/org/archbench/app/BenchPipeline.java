@@ -1,5 +1,6 @@
 package org.archbench.app;
 
+import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
 import java.io.IOException;
@@ -47,6 +48,8 @@ public final class BenchPipeline {
   record Outcome(String stage, int exitCode, double seconds) {}
 
   private final Path out;
+  /** The run of the chosen dataset: {@code out} itself, or datasets/&lt;id&gt;/ under it. */
+  private final Path run;
   private final Map<String, String> benchProperties;
   private final PrintStream console;
 
@@ -57,6 +60,9 @@ public final class BenchPipeline {
    */
   BenchPipeline(Path out, Map<String, String> benchProperties, PrintStream console) {
     this.out = out.toAbsolutePath().normalize();
+    String dataset = benchProperties.getOrDefault("bench.dataset", "").trim();
+    this.run = dataset.isEmpty() || IdxDatasets.byId(dataset).id().equals(Defaults.DATASET)
+        ? this.out : new OutputLayout(this.out).dataset(IdxDatasets.byId(dataset).id()).root();
     this.benchProperties = benchProperties;
     this.console = console;
   }
@@ -106,6 +112,7 @@ public final class BenchPipeline {
         Stage.cli("stats", "stats"),
         Stage.cli("robustness", "robustness"),
         Stage.cli("imbalance", "imbalance"),
+        // bench takes the output directory and finds the dataset's run in it, as the stages do.
         Stage.cli("benchmarks", "bench", "--in", out.toString()));
   }
 
@@ -123,11 +130,11 @@ public final class BenchPipeline {
         failed = outcome;
         console.printf(Locale.ROOT, "%nStage '%s' failed (exit code %d). The results of the stages"
             + " before it are intact under %s; rendering the report of what exists.%n",
-            stage.name(), outcome.exitCode(), out);
+            stage.name(), outcome.exitCode(), run);
         break;
       }
     }
-    Outcome report = runStage(Stage.cli("report", "report", "--in", out.toString()));
+    Outcome report = runStage(Stage.cli("report", "report", "--in", run.toString()));
     outcomes.add(report);
     printSummary(outcomes);
     if (failed != null) {
@@ -143,7 +150,7 @@ public final class BenchPipeline {
     console.flush();
     long start = System.nanoTime();
     int exitCode;
-    try (RunStages.Stage record = RunStages.start(new OutputLayout(out), stage.name())
+    try (RunStages.Stage record = RunStages.start(new OutputLayout(run), stage.name())
         .preset(Preset.byId(benchProperties.get("bench.preset")))) {
       exitCode = runJvm(stage);
       if (exitCode == 0) {
@@ -208,7 +215,7 @@ public final class BenchPipeline {
       total += outcome.seconds();
     }
     console.printf(Locale.ROOT, "%-12s %-8s %10.1f%n", "total", "", total);
-    console.println("Results: " + out);
+    console.println("Results: " + run);
     console.flush();
   }
 }

@@ -20,6 +20,7 @@ import java.nio.file.Path;
  * imbalance/&lt;arch&gt;.json                     the long-tail study
  * imbalance/runs/&lt;setting&gt;/                 each long-tail setting's own run
  * seeds/seed-&lt;n&gt;/                           each further seed's own run
+ * datasets/&lt;dataset&gt;/                       the run of another dataset than the default one
  * jmh/results.json                          JMH's JSON, every part merged
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
@@ -56,16 +57,6 @@ public record OutputLayout(Path root) {
   /** models/&lt;arch&gt;/: the DJL parameters, arch.json and key.json. */
   public Path modelDirectory(String arch) {
     return models().resolve(arch);
-  }
-
-  /** models/&lt;arch&gt;/&lt;arch&gt;.onnx. */
-  public Path onnx(String arch) {
-    return modelDirectory(arch).resolve(arch + ".onnx");
-  }
-
-  /** models/&lt;arch&gt;/key.json. */
-  public Path modelKey(String arch) {
-    return modelDirectory(arch).resolve(KEY_FILE);
   }
 
   /** training/: one file per architecture. */
@@ -150,6 +141,15 @@ public record OutputLayout(Path root) {
    */
   public OutputLayout seedRun(long seed) {
     return new OutputLayout(root.resolve("seeds").resolve("seed-" + seed));
+  }
+
+  /**
+   * datasets/&lt;dataset&gt;/: the whole run of another dataset, laid out as a run of its own, so that
+   * one output directory holds several datasets side by side; the default dataset's run is the
+   * output directory itself.
+   */
+  public OutputLayout dataset(String datasetId) {
+    return new OutputLayout(root.resolve("datasets").resolve(datasetId));
   }
 
   /** jmh/: JMH's JSON and the benchmark inputs. */

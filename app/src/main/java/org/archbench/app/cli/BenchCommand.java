@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--in", paramLabel = "DIR", defaultValue = Defaults.OUTPUT_DIRECTORY,
-      description = "The run whose models/ are measured; jmh/ and profiles/ are written there"
-          + " (default: ${DEFAULT-VALUE}).")
+      description = "The output directory whose models/ are measured; jmh/ and profiles/ are"
+          + " written there (datasets/<id>/ in it for another dataset than the default;"
+          + " default: ${DEFAULT-VALUE}).")
   private Path in;
 
   @Mixin private ArchOptions archOptions;
@@ -72,8 +73,12 @@ final class BenchCommand implements Callable<Integer> {
     List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
     // JMH prints to the console itself; the summary follows on the same stream.
     PrintStream console = System.out;
-    BenchmarkLauncher.run(new BenchmarkLauncher.Request(new OutputLayout(in), preset.preset(),
-        archOptions.ids(), engines, variants, IdxDatasets.byId(dataset).id(), data,
+    String datasetId = IdxDatasets.byId(dataset).id();
+    // --in is the output directory; another dataset than the default has its run inside it.
+    OutputLayout layout = datasetId.equals(Defaults.DATASET)
+        ? new OutputLayout(in) : new OutputLayout(in).dataset(datasetId);
+    BenchmarkLauncher.run(new BenchmarkLauncher.Request(layout, preset.preset(),
+        archOptions.ids(), engines, variants, datasetId, data,
         ComputeDevice.byId(device), profile), console);
     return 0;
   }

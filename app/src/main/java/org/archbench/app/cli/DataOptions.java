@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.OutputLayout;
 import java.nio.file.Path;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.data.DatasetException;
@@ -49,6 +50,15 @@ final class DataOptions {
     LoadedDataset loaded = locator.build().load();
     loadedFingerprint = loaded.fingerprint();
     return loaded;
+  }
+
+  /**
+   * Where this dataset's run lies under {@code output}: the output directory itself for the default
+   * dataset, datasets/&lt;id&gt;/ under it for any other.
+   */
+  OutputLayout layout(OutputLayout output) {
+    String id = IdxDatasets.byId(datasetId).id();
+    return id.equals(Defaults.DATASET) ? output : output.dataset(id);
   }
 
   /** The fingerprint of the dataset {@link #load} read, for the run's provenance; null before. */

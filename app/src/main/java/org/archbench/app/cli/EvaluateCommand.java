@@ -55,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
     List<String> archs = archOptions.ids();
     List<EngineKind> kinds = engineOptions.kinds();
     LoadedDataset dataset = data.load();
-    OutputLayout layout = output.layout();
+    OutputLayout layout = data.layout(output.layout());
     PrintWriter out = spec.commandLine().getOut();
     for (String arch : archs) {
       EvaluationReport report =

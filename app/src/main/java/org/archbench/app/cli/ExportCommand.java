@@ -57,7 +57,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
     List<EngineKind> kinds = engineOptions.kinds();
-    OutputLayout layout = output.layout();
+    OutputLayout layout = data.layout(output.layout());
     LoadedDataset dataset = check ? data.load() : null;
     PrintWriter printer = spec.commandLine().getOut();
     for (String arch : archs) {

@@ -62,7 +62,7 @@ final class ImbalanceCommand implements Callable<Integer> {
     List<String> archs = archOptions.ids();
     List<LongTail> longTails = longTails();
     ImbalanceStudy study =
-        new ImbalanceStudy(output.layout(), data.load(), EngineSettings.cpuDefaults());
+        new ImbalanceStudy(data.layout(output.layout()), data.load(), EngineSettings.cpuDefaults());
     PrintWriter out = spec.commandLine().getOut();
     for (String arch : archs) {
       ImbalanceReport report = study.run(arch, longTails);

@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.OutputLayout;
 import org.archbench.harness.provenance.RunStages;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,11 +52,15 @@ public final class Main {
         || !(output.userObject() instanceof OutputOptions options)) {
       return new CommandLine.RunLast().execute(parseResult);
     }
-    try (RunStages.Stage record = RunStages.start(options.layout(), stage.commandSpec().name())) {
+    CommandSpec data = stage.commandSpec().mixins().get("data");
+    DataOptions dataOptions =
+        data != null && data.userObject() instanceof DataOptions chosen ? chosen : null;
+    // The stage belongs to the run of the dataset it works on.
+    OutputLayout layout =
+        dataOptions == null ? options.layout() : dataOptions.layout(options.layout());
+    try (RunStages.Stage record = RunStages.start(layout, stage.commandSpec().name())) {
       int exitCode = new CommandLine.RunLast().execute(parseResult);
-      CommandSpec data = stage.commandSpec().mixins().get("data");
-      if (data != null && data.userObject() instanceof DataOptions dataOptions
-          && dataOptions.loadedFingerprint() != null) {
+      if (dataOptions != null && dataOptions.loadedFingerprint() != null) {
         record.dataset(dataOptions.loadedFingerprint());
       }
       CommandSpec preset = stage.commandSpec().mixins().get("preset");

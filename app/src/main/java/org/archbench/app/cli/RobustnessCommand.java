@@ -62,7 +62,7 @@ final class RobustnessCommand implements Callable<Integer> {
     int limit = images != null ? images : preset.budget().robustnessImages();
     LabeledImages test = limit > 0 ? fullTest.first(limit) : fullTest;
     PrintWriter out = spec.commandLine().getOut();
-    for (RobustnessReport complete : RobustnessStudy.run(output.layout(), archs, kind, test,
+    for (RobustnessReport complete : RobustnessStudy.run(data.layout(output.layout()), archs, kind, test,
         test.count() == fullTest.count(), seed)) {
       out.printf(Locale.ROOT, "%-8s clean %.2f%%, mean corrupted %.2f%%, mCE %.3f, relative mCE %.3f%n",
           complete.arch(), 100 * complete.cleanAccuracy(), 100 * complete.meanCorruptedAccuracy(),

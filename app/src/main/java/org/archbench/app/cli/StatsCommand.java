@@ -61,7 +61,7 @@ final class StatsCommand implements Callable<Integer> {
     List<String> archs = archOptions.ids();
     String engineId = Engines.byId(engine).id();
     LabeledImages test = data.load().test();
-    OutputLayout layout = output.layout();
+    OutputLayout layout = data.layout(output.layout());
     Map<String, boolean[]> correctByArch = new LinkedHashMap<>();
     for (String arch : archs) {
       int[] predicted = PredictionsFile.read(layout.predictions(arch, engineId), test);

@@ -128,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
     ComputeDevice computeDevice = ComputeDevice.byId(device);
     Transfer transfer = transfer();
     LoadedDataset dataset = data.load();
-    OutputLayout layout = output.layout();
+    OutputLayout layout = data.layout(output.layout());
     SeedRuns seeds = seedOptions.from(seed, budget);
     for (String arch : archs) {
       TrainingConfig config = new TrainingConfig(
