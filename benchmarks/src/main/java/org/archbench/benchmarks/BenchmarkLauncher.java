@@ -145,7 +145,8 @@ public final class BenchmarkLauncher {
     List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
         BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
         "-D" + BenchmarkModels.OUT_PROPERTY + "=" + request.layout().root(),
-        "-D" + BenchmarkModels.DEVICE_PROPERTY + "=" + request.device().name().toLowerCase(Locale.ROOT),
+        "-D" + BenchmarkModels.DEVICE_PROPERTY + "="
+            + request.device().name().toLowerCase(Locale.ROOT),
         "-D" + BenchmarkModels.DATASET_PROPERTY + "=" + request.dataset()));
     if (request.dataDirectory() != null) {
       jvm.add("-D" + BenchmarkModels.DATA_PROPERTY + "=" + request.dataDirectory());

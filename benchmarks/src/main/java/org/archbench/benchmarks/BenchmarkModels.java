@@ -66,7 +66,8 @@ final class BenchmarkModels {
   }
 
   static ModelFiles files(String arch) throws IOException {
-    String id = Architectures.byId(BenchmarkParameters.require(BenchmarkParameters.ARCH, arch)).id();
+    String id =
+        Architectures.byId(BenchmarkParameters.require(BenchmarkParameters.ARCH, arch)).id();
     return ModelFiles.in(layout().modelDirectory(id));
   }
 

@@ -10,10 +10,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
- * The JMH parameter space, from the registries: every engine, architecture and model variant that is
- * registered. The benchmark classes declare these {@code @Param}s without values, so both the
- * launcher ({@code archbench bench}) and a plain {@code java -jar benchmarks.jar} run take them
- * from here, and a new engine, architecture or variant reaches every benchmark by registering alone.
+ * The JMH parameter space, from the registries: every registered engine, architecture and model
+ * variant. The benchmark classes give these {@code @Param}s only a placeholder, so both the launcher
+ * ({@code archbench bench}) and a plain {@code java -jar benchmarks.jar} run take them from here, and
+ * a new engine, architecture or variant reaches every benchmark by registering alone.
  */
 public final class BenchmarkParameters {
 

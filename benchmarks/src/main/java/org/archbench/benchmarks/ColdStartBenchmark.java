@@ -86,7 +86,8 @@ public class ColdStartBenchmark {
 
     @Setup(Level.Iteration)
     public void load(Engine engine, Arch arch) {
-      running = BenchmarkModels.open(engine.engine, arch.arch, arch.variant, BenchmarkModels.settings());
+      running = BenchmarkModels.open(engine.engine, arch.arch, arch.variant,
+          BenchmarkModels.settings());
       image = BenchmarkModels.batchOfTestImages(1);
       logits = new float[BenchmarkModels.classes(arch.arch)];
     }
@@ -105,7 +106,8 @@ public class ColdStartBenchmark {
 
   @Benchmark
   public void modelLoad(Engine engine, Arch arch, StartedRuntime runtime) {
-    runtime.loaded = BenchmarkModels.open(engine.engine, arch.arch, arch.variant, BenchmarkModels.settings());
+    runtime.loaded = BenchmarkModels.open(engine.engine, arch.arch, arch.variant,
+        BenchmarkModels.settings());
   }
 
   @Benchmark

@@ -61,7 +61,8 @@ public class ThreadsBenchmark {
   public void load() {
     int intraOp =
         threads.equals("all") ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads);
-    running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.withIntraOpThreads(intraOp));
+    running = BenchmarkModels.open(engine, arch, variant,
+        BenchmarkModels.withIntraOpThreads(intraOp));
     batch = BenchmarkModels.batchOfTestImages(BATCH);
     logits = new float[BATCH * BenchmarkModels.classes(arch)];
   }

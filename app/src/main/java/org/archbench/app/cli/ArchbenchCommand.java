@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
           + " need at the lowest cost.",
       "Every option OPT can also be set as the system property bench.OPT (e.g. -Dbench.data=DIR)."
     },
-    subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class, EvaluateCommand.class, StatsCommand.class,
-      RobustnessCommand.class, ImbalanceCommand.class, BenchCommand.class, ReportCommand.class, CheckCommand.class})
+    subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class,
+      EvaluateCommand.class, StatsCommand.class, RobustnessCommand.class, ImbalanceCommand.class,
+      BenchCommand.class, ReportCommand.class, CheckCommand.class})
 final class ArchbenchCommand {}

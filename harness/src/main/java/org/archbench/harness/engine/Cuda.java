@@ -1,5 +1,7 @@
 package org.archbench.harness.engine;
 
+import org.archbench.harness.model.ModelFiles;
+
 /** Whether this machine can run the CUDA device, asked of PyTorch. */
 public final class Cuda {
 
@@ -12,7 +14,7 @@ public final class Cuda {
   public static void require(String who) {
     String found;
     try {
-      if (ai.djl.engine.Engine.getEngine("PyTorch").getGpuCount() > 0) {
+      if (ai.djl.engine.Engine.getEngine(ModelFiles.DJL_ENGINE).getGpuCount() > 0) {
         return;
       }
       found = "none (this build carries the CPU natives, or the machine has no NVIDIA GPU)";
@@ -23,4 +25,5 @@ public final class Cuda {
     throw new IllegalArgumentException(who + ": expected a CUDA GPU and CUDA natives, found "
         + found + ". Build with -Pgpu on a machine with an NVIDIA GPU and point"
         + " PYTORCH_LIBRARY_PATH at a CUDA libtorch 2.7.1 (README, 'GPU'), or run on the CPU.");
-  }}
+  }
+}

@@ -24,7 +24,8 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
   private final Model model;
   private final Predictor<NDList, NDList> predictor;
 
-  private DjlOnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+  private DjlOnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings)
+      throws IOException {
     super(kind, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
@@ -74,7 +75,7 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
     model.close();
   }
 
-  /** The registration of this engine, {@code djl-onnxruntime}: DJL's OnnxRuntime engine on the .onnx file. */
+  /** The registration of {@code djl-onnxruntime}: DJL's OnnxRuntime engine on the .onnx file. */
   public static final class Kind extends EngineKind {
 
     public Kind() {

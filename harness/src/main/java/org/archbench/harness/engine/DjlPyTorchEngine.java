@@ -27,7 +27,8 @@ final class DjlPyTorchEngine extends ModelEngine {
   private final Model model;
   private final ParameterStore parameters;
 
-  private DjlPyTorchEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+  private DjlPyTorchEngine(EngineKind kind, ModelFiles files, EngineSettings settings)
+      throws IOException {
     super(kind, files, settings);
     // Loads PyTorch's native library, which the thread settings below call into.
     Engine.getEngine(ENGINE);
@@ -82,7 +83,7 @@ final class DjlPyTorchEngine extends ModelEngine {
     model.close();
   }
 
-  /** The registration of this engine, {@code pytorch}: DJL's PyTorch engine, eager, on the DJL-format parameters. */
+  /** The registration of {@code pytorch}: DJL's PyTorch engine, eager, on the DJL parameters. */
   public static final class Kind extends EngineKind {
 
     public Kind() {

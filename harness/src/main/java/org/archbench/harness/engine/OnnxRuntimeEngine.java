@@ -22,7 +22,8 @@ final class OnnxRuntimeEngine extends ModelEngine {
   private int boundSize;
   private Map<String, OnnxTensor> boundInputs;
 
-  private OnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings) throws IOException {
+  private OnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings)
+      throws IOException {
     super(kind, files, settings);
     ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
         + files.spec().id());
@@ -99,7 +100,7 @@ final class OnnxRuntimeEngine extends ModelEngine {
     }
   }
 
-  /** The registration of this engine, {@code onnxruntime}: ONNX Runtime's own Java API on the .onnx file. */
+  /** The registration of {@code onnxruntime}: ONNX Runtime's own Java API on the .onnx file. */
   public static final class Kind extends EngineKind {
 
     public Kind() {

@@ -1,5 +1,6 @@
 package org.archbench.harness.training;
 
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelStore;
 import org.archbench.harness.engine.Cuda;
 import org.archbench.schema.engine.ComputeDevice;
@@ -70,7 +71,7 @@ import org.slf4j.LoggerFactory;
 public final class ModelTrainer {
 
   /** DJL's name of the engine archbench trains on. */
-  public static final String ENGINE = "PyTorch";
+  public static final String ENGINE = ModelFiles.DJL_ENGINE;
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
   private static final int EVALUATION_BATCH = 500;
