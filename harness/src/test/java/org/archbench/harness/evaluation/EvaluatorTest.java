@@ -1,5 +1,8 @@
 package org.archbench.harness.evaluation;
 
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.TrainingReport;
+import org.archbench.harness.ReportFixtures;
 import org.archbench.harness.engine.Engines;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
@@ -64,6 +67,11 @@ class EvaluatorTest {
       assertEquals(201, rows.size());
       assertEquals("index,label,predicted,p0,p1,p2,p3,p4,p5,p6,p7,p8,p9", rows.get(0));
     }
+    ReportFixtures.assertFitsFixture(layout.evaluation("cnn"), EvaluationReport.class, "eval/cnn.json");
+    ReportFixtures.assertFitsFixture(layout.trainingReport("cnn"), TrainingReport.class,
+        "training/cnn.json");
+    ReportFixtures.assertFitsFixture(layout.modelDirectory("cnn").resolve(OutputLayout.KEY_FILE),
+        TrainingKey.class, "models/cnn/key.json");
     EvaluationReport written = JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class);
     assertEquals(report.agreement(), written.agreement());
     assertEquals(report.engines().get(1).perClass(), written.engines().get(1).perClass());

@@ -1,5 +1,6 @@
 package org.archbench.harness.imbalance;
 
+import org.archbench.harness.ReportFixtures;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,6 +69,8 @@ class ImbalanceStudyTest {
         none.meanRecallOfRarest(), 1e-12);
     assertFalse(none.reused());
     assertEquals(report, JsonFiles.read(layout.imbalance("mlp"), ImbalanceReport.class));
+    ReportFixtures.assertFitsFixture(layout.imbalance("mlp"), ImbalanceReport.class,
+        "imbalance/mlp.json");
 
     ImbalanceReport again = study.run("mlp", settings);
 
