@@ -1,5 +1,6 @@
 package org.archbench.app;
 
+import org.archbench.schema.io.OutputLock;
 import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
@@ -120,7 +121,19 @@ public final class BenchPipeline {
    * Runs {@code stages} until one fails, then the report; returns 0 if every one succeeded, else
    * the failed stage's exit code (or 1 if only the report failed).
    */
+  @SuppressWarnings("try") // the lock is held, not used
   int run(List<Stage> stages) {
+    // The pipeline holds the run for all its stages; each stage's JVM, its child, writes under it.
+    try (OutputLock lock = OutputLock.acquire(run, "archbench pipeline (mvn verify -Pbench)",
+        notice -> console.println("note: " + notice))) {
+      return runHolding(stages);
+    } catch (IOException locked) {
+      console.println("error: " + locked.getMessage());
+      return 2;
+    }
+  }
+
+  private int runHolding(List<Stage> stages) {
     List<Outcome> outcomes = new ArrayList<>();
     Outcome failed = null;
     for (Stage stage : stages) {

@@ -1,5 +1,8 @@
 package org.archbench.reports;
 
+import java.util.Set;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.PosixFilePermission;
 import org.archbench.schema.training.TrainingReport;
 import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.run.RunManifest;
@@ -81,6 +84,7 @@ public final class RunCheck {
     check.record(layout.statistics(), StatisticsReport.class);
     check.jmh(layout, archs, engines);
     check.report(layout);
+    check.readableByOthers();
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
 
@@ -161,6 +165,32 @@ public final class RunCheck {
       }
     } catch (IOException e) {
       problems.add("report/tables: expected the table downloads, found " + e.getMessage());
+    }
+  }
+
+  /**
+   * Every file and directory of the run can be read by others (rw-r--r--, rwxr-xr-x): a report is
+   * published by a web server, and a run is copied to other machines and users.
+   */
+  private void readableByOthers() {
+    if (!run.getFileSystem().supportedFileAttributeViews().contains("posix")
+        || !Files.isDirectory(run)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(run)) {
+      for (Path path : paths.sorted().toList()) {
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        boolean directory = Files.isDirectory(path);
+        if (!permissions.contains(PosixFilePermission.OTHERS_READ)
+            || (directory && !permissions.contains(PosixFilePermission.OTHERS_EXECUTE))) {
+          problems.add((path.equals(run) ? "." : name(path)) + ": expected "
+              + (directory ? "a directory others can list (rwxr-xr-x)" : "a file others can read (rw-r--r--)")
+              + ", found " + PosixFilePermissions.toString(permissions)
+              + ". Make it readable (chmod -R a+rX " + run + ") before publishing or copying the run.");
+        }
+      }
+    } catch (IOException e) {
+      problems.add(".: could not read the permissions of the run's files: " + e.getMessage());
     }
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,6 +50,28 @@ class RunCheckTest {
         "eval/mlp.onnxruntime.predictions.csv: expected 10000 rows, found 1"), problems.toString());
     assertTrue(problems.contains("jmh/results.json: expected a ThroughputBenchmark record of"
         + " onnxruntime x mlp, found none"), problems.toString());
+  }
+
+  @Test
+  void aFileOthersCannotReadIsAProblem() throws IOException {
+    Assumptions.assumeTrue(run.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+    write("report/index.html", "<title>t</title><section></section>");
+    write("stats.json", "{}");
+    Files.setPosixFilePermissions(run.resolve("report"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(run.resolve("report/index.html"),
+        PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(run.resolve("stats.json"),
+        PosixFilePermissions.fromString("rw-r--r--"));
+
+    List<String> problems = RunCheck.of(run, List.of("mlp"), List.of("onnxruntime")).problems();
+
+    assertTrue(problems.contains("report/index.html: expected a file others can read (rw-r--r--),"
+        + " found rw-------. Make it readable (chmod -R a+rX " + run + ") before publishing or"
+        + " copying the run."), problems.toString());
+    assertFalse(problems.stream().anyMatch(p -> p.startsWith("stats.json: expected a file others")),
+        problems.toString());
+    assertFalse(problems.stream().anyMatch(p -> p.startsWith(".: ")), problems.toString());
   }
 
   private void write(String file, String content) throws IOException {

@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.io.OutputLock;
 import org.archbench.harness.data.IdxDatasets;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
   private boolean profile;
 
   @Override
+  @SuppressWarnings("try") // the lock is held, not used
   public Integer call() throws IOException, RunnerException {
     List<String> engines = engineOptions.kinds().stream().map(EngineKind::id).toList();
     List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
@@ -77,9 +79,12 @@ final class BenchCommand implements Callable<Integer> {
     // --in is the output directory; another dataset than the default has its run inside it.
     OutputLayout layout = datasetId.equals(Defaults.DATASET)
         ? new OutputLayout(in) : new OutputLayout(in).dataset(datasetId);
-    BenchmarkLauncher.run(new BenchmarkLauncher.Request(layout, preset.preset(),
-        archOptions.ids(), engines, variants, datasetId, data,
-        ComputeDevice.byId(device), profile), console);
+    try (OutputLock lock = OutputLock.acquire(layout.root(), "archbench bench",
+        notice -> console.println("note: " + notice))) {
+      BenchmarkLauncher.run(new BenchmarkLauncher.Request(layout, preset.preset(),
+          archOptions.ids(), engines, variants, datasetId, data,
+          ComputeDevice.byId(device), profile), console);
+    }
     return 0;
   }
 }

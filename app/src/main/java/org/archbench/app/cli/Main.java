@@ -1,5 +1,7 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.io.OutputLock;
+import java.io.PrintWriter;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.provenance.RunStages;
 import picocli.CommandLine;
@@ -45,6 +47,7 @@ public final class Main {
    * ...) is a stage of the run, and its wall time and outcome go into that directory's run.json,
    * as failed if it throws.
    */
+  @SuppressWarnings("try") // the lock is held, not used
   private static int executeAsStage(CommandLine.ParseResult parseResult) {
     CommandLine.ParseResult stage = parseResult.subcommand();
     CommandSpec output = stage == null ? null : stage.commandSpec().mixins().get("output");
@@ -55,10 +58,23 @@ public final class Main {
     CommandSpec data = stage.commandSpec().mixins().get("data");
     DataOptions dataOptions =
         data != null && data.userObject() instanceof DataOptions chosen ? chosen : null;
-    // The stage belongs to the run of the dataset it works on.
-    OutputLayout layout =
-        dataOptions == null ? options.layout() : dataOptions.layout(options.layout());
-    try (RunStages.Stage record = RunStages.start(layout, stage.commandSpec().name())) {
+    PrintWriter errors = stage.commandSpec().commandLine().getErr();
+    OutputLayout layout;
+    try {
+      // The stage belongs to the run of the dataset it works on.
+      layout = dataOptions == null ? options.layout() : dataOptions.layout(options.layout());
+    } catch (IllegalArgumentException unknownDataset) {
+      return userError(errors, unknownDataset.getMessage());
+    }
+    OutputLock lock;
+    try {
+      lock = OutputLock.acquire(layout.root(), "archbench " + stage.commandSpec().name(),
+          notice -> errors.println("note: " + notice));
+    } catch (java.io.IOException locked) {
+      // Another process owns the run: this stage neither ran nor failed there.
+      return userError(errors, locked.getMessage());
+    }
+    try (lock; RunStages.Stage record = RunStages.start(layout, stage.commandSpec().name())) {
       int exitCode = new CommandLine.RunLast().execute(parseResult);
       if (dataOptions != null && dataOptions.loadedFingerprint() != null) {
         record.dataset(dataOptions.loadedFingerprint());
@@ -75,5 +91,11 @@ public final class Main {
       throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
           "could not record the stage in run.json: " + e.getMessage(), e);
     }
+  }
+
+  private static int userError(PrintWriter errors, String message) {
+    errors.println("error: " + message);
+    errors.flush();
+    return UserErrorHandler.BAD_INPUT;
   }
 }
