@@ -25,9 +25,24 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         || exception instanceof TrainingDivergedException
         || exception instanceof IOException) {
       commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ")
-          + exception.getMessage());
+          + message(exception));
       return BAD_INPUT;
     }
     throw exception;
+  }
+
+  /**
+   * The exception's message; where a library left it empty, what the exception and its causes are,
+   * so that no fault ends in "error: null".
+   */
+  static String message(Throwable exception) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        return text.append(cause.getMessage()).toString();
+      }
+      text.append(cause.getClass().getSimpleName()).append(": ");
+    }
+    return text.append("no message").toString();
   }
 }

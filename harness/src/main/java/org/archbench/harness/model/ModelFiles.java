@@ -55,7 +55,9 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant var
       model.close();
       throw new IOException(
           directory + ": expected DJL parameters " + spec.id()
-              + "-NNNN.params matching arch.json, found: " + e.getMessage(),
+              + "-NNNN.params matching arch.json, found: "
+              + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+              + ". Train it again: archbench train --arch " + spec.id() + " --force",
           e);
     }
   }

@@ -19,4 +19,15 @@ public record TrainingKey(
 
   /** The current {@link #format}. */
   public static final int FORMAT = 1;
+
+  /** A key names everything a model depends on; one that lacks a part (a damaged file) is refused. */
+  public TrainingKey {
+    for (Object[] part : new Object[][] {{"arch", arch}, {"specSha256", specSha256},
+        {"config", config}, {"datasetSha256", datasetSha256}}) {
+      if (part[1] == null) {
+        throw new IllegalArgumentException("expected a training key with " + part[0]
+            + ", found none: the key is damaged; train the model again (archbench train --force)");
+      }
+    }
+  }
 }
