@@ -115,7 +115,10 @@ final class Charts {
     XYSeriesCollection data = new XYSeriesCollection();
     for (Map.Entry<String, List<double[]>> entry : series.entrySet()) {
       XYSeries line = new XYSeries(entry.getKey(), false);
-      entry.getValue().forEach(xy -> line.add(xy[0], xy[1]));
+      // A point that cannot be drawn (a damaged value: the report's problems name it) is left out.
+      entry.getValue().stream()
+          .filter(xy -> Double.isFinite(xy[0]) && Double.isFinite(xy[1]) && Math.abs(xy[1]) < 1e12)
+          .forEach(xy -> line.add(xy[0], xy[1]));
       data.addSeries(line);
     }
     JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,

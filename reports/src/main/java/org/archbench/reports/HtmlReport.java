@@ -45,7 +45,16 @@ public final class HtmlReport {
     boolean contactSheet = copy(layout.contactSheet(), out.resolve(RobustnessSection.CONTACT_SHEET));
     List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));
     Charts charts = new Charts();
-    List<Section> sections = List.of(
+    List<Section> sections = new ArrayList<>();
+    List<String> problems = Plausibility.problems(run);
+    if (!problems.isEmpty()) {
+      Section box = new Section("problems", "Problems in the result files");
+      box.note("These values cannot be true; no chart draws them. Run the stage that wrote the file"
+          + " again, or check the file.");
+      problems.forEach(box::problem);
+      sections.add(box);
+    }
+    sections.addAll(List.of(
         LeaderboardSection.build(run, charts),
         TrainingSection.build(run, charts),
         ConfusionSection.build(run),
@@ -53,7 +62,7 @@ public final class HtmlReport {
         ImbalanceSection.build(run),
         StatisticsSection.build(run),
         EnginesSection.build(run, flameGraphs),
-        EnvironmentSection.build(run));
+        EnvironmentSection.build(run)));
     return writePage(out, label != null ? label : defaultLabel(run),
         in.toAbsolutePath().normalize().toString(), sections);
   }

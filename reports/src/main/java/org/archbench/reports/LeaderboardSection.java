@@ -36,25 +36,28 @@ final class LeaderboardSection {
     List<Charts.Point> latency = new ArrayList<>();
     List<Charts.Point> throughput = new ArrayList<>();
     for (List<Object> row : table.rows()) {
-      if (!(table.value(row, "accuracy") instanceof Double accuracy)) {
+      // Only values that can be true become points; the report's problems name the others.
+      if (!(table.value(row, "accuracy") instanceof Double accuracy)
+          || !Plausibility.isShare(accuracy)) {
         continue;
       }
       String engine = (String) table.value(row, "engine");
       String arch = (String) table.value(row, "arch");
-      if (table.value(row, "p50_us") instanceof Double p50) {
+      if (table.value(row, "p50_us") instanceof Double p50 && Plausibility.isCost(p50) && p50 > 0) {
         latency.add(new Charts.Point(engine, arch, p50, 100 * accuracy));
       }
-      if (table.value(row, "b256_images_per_s") instanceof Double imagesPerSecond) {
+      if (table.value(row, "b256_images_per_s") instanceof Double imagesPerSecond
+          && Plausibility.isCost(imagesPerSecond) && imagesPerSecond > 0) {
         throughput.add(new Charts.Point(engine, arch, imagesPerSecond, 100 * accuracy));
       }
     }
     if (!latency.isEmpty()) {
-      section.figure("Accuracy against batch-1 p50 latency",
+      section.figure("Accuracy against batch-1 p50 latency", () ->
           charts.pareto("Accuracy against batch-1 p50 latency (lower left is worse, upper left best)",
               "p50 latency, microseconds (log)", "test accuracy, %", latency, true));
     }
     if (!throughput.isEmpty()) {
-      section.figure("Accuracy against batch-256 throughput",
+      section.figure("Accuracy against batch-256 throughput", () ->
           charts.pareto("Accuracy against batch-256 throughput (upper right is best)",
               "images/s at batch 256 (log)", "test accuracy, %", throughput, false));
     }

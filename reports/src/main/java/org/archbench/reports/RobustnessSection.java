@@ -72,7 +72,7 @@ final class RobustnessSection {
     } else {
       section.missing("robustness/contact-sheet.png");
     }
-    byCorruption.forEach((corruption, lines) -> section.figure(corruption,
+    byCorruption.forEach((corruption, lines) -> section.figure(corruption, () ->
         charts.lines(corruption.replace('_', ' '), "severity", "accuracy, %", lines)));
     return section;
   }

@@ -85,6 +85,7 @@ public final class RunCheck {
     check.jmh(layout, archs, engines);
     check.report(layout);
     check.readableByOthers();
+    check.plausible();
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
 
@@ -191,6 +192,15 @@ public final class RunCheck {
       }
     } catch (IOException e) {
       problems.add(".: could not read the permissions of the run's files: " + e.getMessage());
+    }
+  }
+
+  /** Values the result files cannot truly hold, as the report names them. */
+  private void plausible() {
+    try {
+      problems.addAll(Plausibility.problems(RunResults.read(run)));
+    } catch (IOException unreadable) {
+      // A file that does not read is already a problem of its own above.
     }
   }
 

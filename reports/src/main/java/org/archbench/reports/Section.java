@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ final class Section {
   private final String title;
   private final List<String> notes = new ArrayList<>();
   private final List<String> missing = new ArrayList<>();
+  private final List<String> problems = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
   private final List<Figure> figures = new ArrayList<>();
   private final List<Link> images = new ArrayList<>();
@@ -45,8 +47,23 @@ final class Section {
     return this;
   }
 
-  Section figure(String figureTitle, String svg) {
-    figures.add(new Figure(figureTitle, svg));
+  /** Records a value that cannot be true, named with its file. */
+  Section problem(String what) {
+    problems.add(what);
+    return this;
+  }
+
+  /**
+   * Adds the chart {@code svg} draws; a chart that cannot be drawn is a note instead, so the rest
+   * of the page still renders.
+   */
+  Section figure(String figureTitle, Supplier<String> svg) {
+    try {
+      figures.add(new Figure(figureTitle, svg.get()));
+    } catch (RuntimeException undrawable) {
+      notes.add("The chart \"" + figureTitle + "\" could not be drawn: "
+          + undrawable.getMessage());
+    }
     return this;
   }
 
@@ -70,6 +87,10 @@ final class Section {
 
   public List<String> getNotes() {
     return notes;
+  }
+
+  public List<String> getProblems() {
+    return problems;
   }
 
   public List<String> getMissing() {

@@ -51,9 +51,10 @@ final class TrainingSection {
         accuracy.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.trainAccuracy()});
         accuracy.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.validationAccuracy()});
       }
-      section.figure(arch + ": loss", charts.lines(arch + ": loss per epoch", "epoch", "loss", loss));
+      section.figure(arch + ": loss",
+          () -> charts.lines(arch + ": loss per epoch", "epoch", "loss", loss));
       section.figure(arch + ": accuracy",
-          charts.lines(arch + ": accuracy per epoch", "epoch", "accuracy, %", accuracy));
+          () -> charts.lines(arch + ": accuracy per epoch", "epoch", "accuracy, %", accuracy));
     }
     section.table(new Table("training", "Train, validation and test accuracy, the gap, and how fast each converged",
         List.of(Table.Column.text("arch", "Architecture"),

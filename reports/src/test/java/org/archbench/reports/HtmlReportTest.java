@@ -138,6 +138,35 @@ class HtmlReportTest {
         page.select("#table-stages + div tbody tr").eachText());
   }
 
+  /** One impossible figure used to end the report with "Must be finite." and no page. */
+  @Test
+  void impossibleValuesAreNamedAtTheTopAndTheRestOfThePageRenders() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path eval = run.resolve("eval/cnn.json");
+    Files.writeString(eval, Files.readString(eval)
+        .replaceFirst("\"accuracy\" : [0-9.]+", "\"accuracy\" : 1.0E308"));
+    Path jmh = run.resolve("jmh/results.json");
+    Files.writeString(jmh, Files.readString(jmh)
+        .replaceFirst("\"score\": [0-9.E]+", "\"score\": 1.0E308"));
+
+    Path index = HtmlReport.write(run, out.resolve("report"), null);
+    Document page = Jsoup.parse(index.toFile());
+
+    List<String> problems = page.select("#problems .problem-note").eachText();
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: eval/cnn.json: engines[")
+        && p.endsWith(".accuracy is 1.0E308, expected a share in [0, 1]")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/results.json: ")
+        && p.contains("score is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
+    assertEquals("problems", page.select("section").first().id(), "the box comes first");
+    assertEquals(9, page.select("section").size(), "every other section still renders");
+    assertTrue(page.select("#leaderboard figure svg").size() >= 1, "charts of the other points");
+
+    List<String> checked = RunCheck.of(run, List.of("mlp", "cnn"), List.of("onnxruntime"))
+        .problems();
+    assertTrue(checked.stream().anyMatch(p -> p.startsWith("eval/cnn.json: engines[")
+        && p.endsWith(".accuracy is 1.0E308, expected a share in [0, 1]")), checked.toString());
+  }
+
   @Test
   void aResultFileThatDoesNotParseIsNamed() throws IOException {
     Path run = Fixtures.copy(out.resolve("run"));
