@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import org.archbench.harness.Defaults;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
-import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 
@@ -61,9 +60,8 @@ public final class BenchPipeline {
    */
   BenchPipeline(Path out, Map<String, String> benchProperties, PrintStream console) {
     this.out = out.toAbsolutePath().normalize();
-    String dataset = benchProperties.getOrDefault("bench.dataset", "").trim();
-    this.run = dataset.isEmpty() || IdxDatasets.byId(dataset).id().equals(Defaults.DATASET)
-        ? this.out : new OutputLayout(this.out).dataset(IdxDatasets.byId(dataset).id()).root();
+    this.run = IdxDatasets.runOf(new OutputLayout(this.out), benchProperties.get("bench.dataset"))
+        .root();
     this.benchProperties = benchProperties;
     this.console = console;
   }

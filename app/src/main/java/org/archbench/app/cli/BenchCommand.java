@@ -77,8 +77,7 @@ final class BenchCommand implements Callable<Integer> {
     PrintStream console = System.out;
     String datasetId = IdxDatasets.byId(dataset).id();
     // --in is the output directory; another dataset than the default has its run inside it.
-    OutputLayout layout = datasetId.equals(Defaults.DATASET)
-        ? new OutputLayout(in) : new OutputLayout(in).dataset(datasetId);
+    OutputLayout layout = IdxDatasets.runOf(new OutputLayout(in), datasetId);
     try (OutputLock lock = OutputLock.acquire(layout.root(), "archbench bench",
         notice -> console.println("note: " + notice))) {
       BenchmarkLauncher.run(new BenchmarkLauncher.Request(layout, preset.preset(),

@@ -57,8 +57,7 @@ final class DataOptions {
    * dataset, datasets/&lt;id&gt;/ under it for any other.
    */
   OutputLayout layout(OutputLayout output) {
-    String id = IdxDatasets.byId(datasetId).id();
-    return id.equals(Defaults.DATASET) ? output : output.dataset(id);
+    return IdxDatasets.runOf(output, datasetId);
   }
 
   /** The fingerprint of the dataset {@link #load} read, for the run's provenance; null before. */

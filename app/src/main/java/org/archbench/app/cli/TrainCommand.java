@@ -1,6 +1,6 @@
 package org.archbench.app.cli;
 
-import org.archbench.harness.training.Backbones;
+import org.archbench.harness.training.Backbone;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +169,6 @@ final class TrainCommand implements Callable<Integer> {
     if (initFrom == null) {
       return new Transfer("", "", freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
     }
-    return Backbones.transferFrom(initFrom, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
+    return Backbone.transferFrom(initFrom, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
   }
 }

@@ -1,5 +1,7 @@
 package org.archbench.harness.data;
 
+import org.archbench.schema.OutputLayout;
+import org.archbench.harness.Defaults;
 import org.archbench.schema.registry.Registry;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,6 +63,18 @@ public final class IdxDatasets {
   /** The registered dataset with this id; the message lists the known ids otherwise. */
   public static IdxDataset byId(String id) {
     return registry().byId(id);
+  }
+
+  /**
+   * Where the run of dataset {@code id} lies in the output directory {@code output}: the directory
+   * itself for the default dataset (also when {@code id} is blank), datasets/&lt;id&gt;/ in it for any
+   * other registered one.
+   *
+   * @throws IllegalArgumentException naming the known ids, for an unknown one
+   */
+  public static OutputLayout runOf(OutputLayout output, String id) {
+    String dataset = id == null || id.isBlank() ? Defaults.DATASET : byId(id).id();
+    return dataset.equals(Defaults.DATASET) ? output : output.dataset(dataset);
   }
 
   private static Registry<IdxDataset> registry() {

@@ -1,5 +1,10 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.training.Transfer;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
+import java.nio.file.Files;
 import org.archbench.schema.OutputLayout;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -13,10 +18,38 @@ import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.ArchitectureSpecJson;
 
-/** Copies a trained backbone's feature layers into a new network, and freezes or thaws them. */
-final class Backbone {
+/**
+ * A trained model used as the starting point of another training (transfer learning): the transfer
+ * it names, its feature layers copied into a new network, and those layers frozen or thawed.
+ */
+public final class Backbone {
 
   private Backbone() {}
+
+  /**
+   * A transfer from the trained model in {@code directory}.
+   *
+   * @throws IOException if the directory holds no trained model
+   */
+  public static Transfer transferFrom(
+      Path directory, boolean freezeFeatures, int fineTuneEpochs, float fineTuneLearningRate)
+      throws IOException {
+    Path key = directory.resolve(OutputLayout.KEY_FILE);
+    if (!Files.isRegularFile(key) || !Files.isRegularFile(directory.resolve(OutputLayout.SPEC_FILE))) {
+      throw new IOException(
+          "--init-from " + directory + ": expected a trained model directory (arch.json, key.json"
+              + " and <arch>-NNNN.params, as `archbench train` writes under models/<arch>/), found"
+              + " none: train the backbone first");
+    }
+    try {
+      String sha256 =
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(key)));
+      return new Transfer(
+          directory.toString(), sha256, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+  }
 
   /**
    * Copies the weights of the first {@link ArchitectureSpec#featureLayerCount()} layers of the model

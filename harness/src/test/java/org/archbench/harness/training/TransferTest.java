@@ -62,7 +62,7 @@ class TransferTest {
 
   @Test
   void frozenFeaturesKeepTheBackboneWeightsWhileTheHeadTrains() throws Exception {
-    Transfer frozen = Backbones.transferFrom(backbone, true, 0, 0);
+    Transfer frozen = Backbone.transferFrom(backbone, true, 0, 0);
     new ModelTrainer(Architectures.CNN, config(2, frozen), DATA, new OutputLayout(out.resolve("frozen")))
         .train(false, false);
 
@@ -75,20 +75,20 @@ class TransferTest {
 
   @Test
   void fineTuningThawsTheFeatures() throws Exception {
-    Transfer fineTuned = Backbones.transferFrom(backbone, true, 1, 1e-4f);
+    Transfer fineTuned = Backbone.transferFrom(backbone, true, 1, 1e-4f);
     TrainingReport report =
         new ModelTrainer(Architectures.CNN, config(2, fineTuned), DATA,
             new OutputLayout(out.resolve("tuned"))).train(false, false).report();
 
     assertEquals(2, report.epochs().size());
-    assertEquals(Backbones.transferFrom(backbone, true, 1, 1e-4f), report.key().config().transfer());
+    assertEquals(Backbone.transferFrom(backbone, true, 1, 1e-4f), report.key().config().transfer());
     assertFalse(Arrays.equals(parameter(backbone, Architectures.CNN, FIRST_CONV),
         parameter(out.resolve("tuned/models/cnn/"), Architectures.CNN, FIRST_CONV)));
   }
 
   @Test
   void aBackboneWithOtherFeatureLayersIsRefused() throws IOException {
-    Transfer transfer = Backbones.transferFrom(backbone, true, 0, 0);
+    Transfer transfer = Backbone.transferFrom(backbone, true, 0, 0);
     ModelTrainer vgg = new ModelTrainer(Architectures.VGG, config(2, transfer), DATA,
         new OutputLayout(out.resolve("vgg")));
 
@@ -101,7 +101,7 @@ class TransferTest {
   @Test
   void aDirectoryWithoutAModelIsRefused() {
     IOException error = assertThrows(IOException.class,
-        () -> Backbones.transferFrom(out.resolve("nothing"), true, 0, 0));
+        () -> Backbone.transferFrom(out.resolve("nothing"), true, 0, 0));
 
     assertTrue(error.getMessage().contains("expected a trained model directory"), error.getMessage());
   }
