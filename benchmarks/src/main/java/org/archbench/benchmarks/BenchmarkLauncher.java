@@ -168,17 +168,13 @@ public final class BenchmarkLauncher {
     return options;
   }
 
-  /** Fails before JMH starts if a model is missing an exported file the engines need. */
+  /** Fails before JMH starts if an exported file the engines need is missing or not the model's. */
   private static void requireExported(OutputLayout layout, Request request) throws IOException {
     request.engines().forEach(Engines::byId);
     for (String arch : request.archs()) {
       ModelFiles files = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
       for (String variant : request.variants()) {
-        Path onnx = files.as(ModelVariants.byId(variant)).onnx();
-        if (!Files.isRegularFile(onnx)) {
-          throw new IOException(onnx + ": expected the exported " + variant + " ONNX model, found"
-              + " no such file. Export first: archbench export --arch " + arch);
-        }
+        files.as(ModelVariants.byId(variant)).verifiedOnnx();
       }
     }
   }

@@ -95,7 +95,7 @@ public class OnnxRuntimeOverheadBenchmark {
     ModelFiles files = BenchmarkModels.files(arch);
     OrtEnvironment environment = OrtSessions.environment();
     options = OrtSessions.options(settings);
-    session = environment.createSession(files.onnx().toString(), options);
+    session = environment.createSession(files.verifiedOnnx().toString(), options);
     engine = BenchmarkModels.open("onnxruntime", arch, ModelVariants.FLOAT32, settings);
     tensor = OnnxTensor.createTensor(environment, image.floats(),
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),

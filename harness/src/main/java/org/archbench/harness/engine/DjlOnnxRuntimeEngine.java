@@ -13,6 +13,7 @@ import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.archbench.schema.engine.ComputeDevice;
 
@@ -27,8 +28,7 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
   private DjlOnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings)
       throws IOException {
     super(kind, files, settings);
-    ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
-        + files.spec().id());
+    Path onnx = files.verifiedOnnx();
     Device device = settings.device() == ComputeDevice.GPU ? Device.gpu() : Device.cpu();
     this.model = Model.newInstance(files.spec().id(), device, ENGINE);
     Map<String, String> options =
@@ -37,11 +37,11 @@ final class DjlOnnxRuntimeEngine extends ModelEngine {
             "interOpNumThreads", Integer.toString(settings.interOpThreads()),
             "optLevel", OrtSessions.ortLevel(settings.optimization()).name());
     try {
-      model.load(files.onnx(), null, options);
+      model.load(onnx, null, options);
     } catch (IOException | MalformedModelException e) {
       model.close();
       throw new IOException(
-          files.onnx() + ": expected an ONNX model DJL's OnnxRuntime engine can load, found: "
+          onnx + ": expected an ONNX model DJL's OnnxRuntime engine can load, found: "
               + e.getMessage(),
           e);
     }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.archbench.harness.export.OnnxContract;
 import org.archbench.schema.engine.ComputeDevice;
@@ -25,8 +26,7 @@ final class OnnxRuntimeEngine extends ModelEngine {
   private OnnxRuntimeEngine(EngineKind kind, ModelFiles files, EngineSettings settings)
       throws IOException {
     super(kind, files, settings);
-    ModelFiles.requireFile(files.onnx(), "an ONNX model", "Export it first: archbench export --arch "
-        + files.spec().id());
+    Path onnx = files.verifiedOnnx();
     this.environment = OrtSessions.environment();
     try {
       this.options = OrtSessions.options(settings);
@@ -39,11 +39,11 @@ final class OnnxRuntimeEngine extends ModelEngine {
           e);
     }
     try {
-      this.session = environment.createSession(files.onnx().toString(), options);
+      this.session = environment.createSession(onnx.toString(), options);
     } catch (OrtException e) {
       options.close();
       throw new IOException(
-          files.onnx() + ": expected an ONNX model ONNX Runtime can load, found one it rejects: "
+          onnx + ": expected an ONNX model ONNX Runtime can load, found one it rejects: "
               + e.getMessage(),
           e);
     }

@@ -42,26 +42,31 @@ public final class Evaluator {
       OutputLayout layout, String arch, LoadedDataset data, List<EngineKind> engines,
       EngineSettings settings) throws IOException {
     ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
-    TrainingReport training = JsonFiles.read(layout.trainingReport(arch), TrainingReport.class);
+    TrainingReport training = files.trainingReport(layout.trainingReport(arch));
     LabeledImages test = data.test();
     int classes = files.spec().classes();
     int[] labels = new int[test.count()];
     for (int i = 0; i < labels.length; i++) {
       labels[i] = test.label(i);
     }
+    // Every engine runs before anything is written: a stage that fails leaves no new result.
     List<float[]> logitsPerEngine = new ArrayList<>();
-    List<EngineEvaluation> evaluations = new ArrayList<>();
+    List<String> versions = new ArrayList<>();
     for (EngineKind kind : engines) {
       try (InferenceEngine engine = kind.open(files, settings)) {
-        float[] logits = BatchedInference.logits(engine, test, classes);
-        logitsPerEngine.add(logits);
-        float[] probabilities = softmax(logits, classes);
-        String predictionsFile = layout.root().relativize(layout.predictions(arch, kind.id())).toString();
-        PredictionsFile.write(layout.predictions(arch, kind.id()), labels, probabilities, classes);
-        evaluations.add(
-            evaluation(kind, engine.version(), settings, labels, probabilities, classes,
-                data.dataset().classNames(), predictionsFile));
+        logitsPerEngine.add(BatchedInference.logits(engine, test, classes));
+        versions.add(engine.version());
       }
+    }
+    List<EngineEvaluation> evaluations = new ArrayList<>();
+    for (int e = 0; e < engines.size(); e++) {
+      EngineKind kind = engines.get(e);
+      float[] probabilities = softmax(logitsPerEngine.get(e), classes);
+      Path predictions = layout.predictions(arch, kind.id());
+      PredictionsFile.write(predictions, labels, probabilities, classes);
+      evaluations.add(
+          evaluation(kind, versions.get(e), settings, labels, probabilities, classes,
+              data.dataset().classNames(), layout.root().relativize(predictions).toString()));
     }
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),

@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param arch architecture id
  * @param specSha256 hash of the architecture spec's JSON
+ * @param trainingKeySha256 hash of the training key of the parameters exported (models/&lt;arch&gt;/key.json)
  * @param datasetSha256 fingerprint of the training data
  * @param seed the master seed of the training run
  * @param epochs epochs trained
@@ -20,6 +21,7 @@ import java.util.Map;
 public record ExportProvenance(
     String arch,
     String specSha256,
+    String trainingKeySha256,
     String datasetSha256,
     long seed,
     int epochs,
@@ -27,11 +29,21 @@ public record ExportProvenance(
     String archbenchVersion,
     String gitCommit) {
 
+  /** Metadata key of {@link #arch}. */
+  public static final String ARCH = "arch";
+
+  /** Metadata key of {@link #specSha256}. */
+  public static final String SPEC_SHA256 = "spec_sha256";
+
+  /** Metadata key of {@link #trainingKeySha256}. */
+  public static final String TRAINING_KEY_SHA256 = "training_key_sha256";
+
   /** The properties as ONNX metadata key/value pairs, numbers written with {@link Locale#ROOT}. */
   public Map<String, String> asMetadata() {
     Map<String, String> metadata = new LinkedHashMap<>();
-    metadata.put("arch", arch);
-    metadata.put("spec_sha256", specSha256);
+    metadata.put(ARCH, arch);
+    metadata.put(SPEC_SHA256, specSha256);
+    metadata.put(TRAINING_KEY_SHA256, trainingKeySha256);
     metadata.put("dataset_sha256", datasetSha256);
     metadata.put("seed", Long.toString(seed));
     metadata.put("epochs", Integer.toString(epochs));

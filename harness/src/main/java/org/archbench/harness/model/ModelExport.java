@@ -5,11 +5,7 @@ import org.archbench.harness.export.OnnxExporter;
 import ai.djl.Device;
 import ai.djl.Model;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.archbench.harness.BuildInfo;
-import org.archbench.harness.model.ModelFiles;
-import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
@@ -27,17 +23,12 @@ public final class ModelExport {
    */
   public static ModelFiles export(OutputLayout layout, String arch) throws IOException {
     ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
-    Path reportFile = layout.trainingReport(arch);
-    if (!Files.isRegularFile(reportFile)) {
-      throw new IOException(
-          reportFile + ": expected the training report of " + arch + ", found no such file."
-              + " Train first: archbench train --arch " + arch);
-    }
-    TrainingReport report = JsonFiles.read(reportFile, TrainingReport.class);
+    TrainingReport report = files.trainingReport(layout.trainingReport(arch));
     ExportProvenance provenance =
         new ExportProvenance(
             arch,
             ArchitectureSpecJson.sha256(files.spec()),
+            ModelStore.sha256(files.key()),
             report.key().datasetSha256(),
             report.key().config().seed(),
             report.epochs().size(),

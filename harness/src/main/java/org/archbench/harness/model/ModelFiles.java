@@ -1,6 +1,12 @@
 package org.archbench.harness.model;
 
+import java.util.Map;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxMetadata;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.TrainingReport;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -13,21 +19,26 @@ import org.archbench.models.spec.ArchitectureSpecJson;
 
 /**
  * The files of one trained model under models/&lt;arch&gt;/: {@code arch.json} (the spec, to rebuild
- * the DJL block), {@code <arch>-NNNN.params} (DJL format) and {@code <arch>.onnx}.
+ * the DJL block), {@code key.json} (what it was trained under), {@code <arch>-NNNN.params} (DJL
+ * format) and {@code <arch>.onnx}. They are read only together, and only when they agree: a file
+ * copied from another model, edited, or left by another run is refused, naming it and how to
+ * rebuild it, before any result is computed from it.
  *
  * @param directory the model directory
  * @param spec the architecture, read from arch.json
+ * @param key the training key, read from key.json; it names the spec's hash
  * @param variant which artifact an engine opened on these files loads; float32 unless chosen
  */
-public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant variant) {
+public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key, ModelVariant variant) {
 
   /** DJL's name of the engine the DJL-format parameters load into. */
   public static final String DJL_ENGINE = "PyTorch";
 
   /**
-   * Reads the spec of the model in {@code directory}.
+   * Reads the spec and the key of the model in {@code directory}, and checks that they agree.
    *
-   * @throws IOException if arch.json is missing or invalid, naming it
+   * @throws IOException if arch.json or key.json is missing or invalid, or arch.json is not the
+   *     spec key.json was trained on, naming the file
    */
   public static ModelFiles in(Path directory) throws IOException {
     Path specFile = directory.resolve(OutputLayout.SPEC_FILE);
@@ -36,7 +47,61 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant var
           specFile + ": expected the architecture spec of a trained model, found no such file."
               + " Train first (archbench train --arch <id>) or point at a models/<arch>/ directory.");
     }
-    return new ModelFiles(directory, ArchitectureSpecJson.read(specFile), ModelVariants.float32());
+    ArchitectureSpec spec = ArchitectureSpecJson.read(specFile);
+    TrainingKey key = new ModelStore(directory).key();
+    String specSha256 = ArchitectureSpecJson.sha256(spec);
+    if (!key.arch().equals(spec.id()) || !key.specSha256().equals(specSha256)) {
+      throw new IOException(specFile + ": expected the spec " + OutputLayout.KEY_FILE
+          + " says the model was trained on (" + key.arch() + ", sha256 " + brief(key.specSha256())
+          + "), found " + spec.id() + " with sha256 " + brief(specSha256) + ": one of the two was"
+          + " edited or copied from another model. Train it again: archbench train --arch "
+          + key.arch() + " --force");
+    }
+    return new ModelFiles(directory, spec, key, ModelVariants.float32());
+  }
+
+  /**
+   * The training report {@code reportFile} of this model, checked: it describes the training run
+   * key.json names, not another run's.
+   *
+   * @throws IOException if it is missing, unreadable or of another run, naming it
+   */
+  public TrainingReport trainingReport(Path reportFile) throws IOException {
+    requireFile(reportFile, "the training report of " + spec.id(),
+        "Train first: archbench train --arch " + spec.id());
+    TrainingReport report = JsonFiles.read(reportFile, TrainingReport.class);
+    if (!report.key().equals(key)) {
+      throw new IOException(reportFile + ": expected the training report of the model in "
+          + directory + ", found one of another training run (its key differs from "
+          + OutputLayout.KEY_FILE + "'s). Train it again: archbench train --arch " + spec.id()
+          + " --force");
+    }
+    return report;
+  }
+
+  /**
+   * The ONNX file of this variant, checked: it exists, and its provenance metadata names this
+   * model's architecture, spec and training key.
+   *
+   * @throws IOException if it is missing, not ONNX, or exported from other parameters, naming it
+   */
+  public Path verifiedOnnx() throws IOException {
+    Path onnx = onnx();
+    requireFile(onnx, "an ONNX model", "Export it first: archbench export --arch " + spec.id());
+    Map<String, String> metadata = OnnxMetadata.read(onnx);
+    String expectedKey = ModelStore.sha256(key);
+    String arch = metadata.getOrDefault(ExportProvenance.ARCH, "none");
+    String specSha256 = metadata.getOrDefault(ExportProvenance.SPEC_SHA256, "none");
+    String keySha256 = metadata.getOrDefault(ExportProvenance.TRAINING_KEY_SHA256, "none");
+    if (!arch.equals(spec.id()) || !specSha256.equals(ArchitectureSpecJson.sha256(spec))
+        || !keySha256.equals(expectedKey)) {
+      throw new IOException(onnx + ": expected the export of the model in " + directory + " ("
+          + spec.id() + ", training key sha256 " + brief(expectedKey) + "), found one of " + arch
+          + " with training key " + brief(keySha256) + ": it was copied from another model or"
+          + " exported before the model was trained again. Export it again: archbench export"
+          + " --arch " + spec.id());
+    }
+    return onnx;
   }
 
   /**
@@ -62,14 +127,17 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant var
     }
   }
 
-  /** The ONNX file of this variant, e.g. models/&lt;arch&gt;/&lt;arch&gt;.onnx for float32. */
+  /**
+   * The ONNX file of this variant, e.g. models/&lt;arch&gt;/&lt;arch&gt;.onnx for float32, unchecked: the
+   * path to write an export to. Engines load {@link #verifiedOnnx}.
+   */
   public Path onnx() {
     return variant.onnx(directory, spec.id());
   }
 
   /** These files, as the artifact of {@code other}: what an engine opened on them loads. */
   public ModelFiles as(ModelVariant other) {
-    return new ModelFiles(directory, spec, other);
+    return new ModelFiles(directory, spec, key, other);
   }
 
   /** Fails unless {@code file} exists, naming it and how it is made. */
@@ -77,5 +145,10 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, ModelVariant var
     if (!Files.isRegularFile(file)) {
       throw new IOException(file + ": expected " + what + ", found no such file. " + remedy);
     }
+  }
+
+  /** The first 12 hex digits of a hash: enough to tell two apart in a message. */
+  private static String brief(String sha256) {
+    return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
   }
 }

@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
@@ -59,6 +62,15 @@ public final class ModelStore {
           + " Train first (archbench train --arch <id>).");
     }
     return JsonFiles.read(keyFile, TrainingKey.class);
+  }
+
+  /** SHA-256 of {@code key} as key.json holds it: what an export records of the model it came from. */
+  public static String sha256(TrainingKey key) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JsonFiles.bytes(key)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */

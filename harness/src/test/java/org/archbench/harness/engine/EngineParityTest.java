@@ -1,6 +1,8 @@
 package org.archbench.harness.engine;
 
 import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.model.ModelFixtures;
+import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.engine.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,16 +18,12 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import org.archbench.harness.export.ExportProvenance;
 import org.archbench.harness.export.OnnxExporter;
 import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
-import org.archbench.models.spec.ArchitectureSpecJson;
 import org.archbench.models.spec.Architectures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,11 +63,8 @@ class EngineParityTest {
               .toFloatArray();
       model.setProperty("Epoch", "1");
       model.save(directory, spec.id());
-      Files.writeString(directory.resolve("arch.json"), ArchitectureSpecJson.toJson(spec),
-          StandardCharsets.UTF_8);
-      OnnxExporter.export(spec, model.getBlock(),
-          new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), "none", 1, 1, Double.NaN,
-              "test", "unknown"),
+      TrainingKey key = ModelFixtures.writeSpecAndKey(directory, spec);
+      OnnxExporter.export(spec, model.getBlock(), ModelFixtures.provenance(spec, key),
           directory.resolve(spec.id() + ".onnx"));
     }
 

@@ -1,16 +1,15 @@
 package org.archbench.harness.engine;
 
 import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.model.ModelFixtures;
 import org.archbench.schema.engine.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.archbench.models.spec.ArchitectureSpecJson;
 import org.archbench.models.spec.Architectures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,7 @@ class InferenceEnginesTest {
   @TempDir Path directory;
 
   private ModelFiles mlpFiles() throws IOException {
-    Files.writeString(directory.resolve("arch.json"), ArchitectureSpecJson.toJson(Architectures.MLP),
-        StandardCharsets.UTF_8);
+    ModelFixtures.writeSpecAndKey(directory, Architectures.MLP);
     return ModelFiles.in(directory);
   }
 
@@ -51,11 +49,12 @@ class InferenceEnginesTest {
     ModelFiles files = mlpFiles();
     Files.write(files.onnx(), new byte[] {1, 2, 3, 4, 5});
 
-    IOException error = assertThrows(IOException.class,
-        () -> Engines.byId("onnxruntime").open(files, EngineSettings.cpuDefaults()));
-
-    assertTrue(error.getMessage().startsWith(files.onnx() + ": expected an ONNX model ONNX Runtime"
-        + " can load, found one it rejects"), error.getMessage());
+    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime")}) {
+      IOException error = assertThrows(IOException.class,
+          () -> kind.open(files, EngineSettings.cpuDefaults()));
+      assertTrue(error.getMessage().startsWith(files.onnx() + ": expected an ONNX model, found bytes"
+          + " that are not one"), error.getMessage());
+    }
   }
 
   @Test

@@ -7,6 +7,8 @@ import org.archbench.harness.engine.Engines;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -37,9 +39,9 @@ class EvaluatorTest {
 
   @TempDir Path out;
 
-  @Test
-  void writesTheReportAndOnePredictionsFilePerEngine() throws IOException {
-    LoadedDataset data = SyntheticData.dataset(640, 200);
+  private final LoadedDataset data = SyntheticData.dataset(640, 200);
+
+  private OutputLayout trainedAndExported() throws IOException {
     OutputLayout layout = new OutputLayout(out);
     new ModelTrainer(Architectures.CNN,
         new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
@@ -47,6 +49,26 @@ class EvaluatorTest {
             LongTail.BALANCED),
         data, layout).train(false, false);
     ModelExport.export(layout, "cnn");
+    return layout;
+  }
+
+  @Test
+  void aStageThatFailsWritesNothing() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    Files.write(layout.modelDirectory("cnn").resolve("cnn.onnx"), new byte[] {8, 1, 2});
+
+    IOException error = assertThrows(IOException.class, () -> Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("pytorch"), Engines.byId("onnxruntime")), EngineSettings.cpuDefaults()));
+
+    assertTrue(error.getMessage().contains("cnn.onnx: expected an ONNX model"), error.getMessage());
+    assertFalse(Files.exists(layout.evaluation("cnn")));
+    assertFalse(Files.exists(layout.predictions("cnn", "pytorch")),
+        "the engine that ran wrote nothing either");
+  }
+
+  @Test
+  void writesTheReportAndOnePredictionsFilePerEngine() throws IOException {
+    OutputLayout layout = trainedAndExported();
 
     EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
         List.of(Engines.all().toArray(EngineKind[]::new)), EngineSettings.cpuDefaults());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class OnnxExporterTest {
 
   private static final ExportProvenance PROVENANCE =
-      new ExportProvenance("cnn", "spec-hash", "dataset-hash", 42, 15, 0.9234, "0.1.0", "abc123");
+      new ExportProvenance("cnn", "spec-hash", "key-hash", "dataset-hash", 42, 15, 0.9234, "0.1.0",
+          "abc123");
 
   private static OnnxMl.ModelProto export(ArchitectureSpec spec) {
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
@@ -73,6 +74,7 @@ class OnnxExporterTest {
 
     assertEquals("cnn", metadata.get("arch"));
     assertEquals("spec-hash", metadata.get("spec_sha256"));
+    assertEquals("key-hash", metadata.get("training_key_sha256"));
     assertEquals("dataset-hash", metadata.get("dataset_sha256"));
     assertEquals("42", metadata.get("seed"));
     assertEquals("15", metadata.get("epochs"));

@@ -1,0 +1,42 @@
+package org.archbench.harness.export;
+
+import ai.onnx.proto.OnnxMl;
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Reads the {@code metadata_props} of an ONNX file: where {@link ExportProvenance} put its facts. */
+public final class OnnxMetadata {
+
+  private OnnxMetadata() {}
+
+  /**
+   * The metadata of {@code file}, in file order.
+   *
+   * @throws IOException if the file is missing or not an ONNX model, naming it
+   */
+  public static Map<String, String> read(Path file) throws IOException {
+    OnnxMl.ModelProto model;
+    try (InputStream in = Files.newInputStream(file)) {
+      model = OnnxMl.ModelProto.parseFrom(in);
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (InvalidProtocolBufferException e) {
+      throw new IOException(file + ": expected an ONNX model, found bytes that are not one ("
+          + e.getMessage() + ")", e);
+    }
+    if (!model.hasGraph()) {
+      throw new IOException(file + ": expected an ONNX model, found no graph in it");
+    }
+    Map<String, String> metadata = new LinkedHashMap<>();
+    for (OnnxMl.StringStringEntryProto entry : model.getMetadataPropsList()) {
+      metadata.put(entry.getKey(), entry.getValue());
+    }
+    return metadata;
+  }
+}

@@ -1,0 +1,106 @@
+package org.archbench.harness.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.archbench.harness.export.OnnxExporter;
+import org.archbench.models.djl.DjlBlocks;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.Architectures;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.training.TrainingKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A model directory is read only when arch.json, key.json and the ONNX file's provenance agree. */
+class ModelFilesTest {
+
+  @TempDir Path models;
+
+  /** models/&lt;arch&gt;/ with arch.json, key.json and an export of freshly initialised parameters. */
+  private Path exported(ArchitectureSpec spec) throws IOException {
+    Path directory = models.resolve(spec.id());
+    TrainingKey key = ModelFixtures.writeSpecAndKey(directory, spec);
+    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+      Block block = DjlBlocks.build(spec);
+      block.initialize(manager, DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
+      OnnxExporter.export(spec, block, ModelFixtures.provenance(spec, key),
+          directory.resolve(spec.id() + ".onnx"));
+    }
+    return directory;
+  }
+
+  @Test
+  void agreeingFilesAreRead() throws IOException {
+    ModelFiles files = ModelFiles.in(exported(Architectures.MLP));
+
+    assertEquals(files.onnx(), files.verifiedOnnx());
+    assertEquals("mlp", files.key().arch());
+  }
+
+  @Test
+  void aMissingKeyIsNamed() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    Files.delete(directory.resolve(OutputLayout.KEY_FILE));
+
+    IOException error = assertThrows(IOException.class, () -> ModelFiles.in(directory));
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("key.json")
+        + ": expected the key of a trained model, found no such file"), error.getMessage());
+  }
+
+  @Test
+  void anEditedSpecIsRefusedBeforeAnyUse() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    Path spec = directory.resolve(OutputLayout.SPEC_FILE);
+    String original = Files.readString(spec);
+    String edited = original.replaceFirst("\"outFeatures\"\\s*:\\s*\\d+", "\"outFeatures\": 1000000000");
+    assertNotEquals(original, edited, "the edit took");
+    Files.writeString(spec, edited);
+
+    IOException error = assertThrows(IOException.class, () -> ModelFiles.in(directory));
+
+    assertTrue(error.getMessage().startsWith(spec + ": expected the spec key.json says the model was"
+        + " trained on (mlp, sha256 "), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Train it again: archbench train --arch mlp --force"),
+        error.getMessage());
+  }
+
+  @Test
+  void anOnnxFileCopiedFromAnotherModelIsRefused() throws IOException {
+    Path mlp = exported(Architectures.MLP);
+    Path cnn = exported(Architectures.CNN);
+    Files.copy(mlp.resolve("mlp.onnx"), cnn.resolve("cnn.onnx"), StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles files = ModelFiles.in(cnn);
+
+    IOException error = assertThrows(IOException.class, files::verifiedOnnx);
+
+    assertTrue(error.getMessage().startsWith(cnn.resolve("cnn.onnx") + ": expected the export of the"
+        + " model in " + cnn + " (cnn, training key sha256 "), error.getMessage());
+    assertTrue(error.getMessage().contains("found one of mlp with training key"), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Export it again: archbench export --arch cnn"),
+        error.getMessage());
+  }
+
+  @Test
+  void anExportOfParametersSinceRetrainedIsRefused() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    JsonFiles.write(directory.resolve(OutputLayout.KEY_FILE), ModelFixtures.key(Architectures.MLP, 2));
+    ModelFiles files = ModelFiles.in(directory);
+
+    IOException error = assertThrows(IOException.class, files::verifiedOnnx);
+
+    assertTrue(error.getMessage().contains("exported before the model was trained again"),
+        error.getMessage());
+  }
+}

@@ -1,0 +1,50 @@
+package org.archbench.harness.model;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.engine.ComputeDevice;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.training.Augmentation;
+import org.archbench.schema.training.LearningRateSchedule;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.LossFunction;
+import org.archbench.schema.training.TrainingConfig;
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.Transfer;
+
+/** A model directory's spec and key as training writes them, for tests that build models by hand. */
+public final class ModelFixtures {
+
+  private ModelFixtures() {}
+
+  /** A one-epoch key of {@code spec} with this seed. */
+  public static TrainingKey key(ArchitectureSpec spec, long seed) {
+    TrainingConfig config = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 512, seed, ComputeDevice.CPU, Transfer.NONE,
+        LongTail.BALANCED);
+    return new TrainingKey(spec.id(), ArchitectureSpecJson.sha256(spec), config, "synthetic",
+        TrainingKey.FORMAT);
+  }
+
+  /** Writes arch.json and key.json of {@code spec} (seed 1) into {@code directory}. */
+  public static TrainingKey writeSpecAndKey(Path directory, ArchitectureSpec spec) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve(OutputLayout.SPEC_FILE), ArchitectureSpecJson.toJson(spec),
+        StandardCharsets.UTF_8);
+    TrainingKey key = key(spec, 1);
+    JsonFiles.write(directory.resolve(OutputLayout.KEY_FILE), key);
+    return key;
+  }
+
+  /** The provenance an export of {@code spec} trained under {@code key} carries. */
+  public static ExportProvenance provenance(ArchitectureSpec spec, TrainingKey key) throws IOException {
+    return new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), ModelStore.sha256(key),
+        key.datasetSha256(), key.config().seed(), 1, Double.NaN, "test", "unknown");
+  }
+}
