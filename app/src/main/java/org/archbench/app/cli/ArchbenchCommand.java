@@ -1,6 +1,8 @@
 package org.archbench.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code archbench} command: one subcommand per pipeline stage. */
 @Command(
@@ -15,4 +17,11 @@ import picocli.CommandLine.Command;
     subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class,
       EvaluateCommand.class, StatsCommand.class, RobustnessCommand.class, ImbalanceCommand.class,
       BenchCommand.class, ReportCommand.class, CheckCommand.class})
-final class ArchbenchCommand {}
+final class ArchbenchCommand {
+
+  /** Read by {@link UserErrorHandler} from the parse result, on whichever command it was given. */
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On an error caused by a file or an option, print its stack trace after the"
+          + " message (for a bug report).")
+  boolean verbose;
+}

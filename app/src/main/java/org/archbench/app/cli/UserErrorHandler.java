@@ -1,6 +1,7 @@
 package org.archbench.app.cli;
 
 import java.io.IOException;
+import org.archbench.harness.Failures;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.training.TrainingDivergedException;
 import picocli.CommandLine;
@@ -9,8 +10,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints a user's mistake (a missing dataset, a corrupt file, a bad option value, a diverging run)
- * as its message alone, since the message already says what was expected and what to do; anything
- * else is a bug and keeps its stack trace.
+ * as its message alone, since the message already says what was expected and what to do, and its
+ * stack trace only with {@code --verbose}; anything else is a bug and keeps its stack trace.
  */
 final class UserErrorHandler implements IExecutionExceptionHandler {
 
@@ -25,24 +26,23 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         || exception instanceof TrainingDivergedException
         || exception instanceof IOException) {
       commandLine.getErr().println(commandLine.getColorScheme().errorText("error: ")
-          + message(exception));
+          + Failures.describe(exception));
+      if (verbose(parseResult)) {
+        exception.printStackTrace(commandLine.getErr());
+      }
       return BAD_INPUT;
     }
     throw exception;
   }
 
-  /**
-   * The exception's message; where a library left it empty, what the exception and its causes are,
-   * so that no fault ends in "error: null".
-   */
-  static String message(Throwable exception) {
-    StringBuilder text = new StringBuilder();
-    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-        return text.append(cause.getMessage()).toString();
+
+  /** Whether {@code --verbose} was given to the command or any of its parents. */
+  private static boolean verbose(ParseResult parseResult) {
+    for (ParseResult command = parseResult; command != null; command = command.subcommand()) {
+      if (command.hasMatchedOption("--verbose")) {
+        return true;
       }
-      text.append(cause.getClass().getSimpleName()).append(": ");
     }
-    return text.append("no message").toString();
+    return false;
   }
 }

@@ -70,8 +70,8 @@ class MainTest {
     });
   }
 
-  @Test
-  void truncatedTrainImagesFailWithTheFileAndWhatWasExpected() throws IOException {
+  /** A dataset directory whose training images end after 1,000 of their bytes. */
+  private Path truncatedTrainImages() throws IOException {
     Path images = dir.resolve("train-images-idx3-ubyte");
     try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(images))) {
       out.writeInt(2051);
@@ -84,6 +84,12 @@ class MainTest {
         "t10k-labels-idx1-ubyte")) {
       Files.write(dir.resolve(name), new byte[0]);
     }
+    return images;
+  }
+
+  @Test
+  void truncatedTrainImagesFailWithTheFileAndWhatWasExpected() throws IOException {
+    Path images = truncatedTrainImages();
 
     Run run = run("data", "verify", "--data", dir.toString());
 
@@ -93,6 +99,23 @@ class MainTest {
     assertTrue(run.err().contains("expected: 47,040,000 data bytes"), run.err());
     assertTrue(run.err().contains("found:    1,000 bytes"), run.err());
     assertTrue(run.err().contains("apt-get install dataset-fashion-mnist"), run.err());
+  }
+
+  @Test
+  void aUsersFaultPrintsItsStackTraceOnlyWhenVerbose() throws IOException {
+    truncatedTrainImages();
+
+    Run plain = run("data", "verify", "--data", dir.toString());
+    Run verbose = run("data", "verify", "--data", dir.toString(), "--verbose");
+    Run verboseFirst = run("--verbose", "data", "verify", "--data", dir.toString());
+
+    assertEquals(UserErrorHandler.BAD_INPUT, plain.exitCode());
+    assertTrue(plain.err().startsWith("error: ") && !plain.err().contains("\tat "), plain.err());
+    for (Run run : List.of(verbose, verboseFirst)) {
+      assertEquals(UserErrorHandler.BAD_INPUT, run.exitCode());
+      assertTrue(run.err().startsWith(plain.err()), run.err());
+      assertTrue(run.err().contains("\tat org.archbench.harness.data."), run.err());
+    }
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.archbench.harness.model;
 
 import java.util.Map;
+import org.archbench.harness.Failures;
 import org.archbench.harness.export.ExportProvenance;
 import org.archbench.harness.export.OnnxMetadata;
 import org.archbench.schema.OutputLayout;
@@ -10,6 +11,8 @@ import org.archbench.schema.training.TrainingReport;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,13 +118,21 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     try {
       model.setBlock(DjlBlocks.build(spec));
       model.load(directory, spec.id());
+      // DJL skips a parameter file it does not recognise and leaves the block uninitialised, so
+      // the fault would otherwise surface only at the first forward pass.
+      for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
+        if (!parameter.getValue().isInitialized()) {
+          throw new MalformedModelException("parameter " + parameter.getKey()
+              + " was not in the file (is it a DJL parameter file of this architecture?)");
+        }
+      }
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
       throw new IOException(
           directory + ": expected DJL parameters " + spec.id()
               + "-NNNN.params matching arch.json, found: "
-              + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+              + Failures.describe(e)
               + ". Train it again: archbench train --arch " + spec.id() + " --force",
           e);
     }

@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.harness.Failures;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -74,22 +75,34 @@ final class Checkpoints {
     return state.key().equals(key) ? Optional.of(state) : Optional.empty();
   }
 
-  /** Loads the weights and moments of the checkpoint after {@code epochsDone} epochs. */
+  /**
+   * Loads the weights and moments of the checkpoint after {@code epochsDone} epochs.
+   *
+   * @throws IOException if any of its files does not load (truncated, or not DJL's), naming the
+   *     checkpoint and what to do
+   */
   void restore(Model model, Adam adam, int epochsDone) throws IOException {
     Path saved = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", epochsDone));
     try {
       model.load(saved, modelName);
-    } catch (MalformedModelException e) {
-      throw new IOException(saved + ": expected a DJL model checkpoint, found a corrupt one", e);
-    }
-    // Loaded arrays are plain tensors: learned ones must take gradients again.
-    for (Parameter parameter : model.getBlock().getParameters().values()) {
-      if (parameter.requiresGradient()) {
-        parameter.getArray().setRequiresGradient(true);
+      // Loaded arrays are plain tensors: learned ones must take gradients again. A parameter DJL
+      // skipped (a file it did not recognise) has no array at all.
+      for (Parameter parameter : model.getBlock().getParameters().values()) {
+        if (!parameter.isInitialized()) {
+          throw new MalformedModelException("parameter " + parameter.getName() + " is not in it");
+        }
+        if (parameter.requiresGradient()) {
+          parameter.getArray().setRequiresGradient(true);
+        }
       }
-    }
-    try (NDList state = NDList.decode(model.getNDManager(), Files.readAllBytes(saved.resolve(OPTIMIZER)))) {
-      adam.restore(state, model.getNDManager());
+      try (NDList state =
+          NDList.decode(model.getNDManager(), Files.readAllBytes(saved.resolve(OPTIMIZER)))) {
+        adam.restore(state, model.getNDManager());
+      }
+    } catch (IOException | MalformedModelException | RuntimeException e) {
+      throw new IOException(saved + ": expected a complete checkpoint (DJL parameters and "
+          + OPTIMIZER + "), found one that does not load (" + Failures.describe(e) + "). Delete"
+          + " that directory to resume from scratch, or train without --resume", e);
     }
   }
 

@@ -21,8 +21,10 @@ import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.schema.io.JsonFiles;
@@ -119,6 +121,44 @@ class ModelTrainerTest {
     assertArrayEquals(
         Files.readAllBytes(straight.resolve("models/cnn/cnn-0002.params")),
         Files.readAllBytes(interrupted.resolve("models/cnn/cnn-0002.params")));
+  }
+
+  @Test
+  void resumingFromATruncatedCheckpointNamesItAndWhatToDo() throws IOException {
+    ModelTrainer crashing = trainer(Architectures.MLP, config(2, 1e-3f), out)
+        .setEpochListener(record -> {
+          throw new IllegalStateException("simulated crash after epoch " + record.epoch());
+        });
+    assertThrows(IllegalStateException.class, () -> crashing.train(false, false));
+    Path checkpoint = out.resolve("checkpoints/mlp/epoch-0001");
+    Path parameters = checkpoint.resolve("mlp-0001.params");
+    Files.write(parameters, Arrays.copyOf(Files.readAllBytes(parameters), 300));
+
+    IOException error = assertThrows(IOException.class,
+        () -> trainer(Architectures.MLP, config(2, 1e-3f), out).train(true, false));
+
+    assertTrue(error.getMessage().startsWith(checkpoint + ": expected a complete checkpoint"),
+        error.getMessage());
+    assertTrue(error.getMessage().endsWith("Delete that directory to resume from scratch, or train"
+        + " without --resume"), error.getMessage());
+    assertFalse(error.getMessage().contains("null"), error.getMessage());
+  }
+
+  @Test
+  void randomBytesForParametersAreRefusedWhenLoaded() throws IOException {
+    trainer(Architectures.MLP, config(1, 1e-3f), out).train(false, false);
+    Path model = out.resolve("models/mlp");
+    Files.write(model.resolve("mlp-0001.params"), new java.util.Random(5).ints(4096)
+        .collect(java.io.ByteArrayOutputStream::new, (bytes, i) -> bytes.write(i), (a, b) -> { })
+        .toByteArray());
+
+    IOException error = assertThrows(IOException.class,
+        () -> ModelFiles.in(model).loadDjlModel(ai.djl.Device.cpu()).close());
+
+    assertTrue(error.getMessage().startsWith(model + ": expected DJL parameters mlp-NNNN.params"
+        + " matching arch.json"), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Train it again: archbench train --arch mlp --force"),
+        error.getMessage());
   }
 
   @Test

@@ -1,4 +1,4 @@
-package org.archbench.app.cli;
+package org.archbench.harness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,14 +6,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-class UserErrorHandlerTest {
+class FailuresTest {
 
   @Test
   void anEmptyMessageNamesTheExceptionAndItsCauseNeverNull() {
-    assertEquals("IOException: unexpected end of checkpoint", UserErrorHandler.message(
+    assertEquals("IOException: unexpected end of checkpoint", Failures.describe(
         new IOException((String) null, new EOFException("unexpected end of checkpoint"))));
-    assertEquals("EOFException: no message", UserErrorHandler.message(new EOFException()));
+    assertEquals("EOFException: no message", Failures.describe(new EOFException()));
     assertEquals("the file is truncated",
-        UserErrorHandler.message(new IOException("the file is truncated")));
+        Failures.describe(new IOException("the file is truncated")));
   }
 }
