@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public final class BenchmarkLauncher {
     if (request.device() == ComputeDevice.GPU) {
       Cuda.require("--device gpu");
     }
-    Files.createDirectories(layout.jmh());
+    AtomicFiles.createDirectories(layout.jmh());
 
     ChainedOptionsBuilder steady = include(iterations(common(request), budget),
         budget.steadyState())

@@ -40,7 +40,7 @@ public final class HtmlReport {
    */
   public static Path write(Path in, Path out, String label) throws IOException {
     RunResults run = RunResults.read(in);
-    Files.createDirectories(out);
+    AtomicFiles.createDirectories(out);
     OutputLayout layout = new OutputLayout(in);
     boolean contactSheet = copy(layout.contactSheet(), out.resolve(RobustnessSection.CONTACT_SHEET));
     List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));

@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.io.AtomicFiles;
 import java.util.Set;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFilePermission;
@@ -85,6 +86,7 @@ public final class RunCheck {
     check.jmh(layout, archs, engines);
     check.report(layout);
     check.readableByOthers();
+    check.noTemporaries();
     check.plausible();
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
@@ -192,6 +194,22 @@ public final class RunCheck {
       }
     } catch (IOException e) {
       problems.add(".: could not read the permissions of the run's files: " + e.getMessage());
+    }
+  }
+
+  /** No temporary file of a write that never finished: a run was killed in the middle of one. */
+  private void noTemporaries() {
+    if (!Files.isDirectory(run)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(run)) {
+      for (Path path : paths.filter(path -> !path.equals(run) && AtomicFiles.isTemporary(path))
+          .sorted().toList()) {
+        problems.add(name(path) + ": expected no temporary files, found one a stopped run left;"
+            + " the next archbench command writing into " + run + " removes it");
+      }
+    } catch (IOException e) {
+      problems.add(".: could not list the run's files: " + e.getMessage());
     }
   }
 

@@ -74,6 +74,17 @@ class RunCheckTest {
     assertFalse(problems.stream().anyMatch(p -> p.startsWith(".: ")), problems.toString());
   }
 
+  @Test
+  void aTemporaryFileLeftBehindIsAProblem() throws IOException {
+    write("models/cnn/.cnn.onnx123.tmp", "half an export");
+
+    List<String> problems = RunCheck.of(run, List.of("mlp"), List.of("onnxruntime")).problems();
+
+    assertTrue(problems.contains("models/cnn/.cnn.onnx123.tmp: expected no temporary files, found"
+        + " one a stopped run left; the next archbench command writing into " + run + " removes it"),
+        problems.toString());
+  }
+
   private void write(String file, String content) throws IOException {
     Path path = run.resolve(file);
     Files.createDirectories(path.getParent());

@@ -200,7 +200,11 @@ public final class DatasetLocator {
     if (!Files.isDirectory(location.directory())) {
       return "no such directory";
     }
-    return "lacks " + missing.stream().map(name -> name + "[.gz]").collect(Collectors.joining(", "));
+    return "lacks " + missing.stream()
+        .map(name -> name + "[.gz]" + (Files.isDirectory(location.directory().resolve(name))
+            || Files.isDirectory(location.directory().resolve(name + ".gz"))
+            ? " (a directory of that name is there: it must be a file)" : ""))
+        .collect(Collectors.joining(", "));
   }
 
   /** The raw file if present, else the gzip-compressed one. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -58,6 +59,12 @@ public final class IdxReader {
       }
     } catch (NoSuchFileException e) {
       throw new IdxFormatException(file, "missing file", "an IDX file", "no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new IdxFormatException(file, "unreadable file", "a file this user may read",
+          "permission denied; let it be read (chmod a+r) or copy it elsewhere", e);
+    } catch (ZipException e) {
+      // The gzip trailer is checked when the stream ends: its CRC-32 or length disagrees.
+      throw corrupt(file, "a gzip trailer whose CRC-32 and length match the data", e);
     }
   }
 
@@ -148,7 +155,9 @@ public final class IdxReader {
         offset += read;
       }
       return offset;
-    } catch (EOFException | ZipException e) {
+    } catch (ZipException e) {
+      throw corrupt(file, String.format(Locale.ROOT, "%,d bytes of %s", buffer.length, part), e);
+    } catch (EOFException e) {
       // A truncated gzip stream ends with an exception instead of -1.
       throw truncated(
           file,
@@ -169,6 +178,12 @@ public final class IdxReader {
       return ": an image file";
     }
     return ": not an unsigned-byte IDX file";
+  }
+
+  /** Compressed data that does not decompress: damaged, as opposed to cut short. */
+  private static IdxFormatException corrupt(Path file, String expected, ZipException e) {
+    return new IdxFormatException(file, "corrupt gzip data", expected,
+        "damaged compressed data (" + e.getMessage() + "); fetch the file again", e);
   }
 
   private static IdxFormatException truncated(Path file, String expected, String found) {

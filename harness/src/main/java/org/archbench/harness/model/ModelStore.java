@@ -83,7 +83,7 @@ public final class ModelStore {
       }
     }
     model.setProperty("Epoch", String.valueOf(epochs));
-    Path staging = Files.createTempDirectory(directory, ".staging-");
+    Path staging = AtomicFiles.createStagingDirectory(directory);
     try {
       model.save(staging, spec.id());
       String params = String.format(Locale.ROOT, "%s-%04d.params", spec.id(), epochs);

@@ -1,5 +1,6 @@
 package org.archbench.harness.provenance;
 
+import org.archbench.schema.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ public final class RunStages {
       stages.put(name, new RunManifest.StageRecord(complete ? "complete" : "failed", seconds,
           started.toString(), Instant.now().toString()));
       Machine machine = MachineProbe.current();
-      Files.createDirectories(file.getParent());
+      AtomicFiles.createDirectories(file.getParent());
       JsonFiles.write(file, new RunManifest(machine.label(),
           (preset != null ? preset : Preset.byId(System.getProperty("bench.preset"))).id(), machine,
           BuildInfo.version(),

@@ -41,7 +41,7 @@ final class Checkpoints {
   void save(Model model, Adam adam, CheckpointState state) throws IOException {
     Files.createDirectories(directory);
     Path target = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", state.epochsDone()));
-    Path staging = Files.createTempDirectory(directory, ".staging-");
+    Path staging = AtomicFiles.createStagingDirectory(directory);
     try {
       model.setProperty("Epoch", String.valueOf(state.epochsDone()));
       model.save(staging, modelName);

@@ -173,6 +173,20 @@ class DatasetLocatorTest {
   }
 
   @Test
+  void aDirectoryWhereAFileShouldBeIsNamed() throws IOException {
+    Path explicit = IdxFixtures.writeAll(dataset, root.resolve("explicit"), true);
+    Files.delete(explicit.resolve("train-labels-idx1-ubyte.gz"));
+    Files.createDirectory(explicit.resolve("train-labels-idx1-ubyte.gz"));
+
+    DatasetException error =
+        assertThrows(
+            DatasetException.class, () -> locator().optDataDirectory(explicit).build().load());
+
+    assertMessage(error, "lacks train-labels-idx1-ubyte[.gz] (a directory of that name is there: it"
+        + " must be a file)");
+  }
+
+  @Test
   void truncatedFileNamesTheFileAndTheSizes() throws IOException {
     Path explicit = IdxFixtures.writeAll(dataset, root.resolve("explicit"), false);
     Path images = explicit.resolve("train-images-idx3-ubyte");

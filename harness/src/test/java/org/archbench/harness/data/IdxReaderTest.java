@@ -5,8 +5,10 @@ import static org.archbench.harness.data.IdxFixtures.idx;
 import static org.archbench.harness.data.IdxFixtures.sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,6 +126,46 @@ class IdxReaderTest {
         assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
 
     assertMessage(error, "truncated file", "the compressed stream broke off");
+  }
+
+  @Test
+  void aDamagedGzipTrailerNamesTheFileAndTheChecksum() throws IOException {
+    byte[] compressed = gzip(images);
+    compressed[compressed.length - 6] ^= 0x55;
+    Path file = Files.write(dir.resolve("images.gz"), compressed);
+
+    IdxFormatException error =
+        assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
+
+    assertMessage(error, file.toString(), "corrupt gzip data", "CRC-32", "fetch the file again");
+  }
+
+  @Test
+  void damageInsideTheCompressedStreamIsCorruptionNotTruncation() throws IOException {
+    byte[] large = idx(new int[] {2000, 4, 3}, IdxFixtures.pixels(2000, 3));
+    byte[] compressed = gzip(large);
+    for (int i = compressed.length / 3; i < compressed.length / 3 + 64; i++) {
+      compressed[i] = (byte) 0xff;
+    }
+    Path file = Files.write(dir.resolve("images.gz"), compressed);
+
+    IdxFormatException error =
+        assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
+
+    assertMessage(error, file.toString(), "corrupt gzip data");
+    assertFalse(error.getMessage().contains("truncated"), error.getMessage());
+  }
+
+  @Test
+  void aFileItMayNotReadSaysSo() throws IOException {
+    Path file = Files.write(dir.resolve("images"), images);
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    assumeFalse(Files.isReadable(file), "root reads every file");
+
+    IdxFormatException error =
+        assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
+
+    assertMessage(error, file.toString(), "unreadable file", "permission denied");
   }
 
   @Test

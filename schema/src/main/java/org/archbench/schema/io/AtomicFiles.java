@@ -3,10 +3,14 @@ package org.archbench.schema.io;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Whole-file writes that either happen completely or not at all, and come out readable by others
@@ -16,18 +20,107 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /** Name suffix of the temporary sibling a write goes through; a killed run may leave one. */
+  public static final String TEMPORARY_SUFFIX = ".tmp";
+
+  /** Name prefix of a staging directory (a model or checkpoint saved in several files). */
+  public static final String STAGING_PREFIX = ".staging-";
+
   /** Writes {@code content} to {@code file} through a temporary sibling and an atomic rename. */
   public static void write(Path file, byte[] content) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
-    Files.createDirectories(directory);
-    Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+    createDirectories(directory);
+    Path temporary = null;
     try {
+      temporary = Files.createTempFile(directory, "." + file.getFileName(), TEMPORARY_SUFFIX);
       makeReadable(temporary);
       Files.write(temporary, content);
       move(temporary, file);
+    } catch (IOException e) {
+      throw writeFailure(file, e);
     } finally {
-      Files.deleteIfExists(temporary);
+      if (temporary != null) {
+        Files.deleteIfExists(temporary);
+      }
     }
+  }
+
+  /**
+   * What a failed write of {@code file} says: the file (a full disk's error names none), why, and
+   * that what was there before is untouched.
+   */
+  static IOException writeFailure(Path file, IOException cause) {
+    if (cause.getMessage() != null && cause.getMessage().startsWith(file + ": ")) {
+      return cause; // already ours
+    }
+    String reason = cause instanceof FileSystemException system && system.getReason() != null
+        ? system.getReason()
+        : String.valueOf(cause.getMessage());
+    String remedy = reason.contains("No space left on device")
+        ? "free space on that disk (or choose another --out) and run again"
+        : "check that the directory is writable and run again";
+    return new IOException(file + ": expected to write " + file.getFileName() + ", found the file"
+        + " system refusing (" + reason + "); any earlier " + file.getFileName() + " is untouched."
+        + " To fix it, " + remedy, cause);
+  }
+
+  /**
+   * Creates {@code directory} and its parents; a file where a directory must be is named.
+   *
+   * @throws IOException naming the file in the way, or the directory that could not be made
+   */
+  public static void createDirectories(Path directory) throws IOException {
+    for (Path part = directory.toAbsolutePath(); part != null; part = part.getParent()) {
+      if (Files.exists(part) && !Files.isDirectory(part)) {
+        throw new IOException(part + ": expected a directory to hold " + directory + ", found a"
+            + " file. Name another output directory, or move that file away");
+      }
+    }
+    try {
+      Files.createDirectories(directory);
+    } catch (FileSystemException e) {
+      throw new IOException(directory + ": expected a directory archbench can create, found the"
+          + " file system refusing (" + (e.getReason() != null ? e.getReason() : e.getMessage())
+          + "). Name another output directory, or make this one writable", e);
+    }
+  }
+
+  /** A new staging directory in {@code parent}, removed as a stale temporary if a run dies. */
+  public static Path createStagingDirectory(Path parent) throws IOException {
+    createDirectories(parent);
+    return Files.createTempDirectory(parent, STAGING_PREFIX);
+  }
+
+  /** Whether {@code path} is named as this class names its temporaries. */
+  public static boolean isTemporary(Path path) {
+    String name = path.getFileName().toString();
+    return name.startsWith(STAGING_PREFIX)
+        || (name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX));
+  }
+
+  /**
+   * Removes every temporary under {@code root} (see {@link #isTemporary}): what a killed run left.
+   * Only the holder of the directory's {@link OutputLock} may call this, as no write is then under
+   * way.
+   *
+   * @return the temporaries removed
+   */
+  public static List<Path> removeTemporaries(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    List<Path> stale;
+    try (Stream<Path> paths = Files.walk(root)) {
+      stale = paths.filter(path -> !path.equals(root) && isTemporary(path)).toList();
+    }
+    List<Path> removed = new ArrayList<>();
+    for (Path path : stale) {
+      if (removed.stream().noneMatch(path::startsWith)) {
+        deleteRecursively(path);
+        removed.add(path);
+      }
+    }
+    return removed;
   }
 
   /** Writes {@code content} as UTF-8 to {@code file}, atomically, readable by others. */
@@ -51,8 +144,8 @@ public final class AtomicFiles {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
       throw new IOException(
-          "expected a file system that renames atomically for " + target + ", found one that"
-              + " does not: put the output directory on a local disk",
+          target + ": expected a file system that renames atomically, found one that does not:"
+              + " put the output directory on a local disk",
           e);
     }
   }

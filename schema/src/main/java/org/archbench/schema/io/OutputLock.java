@@ -7,12 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * One writer per output directory: two archbench processes writing into one run would leave one
@@ -77,7 +78,7 @@ public final class OutputLock implements AutoCloseable {
    */
   public static OutputLock acquire(Path directory, String command, Consumer<String> notices)
       throws IOException {
-    Files.createDirectories(directory);
+    AtomicFiles.createDirectories(directory);
     Path file = directory.resolve(FILE);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -104,7 +105,19 @@ public final class OutputLock implements AutoCloseable {
         notices.accept(directory + ": taking over the lock of " + previous.get()
             + ", which is no longer running");
       }
-      write(channel, Holder.current(command));
+      try {
+        write(channel, Holder.current(command));
+      } catch (IOException e) {
+        lock.release();
+        throw AtomicFiles.writeFailure(file, e);
+      }
+      // No one else writes here now, so any temporary is a killed run's leftover.
+      List<Path> stale = AtomicFiles.removeTemporaries(directory);
+      if (!stale.isEmpty()) {
+        notices.accept(directory + ": removed " + stale.size() + " temporary file(s) a stopped run"
+            + " left: " + stale.stream().map(directory::relativize).map(Path::toString)
+                .collect(Collectors.joining(", ")));
+      }
       return new OutputLock(channel, lock);
     } catch (IOException | RuntimeException e) {
       channel.close();

@@ -1,12 +1,16 @@
 package org.archbench.schema.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,5 +31,44 @@ class AtomicFilesTest {
       assertEquals(1, entries.count(), "only the file itself, no temporary file");
     }
     assertTrue(Files.isReadable(file));
+  }
+
+  @Test
+  void aFileWhereADirectoryMustBeIsNamed(@TempDir Path directory) throws Exception {
+    Path file = Files.writeString(directory.resolve("afile"), "not a directory");
+
+    IOException error = assertThrows(IOException.class,
+        () -> AtomicFiles.write(file.resolve("report/index.html"), "<html>"));
+
+    assertEquals(file + ": expected a directory to hold " + file.resolve("report") + ", found a"
+        + " file. Name another output directory, or move that file away", error.getMessage());
+  }
+
+  @Test
+  void aFullDiskNamesTheFileItCouldNotWrite() {
+    Path file = Path.of("out/eval/cnn.json");
+
+    IOException error =
+        AtomicFiles.writeFailure(file, new IOException("No space left on device"));
+
+    assertEquals("out/eval/cnn.json: expected to write cnn.json, found the file system refusing (No"
+        + " space left on device); any earlier cnn.json is untouched. To fix it, free space on that"
+        + " disk (or choose another --out) and run again", error.getMessage());
+  }
+
+  @Test
+  void theTemporariesOfAKilledRunAreRemovedAndNothingElse(@TempDir Path run) throws Exception {
+    Path result = Files.writeString(Files.createDirectories(run.resolve("eval")).resolve("cnn.json"), "{}");
+    Path hidden = Files.writeString(run.resolve(".archbench.lock"), "");
+    Path temporary = Files.writeString(run.resolve("eval/.cnn.json1234.tmp"), "{");
+    Path staging = AtomicFiles.createStagingDirectory(run.resolve("models/cnn"));
+    Files.writeString(staging.resolve("cnn-0001.params"), "partial");
+
+    List<Path> removed = AtomicFiles.removeTemporaries(run);
+
+    assertEquals(List.of(temporary, staging).stream().sorted().toList(),
+        removed.stream().sorted().toList());
+    assertFalse(Files.exists(temporary) || Files.exists(staging));
+    assertTrue(Files.exists(result) && Files.exists(hidden));
   }
 }

@@ -1,6 +1,7 @@
 package org.archbench.schema.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,18 @@ class OutputLockTest {
     }
     try (OutputLock again = OutputLock.acquire(out, "archbench evaluate", notices::add)) {
       assertEquals(List.of(), notices, "a released lock is no stale lock");
+    }
+  }
+
+  @Test
+  void takingTheDirectoryRemovesTheTemporariesOfAStoppedRun() throws IOException {
+    Path temporary = Files.writeString(Files.createDirectories(out.resolve("models/cnn"))
+        .resolve(".cnn.onnx5551212.tmp"), "half an export");
+
+    try (OutputLock lock = OutputLock.acquire(out, "archbench export", notices::add)) {
+      assertFalse(Files.exists(temporary));
+      assertEquals(List.of(out + ": removed 1 temporary file(s) a stopped run left:"
+          + " models/cnn/.cnn.onnx5551212.tmp"), notices);
     }
   }
 
