@@ -131,6 +131,8 @@ public final class RunComparison {
   /** "dataset (ARCH)" and "spec of ARCH" to their hashes, from models/*&#47;key.json, else eval/. */
   private static Map<String, String> fingerprints(RunResults run) throws IOException {
     Map<String, String> fingerprints = new LinkedHashMap<>();
+    run.run().map(RunManifest::datasetSha256)
+        .ifPresent(dataset -> put(fingerprints, "dataset (run.json)", dataset));
     Path models = new OutputLayout(run.directory()).models();
     if (Files.isDirectory(models)) {
       try (Stream<Path> directories = Files.list(models)) {

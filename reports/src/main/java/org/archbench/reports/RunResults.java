@@ -53,7 +53,8 @@ public record RunResults(
   /**
    * Reads every result file under {@code directory}.
    *
-   * @throws IOException if the directory does not exist, or a result file does not read
+   * @throws IOException if the directory does not exist or holds no result, or a result file does
+   *     not read
    */
   public static RunResults read(Path directory) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -63,12 +64,24 @@ public record RunResults(
     OutputLayout layout = new OutputLayout(directory);
     Optional<JmhResults> jmh = Files.isRegularFile(layout.jmhResults())
         ? Optional.of(jmh(layout.jmhResults())) : Optional.empty();
-    return new RunResults(directory, file(layout.runManifest(), RunManifest.class),
+    RunResults results = new RunResults(directory, file(layout.runManifest(), RunManifest.class),
         perArch(layout.trainingReports(), TrainingReport.class),
         perArch(layout.evaluations(), EvaluationReport.class),
         perArch(layout.robustnessReports(), RobustnessReport.class),
         perArch(layout.imbalanceReports(), ImbalanceReport.class),
         file(layout.statistics(), StatisticsReport.class), jmh);
+    if (results.holdsNoResult()) {
+      throw new IOException(directory + ": expected a run's result files (training/, eval/,"
+          + " robustness/, imbalance/, stats.json or jmh/results.json), found none. Point at the"
+          + " output directory of a run (e.g. target/bench), or run one: mvn verify -Pbench");
+    }
+    return results;
+  }
+
+  /** Whether not one stage's result is here: a directory that is not a run, or not yet one. */
+  private boolean holdsNoResult() {
+    return training.isEmpty() && evaluations.isEmpty() && robustness.isEmpty()
+        && imbalance.isEmpty() && statistics.isEmpty() && jmh.isEmpty();
   }
 
   /** Every architecture any result file names, canonical ones first. */

@@ -91,16 +91,29 @@ class HtmlReportTest {
   }
 
   @Test
-  void anEmptyRunRendersEverySectionAsMissing() throws IOException {
+  void aDirectoryWithoutAResultIsRefused() throws IOException {
     Path empty = Files.createDirectories(out.resolve("empty-run"));
 
-    Path index = HtmlReport.write(empty, out.resolve("report"), null);
+    IOException error =
+        assertThrows(IOException.class, () -> HtmlReport.write(empty, out.resolve("report"), null));
+
+    assertTrue(error.getMessage().startsWith(empty + ": expected a run's result files"),
+        error.getMessage());
+    assertFalse(Files.exists(out.resolve("report")), "no page of nothing");
+  }
+
+  @Test
+  void aRunOfOneStageRendersEveryOtherSectionAsMissing() throws IOException {
+    Path run = Files.createDirectories(out.resolve("training-only/training"));
+    Files.copy(Fixtures.run().resolve("training/mlp.json"), run.resolve("mlp.json"));
+
+    Path index = HtmlReport.write(run.getParent(), out.resolve("report"), null);
     Document page = Jsoup.parse(index.toFile());
 
     assertEquals(List.of("leaderboard", "training", "confusion", "robustness", "imbalance",
         "statistics", "engines", "environment"), page.select("section").eachAttr("id"));
-    assertTrue(page.select("p.missing-note").size() >= 8);
-    assertEquals("empty-run", page.selectFirst("header strong").text());
+    assertTrue(page.select("p.missing-note").size() >= 7, page.select("p.missing-note").toString());
+    assertEquals("training-only", page.selectFirst("header strong").text());
   }
 
   @Test

@@ -51,4 +51,33 @@ class RunComparisonTest {
         + " found " + hash + " and " + "0".repeat(64) + ". Compare runs of the same trained models"
         + " (train once, copy models/ to the other machine).", error.getMessage());
   }
+
+  @Test
+  void runsWhoseRunJsonNamesAnotherDatasetAreRefused() throws IOException {
+    Path first = Fixtures.copy(directory.resolve("first"));
+    Path other = Fixtures.copy(directory.resolve("other"));
+    for (Path run : List.of(first, other)) {
+      Files.writeString(run.resolve("run.json"), "{\"datasetSha256\": \""
+          + (run == first ? "a" : "b").repeat(64) + "\", \"stages\": {}}");
+    }
+
+    IOException error = assertThrows(IOException.class,
+        () -> RunComparison.write(List.of(first, other), directory.resolve("comparison")));
+
+    assertTrue(error.getMessage().startsWith("cannot compare " + first + " with " + other
+        + ": expected the same dataset (run.json), found " + "a".repeat(64) + " and "),
+        error.getMessage());
+  }
+
+  @Test
+  void anEmptyDirectoryAmongTheRunsIsRefused() throws IOException {
+    Path first = Fixtures.copy(directory.resolve("first"));
+    Path empty = Files.createDirectories(directory.resolve("empty"));
+
+    IOException error = assertThrows(IOException.class,
+        () -> RunComparison.write(List.of(first, empty), directory.resolve("comparison")));
+
+    assertTrue(error.getMessage().startsWith(empty + ": expected a run's result files"),
+        error.getMessage());
+  }
 }

@@ -1,5 +1,10 @@
 package org.archbench.harness.provenance;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.archbench.schema.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +25,11 @@ import org.archbench.schema.run.RunManifest;
  * as failed.
  */
 public final class RunStages {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RunStages.class);
+
+  private static final DateTimeFormatter DAMAGED_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private RunStages() {}
 
@@ -82,11 +92,19 @@ public final class RunStages {
           stages, Instant.now().toString()));
     }
 
-    private static RunManifest read(Path file) {
+    /**
+     * The run.json so far; one that does not read (damaged, or from an archbench too new) is kept
+     * beside as run.json.damaged-&lt;time&gt;, saying so, and the record starts afresh.
+     */
+    private static RunManifest read(Path file) throws IOException {
       try {
         return JsonFiles.read(file, RunManifest.class);
       } catch (IOException unreadable) {
-        // An older or damaged run.json: start a fresh record rather than fail the stage.
+        Path kept = file.resolveSibling(file.getFileName() + ".damaged-"
+            + DAMAGED_STAMP.format(Instant.now()));
+        AtomicFiles.move(file, kept);
+        LOG.warn("{} could not be read ({}); it is kept as {} and a new {} records this stage on",
+            file, unreadable.getMessage(), kept.getFileName(), file.getFileName());
         return null;
       }
     }

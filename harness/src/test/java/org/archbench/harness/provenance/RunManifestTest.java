@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
 import org.junit.jupiter.api.Test;
@@ -40,5 +42,24 @@ class RunManifestTest {
     assertEquals(Runtime.getRuntime().availableProcessors(), machine.cores());
     assertTrue(machine.memoryBytes() > 0);
     assertEquals(machine.label(), manifest.label());
+  }
+
+  @Test
+  void aDamagedRunJsonIsKeptBesideNotLost() throws IOException {
+    Path damaged = Files.writeString(out.resolve("run.json"), "{\"stages\": {\"train\": ");
+
+    try (RunStages.Stage export = RunStages.start(new OutputLayout(out), "export")) {
+      export.complete();
+    }
+
+    List<Path> kept;
+    try (Stream<Path> files = Files.list(out)) {
+      kept = files.filter(file -> file.getFileName().toString().startsWith("run.json.damaged-"))
+          .toList();
+    }
+    assertEquals(1, kept.size(), kept.toString());
+    assertEquals("{\"stages\": {\"train\": ", Files.readString(kept.get(0)));
+    RunManifest manifest = JsonFiles.read(damaged, RunManifest.class);
+    assertEquals(List.of("export"), List.copyOf(manifest.stages().keySet()));
   }
 }
