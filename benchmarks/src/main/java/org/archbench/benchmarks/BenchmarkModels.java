@@ -14,6 +14,8 @@ import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.DatasetLocator;
 import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.data.IdxReader;
+import org.archbench.harness.data.IdxFormatException;
+import org.archbench.harness.data.IdxArray;
 import org.archbench.harness.data.IdxWriter;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.schema.engine.EngineSettings;
@@ -107,11 +109,13 @@ final class BenchmarkModels {
     if (inputs == null) {
       Path file = layout().benchmarkInputs();
       try {
-        if (!Files.isRegularFile(file)) {
+        IdxArray cached = readCachedInputs(file);
+        if (cached == null) {
           LabeledImages first = loadTestImages().first(LoadedModel.MAX_BATCH);
           IdxWriter.writeImages(file, first.pixels(), first.count(), first.rows(), first.cols());
+          cached = IdxReader.read(file, 3);
         }
-        int[] dimensions = IdxReader.read(file, 3).dimensions();
+        int[] dimensions = cached.dimensions();
         inputs = IdxWriter.readImages(file, dimensions[0], dimensions[1], dimensions[2]);
         pixelsPerImage = dimensions[1] * dimensions[2];
       } catch (IOException e) {
@@ -119,6 +123,19 @@ final class BenchmarkModels {
       }
     }
     return inputs;
+  }
+
+  /** The cached inputs, or null if there are none or they are damaged (then they are rebuilt). */
+  static IdxArray readCachedInputs(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      return IdxReader.read(file, 3);
+    } catch (IdxFormatException damaged) {
+      System.err.println(damaged.getMessage() + "\nwriting it again from the dataset");
+      return null;
+    }
   }
 
   private static LabeledImages loadTestImages() {

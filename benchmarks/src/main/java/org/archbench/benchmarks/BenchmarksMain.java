@@ -2,6 +2,7 @@ package org.archbench.benchmarks;
 
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -20,6 +21,17 @@ public final class BenchmarksMain {
       org.openjdk.jmh.Main.main(args);
       return;
     }
-    new Runner(BenchmarkParameters.fillIn(new OptionsBuilder().parent(given), given).build()).run();
+    new Runner(options(given)).run();
+  }
+
+  /**
+   * The run's options: {@code given}, with the registries' parameters, failing on the first
+   * benchmark that throws unless {@code -foe false} was given, so a broken fork ends the command
+   * with an error instead of a results file that silently lacks it.
+   */
+  static Options options(CommandLineOptions given) {
+    return BenchmarkParameters.fillIn(new OptionsBuilder().parent(given), given)
+        .shouldFailOnError(given.shouldFailOnError().orElse(true))
+        .build();
   }
 }

@@ -1,6 +1,7 @@
 package org.archbench.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,5 +35,13 @@ class BenchmarkParametersTest {
     assertTrue(refused.getMessage().startsWith("-p arch: expected registered ids, found the"
         + " placeholder 'registered'"), refused.getMessage());
     assertEquals("cnn", BenchmarkParameters.require("arch", "cnn"));
+  }
+
+  @Test
+  void aFailingBenchmarkFailsTheCommandUnlessTheUserSaidOtherwise() throws Exception {
+    assertTrue(BenchmarksMain.options(new CommandLineOptions("LatencyBenchmark"))
+        .shouldFailOnError().get());
+    assertFalse(BenchmarksMain.options(new CommandLineOptions("LatencyBenchmark", "-foe", "false"))
+        .shouldFailOnError().get());
   }
 }
