@@ -1,5 +1,10 @@
 package org.archbench.harness.training;
 
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.archbench.schema.training.LongTail;
 import org.archbench.schema.training.Mitigation;
 import org.archbench.schema.training.TrainingConfig;
@@ -20,6 +25,8 @@ import org.archbench.harness.data.LabeledImages;
  * replacement, until every class is as large as the largest.
  */
 public final class TrainingSet {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TrainingSet.class);
 
   private final int[] indices;
   private final int[] classCounts;
@@ -121,8 +128,18 @@ public final class TrainingSet {
     return order;
   }
 
+  /** What to tell a user whose --limit asks for more images than the split holds: all are used. */
+  static Optional<String> limitBeyondTheSplit(int limit, int available) {
+    return limit > available
+        ? Optional.of(String.format(Locale.ROOT, "--limit %,d is more than the %,d images of the"
+            + " training split: training on all %,d (the training report records it)", limit,
+            available, available))
+        : Optional.empty();
+  }
+
   /** A seeded draw of --limit images, so that every class stays represented. */
   private static int[] limited(int[] trainIndices, TrainingConfig config) {
+    limitBeyondTheSplit(config.limit(), trainIndices.length).ifPresent(LOG::warn);
     if (config.limit() == 0 || config.limit() >= trainIndices.length) {
       return trainIndices;
     }

@@ -101,6 +101,17 @@ class TrainingSetTest {
         + " training image in every class, found none left for class"), error.getMessage());
   }
 
+  @Test
+  void aLimitAboveTheSplitTrainsOnAllOfItAndSaysSo() {
+    TrainingSet all = TrainingSet.of(IMAGES, ALL, 10, config(LongTail.BALANCED, ALL.length + 1));
+
+    assertEquals(ALL.length, Arrays.stream(all.classCounts()).sum());
+    assertEquals(java.util.Optional.of("--limit 1,001 is more than the 1,000 images of the training"
+        + " split: training on all 1,000 (the training report records it)"),
+        TrainingSet.limitBeyondTheSplit(1001, 1000));
+    assertEquals(java.util.Optional.empty(), TrainingSet.limitBeyondTheSplit(1000, 1000));
+  }
+
   private static TrainingConfig config(LongTail longTail, int limit) {
     return new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, limit, 11, ComputeDevice.CPU, Transfer.NONE,
