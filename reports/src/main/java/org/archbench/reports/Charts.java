@@ -125,9 +125,38 @@ final class Charts {
         PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    fitDomain((NumberAxis) plot.getDomainAxis(), data);
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
     plot.setRenderer(renderer);
     return svg(chart);
+  }
+
+  /**
+   * Whole-number ticks for whole-number x values (epochs, severities), and a range of one either
+   * side of a single x value, whose automatic range would be too narrow to label (every tick read
+   * "1E0").
+   */
+  private static void fitDomain(NumberAxis axis, XYSeriesCollection data) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    boolean whole = true;
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      for (int i = 0; i < data.getItemCount(s); i++) {
+        double x = data.getXValue(s, i);
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        whole &= x == Math.rint(x);
+      }
+    }
+    if (min > max) {
+      return;
+    }
+    if (whole) {
+      axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    }
+    if (min == max) {
+      axis.setRange(min - 1, max + 1);
+    }
   }
 
   private String svg(JFreeChart chart) {

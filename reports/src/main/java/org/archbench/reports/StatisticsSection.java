@@ -56,8 +56,8 @@ final class StatisticsSection {
         Table.Column.percent("second_accuracy", "Second %"),
         Table.Column.number("first_only_correct", "Only first right", "%d"),
         Table.Column.number("second_only_correct", "Only second right", "%d"),
-        Table.Column.text("method", "Test"), Table.Column.number("p", "p", "%.3g"),
-        Table.Column.number("holm_p", "Holm p", "%.3g"),
+        Table.Column.text("method", "Test"), Table.Column.pValue("p", "p"),
+        Table.Column.pValue("holm_p", "Holm p"),
         Table.Column.text("significant", "Significant")), pairs));
     List<List<Object>> seeds = new ArrayList<>();
     for (SeedStatistics arch : stats.seeds()) {
@@ -85,8 +85,7 @@ final class StatisticsSection {
       String a = pair.first();
       String b = pair.second();
       if ((a.equals(first) && b.equals(second)) || (a.equals(second) && b.equals(first))) {
-        return String.format(java.util.Locale.ROOT, "%.3g%s", pair.holmPValue(),
-            pair.significant() ? " *" : "");
+        return Table.pValue(pair.holmPValue()) + (pair.significant() ? " *" : "");
       }
     }
     return null;

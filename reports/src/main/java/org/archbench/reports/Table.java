@@ -42,6 +42,11 @@ public record Table(
     public static Column percent(String key, String label) {
       return new Column(key, label, "%.2f", 100);
     }
+
+    /** A p-value: three significant digits, and "< 1e-300" for what a double cannot tell from 0. */
+    public static Column pValue(String key, String label) {
+      return new Column(key, label, P_VALUE, 1);
+    }
   }
 
   /**
@@ -103,9 +108,23 @@ public record Table(
     return cells;
   }
 
+  /** The format of {@link Column#pValue} columns. */
+  private static final String P_VALUE = "p-value";
+
+  /** Below this a p-value is shown as a bound: the double underflowed, or nearly. */
+  private static final double SMALLEST_P_SHOWN = 1e-300;
+
+  /** {@code p} as the page shows it. */
+  static String pValue(double p) {
+    return p < SMALLEST_P_SHOWN ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
+  }
+
   static Cell format(Column column, Object value) {
     if (value == null || (value instanceof Double d && d.isNaN())) {
       return new Cell(MISSING, true, false, 0);
+    }
+    if (column.format().equals(P_VALUE) && value instanceof Number p) {
+      return new Cell(pValue(p.doubleValue()), false, true, 0);
     }
     if (value instanceof Number number && !column.format().isEmpty()) {
       double shown = number.doubleValue() * column.scale();
