@@ -102,6 +102,6 @@ final class EnginesSection {
             Table.Column.text("arch", "Architecture"),
             Table.Column.number("plain_us", "Plain session us", "%.2f"),
             Table.Column.number("archbench_us", "archbench engine us", "%.2f"),
-            Table.Column.percent("overhead", "Overhead %")), rows);
+            Table.Column.percentDifference("overhead", "Overhead %")), rows);
   }
 }

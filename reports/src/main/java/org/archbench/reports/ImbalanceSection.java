@@ -29,7 +29,7 @@ final class ImbalanceSection {
           Table.Column.number("macro_f1", "Macro-F1", "%.4f"),
           Table.Column.percent("minimum_recall", "Min recall %"),
           Table.Column.percent("rarest_3_recall", "3 rarest %"),
-          Table.Column.percent("accuracy_drop", "Accuracy drop")));
+          Table.Column.percentDifference("accuracy_drop", "Accuracy drop")));
       for (int c = 0; c < classes.size(); c++) {
         columns.add(Table.Column.percent("recall_" + c, classes.get(c)));
       }

@@ -28,24 +28,30 @@ public record Table(
    * @param label the page's header
    * @param format a {@link String#format} pattern for numbers, e.g. {@code %.2f}; ignored for text
    * @param scale numbers are multiplied by this for display only (e.g. 100 for percentages)
+   * @param share whether a value is a share of a whole, so outside [0, 1] it cannot be true
    */
-  public record Column(String key, String label, String format, double scale) {
+  public record Column(String key, String label, String format, double scale, boolean share) {
 
     public static Column text(String key, String label) {
-      return new Column(key, label, "", 1);
+      return new Column(key, label, "", 1, false);
     }
 
     public static Column number(String key, String label, String format) {
-      return new Column(key, label, format, 1);
+      return new Column(key, label, format, 1, false);
     }
 
     public static Column percent(String key, String label) {
-      return new Column(key, label, "%.2f", 100);
+      return new Column(key, label, "%.2f", 100, true);
+    }
+
+    /** A difference or ratio shown in percent (a drop, a gap, an overhead): any sign, any size. */
+    public static Column percentDifference(String key, String label) {
+      return new Column(key, label, "%.2f", 100, false);
     }
 
     /** A p-value: three significant digits, and "< 1e-300" for what a double cannot tell from 0. */
     public static Column pValue(String key, String label) {
-      return new Column(key, label, P_VALUE, 1);
+      return new Column(key, label, P_VALUE, 1, true);
     }
   }
 
@@ -56,8 +62,18 @@ public record Table(
    * @param missing whether the value is missing
    * @param numeric whether it is a number (right-aligned)
  * @param shade 0 to 1: the heatmap's intensity, 0 outside heatmaps
+   * @param invalid whether the value cannot be true (not finite, or a share outside [0, 1]); the
+   *     page's problems box names its file
    */
-  public record Cell(String text, boolean missing, boolean numeric, double shade) {}
+  public record Cell(String text, boolean missing, boolean numeric, double shade, boolean invalid) {
+
+    Cell(String text, boolean missing, boolean numeric, double shade) {
+      this(text, missing, numeric, shade, false);
+    }
+  }
+
+  /** What an impossible value's cell reads. */
+  public static final String INVALID = "invalid";
 
   /** A plain table. */
   public Table(String id, String title, List<Column> columns, List<List<Object>> rows) {
@@ -114,6 +130,11 @@ public record Table(
   /** Below this a p-value is shown as a bound: the double underflowed, or nearly. */
   private static final double SMALLEST_P_SHOWN = 1e-300;
 
+  /** A value no result file can truly hold in this column: the reader sees "invalid", not it. */
+  private static boolean impossible(Column column, double value) {
+    return !Double.isFinite(value) || (column.share() && (value < 0 || value > 1));
+  }
+
   /** {@code p} as the page shows it. */
   static String pValue(double p) {
     return p < SMALLEST_P_SHOWN ? "< 1e-300" : String.format(Locale.ROOT, "%.3g", p);
@@ -122,6 +143,10 @@ public record Table(
   static Cell format(Column column, Object value) {
     if (value == null || (value instanceof Double d && d.isNaN())) {
       return new Cell(MISSING, true, false, 0);
+    }
+    if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)
+        && impossible(column, number.doubleValue())) {
+      return new Cell(INVALID, false, true, 0, true);
     }
     if (column.format().equals(P_VALUE) && value instanceof Number p) {
       return new Cell(pValue(p.doubleValue()), false, true, 0);

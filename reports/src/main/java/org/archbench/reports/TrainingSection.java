@@ -62,7 +62,7 @@ final class TrainingSection {
             Table.Column.percent("train", "Train %"),
             Table.Column.percent("validation", "Validation %"),
             Table.Column.percent("test", "Test %"),
-            Table.Column.percent("gap", "Train-val gap, points"),
+            Table.Column.percentDifference("gap", "Train-val gap, points"),
             Table.Column.number("epochs_to_88", "Epochs to 88%", "%d"),
             Table.Column.number("seconds_to_88", "Seconds to 88%", "%.0f"),
             Table.Column.number("epochs_to_90", "Epochs to 90%", "%d"),

@@ -22,6 +22,18 @@ class TableAndChartTest {
   }
 
   @Test
+  void aValueThatCannotBeTrueReadsInvalidInItsCell() {
+    Table.Column accuracy = Table.Column.percent("accuracy", "Accuracy %");
+    Table.Column images = Table.Column.number("images_per_s", "img/s", "%,.0f");
+
+    assertTrue(Table.format(accuracy, 1e308).invalid());
+    assertEquals("invalid", Table.format(accuracy, -0.1).text());
+    assertEquals("invalid", Table.format(images, Double.POSITIVE_INFINITY).text());
+    assertEquals("92.34", Table.format(accuracy, 0.9234).text());
+    assertFalse(Table.format(images, 1234.0).invalid());
+  }
+
+  @Test
   void aChartOfOneXValueLabelsItsTicksAsWholeNumbers() {
     String svg = new Charts().lines("Loss", "epoch", "loss",
         Map.of("mlp", List.<double[]>of(new double[] {1, 0.5})));
