@@ -1,5 +1,6 @@
 package org.archbench.harness.data;
 
+import org.archbench.schema.io.Sha256;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -52,7 +52,7 @@ public final class IdxReader {
    */
   public static IdxArray read(Path file, int expectedRank) throws IOException {
     try (InputStream buffered = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
-      MessageDigest sha256 = newSha256();
+      MessageDigest sha256 = Sha256.digest();
       try (InputStream content =
           new DigestInputStream(decompressIfGzip(file, buffered), sha256)) {
         return readContent(file, content, expectedRank, sha256);
@@ -193,13 +193,5 @@ public final class IdxReader {
   private static IdxFormatException truncated(
       Path file, String expected, String found, Throwable cause) {
     return new IdxFormatException(file, "truncated file", expected, found, cause);
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
   }
 }

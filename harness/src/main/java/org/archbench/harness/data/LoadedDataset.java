@@ -1,10 +1,8 @@
 package org.archbench.harness.data;
 
+import org.archbench.schema.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.archbench.harness.Defaults;
@@ -59,12 +57,7 @@ public record LoadedDataset(
     for (VerifiedFile file : verifiedFiles) {
       checksums.append(file.sha256()).append('\n');
     }
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(checksums.toString().getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return Sha256.hex(checksums.toString().getBytes(StandardCharsets.US_ASCII));
   }
 
   /**

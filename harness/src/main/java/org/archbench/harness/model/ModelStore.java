@@ -1,5 +1,6 @@
 package org.archbench.harness.model;
 
+import org.archbench.schema.io.Sha256;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.TrainingKey;
 import ai.djl.Model;
@@ -7,9 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
@@ -66,11 +64,7 @@ public final class ModelStore {
 
   /** SHA-256 of {@code key} as key.json holds it: what an export records of the model it came from. */
   public static String sha256(TrainingKey key) throws IOException {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(JsonFiles.bytes(key)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return Sha256.hex(JsonFiles.bytes(key));
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */

@@ -1,9 +1,7 @@
 package org.archbench.harness.training;
 
+import org.archbench.schema.io.Sha256;
 import org.archbench.schema.training.Transfer;
-import java.util.HexFormat;
-import java.security.NoSuchAlgorithmException;
-import java.security.MessageDigest;
 import java.nio.file.Files;
 import org.archbench.schema.OutputLayout;
 import ai.djl.MalformedModelException;
@@ -41,14 +39,8 @@ public final class Backbone {
               + " and <arch>-NNNN.params, as `archbench train` writes under models/<arch>/), found"
               + " none: train the backbone first");
     }
-    try {
-      String sha256 =
-          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(key)));
-      return new Transfer(
-          directory.toString(), sha256, freezeFeatures, fineTuneEpochs, fineTuneLearningRate);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return new Transfer(directory.toString(), Sha256.hex(Files.readAllBytes(key)), freezeFeatures,
+        fineTuneEpochs, fineTuneLearningRate);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.archbench.models.spec;
 
+import org.archbench.schema.io.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,9 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * {@code arch.json}: an {@link ArchitectureSpec} as JSON, and the spec's hash, which keys trained
@@ -56,12 +54,6 @@ public final class ArchitectureSpecJson {
 
   /** SHA-256 of the spec's JSON: equal specs, equal hashes. */
   public static String sha256(ArchitectureSpec spec) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(toJson(spec).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
+    return Sha256.hex(toJson(spec).getBytes(StandardCharsets.UTF_8));
   }
 }
