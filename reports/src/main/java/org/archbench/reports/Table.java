@@ -132,7 +132,7 @@ public record Table(
 
   /** A value no result file can truly hold in this column: the reader sees "invalid", not it. */
   private static boolean impossible(Column column, double value) {
-    return !Double.isFinite(value) || (column.share() && (value < 0 || value > 1));
+    return column.share() ? !Plausibility.isShare(value) : !Double.isFinite(value);
   }
 
   /** {@code p} as the page shows it. */

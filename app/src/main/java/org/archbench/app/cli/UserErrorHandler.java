@@ -35,7 +35,6 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     throw exception;
   }
 
-
   /** Whether {@code --verbose} was given to the command or any of its parents. */
   private static boolean verbose(ParseResult parseResult) {
     for (ParseResult command = parseResult; command != null; command = command.subcommand()) {

@@ -5,7 +5,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,8 +23,6 @@ public final class OnnxMetadata {
     OnnxMl.ModelProto model;
     try (InputStream in = Files.newInputStream(file)) {
       model = OnnxMl.ModelProto.parseFrom(in);
-    } catch (NoSuchFileException e) {
-      throw e;
     } catch (InvalidProtocolBufferException e) {
       throw new IOException(file + ": expected an ONNX model, found bytes that are not one ("
           + e.getMessage() + ")", e);

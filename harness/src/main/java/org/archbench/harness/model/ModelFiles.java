@@ -11,6 +11,7 @@ import org.archbench.schema.training.TrainingReport;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.io.IOException;
@@ -96,7 +97,8 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     String arch = metadata.getOrDefault(ExportProvenance.ARCH, "none");
     String specSha256 = metadata.getOrDefault(ExportProvenance.SPEC_SHA256, "none");
     String keySha256 = metadata.getOrDefault(ExportProvenance.TRAINING_KEY_SHA256, "none");
-    if (!arch.equals(spec.id()) || !specSha256.equals(ArchitectureSpecJson.sha256(spec))
+    // in() checked that key.json names this spec's hash.
+    if (!arch.equals(spec.id()) || !specSha256.equals(key.specSha256())
         || !keySha256.equals(expectedKey)) {
       throw new IOException(onnx + ": expected the export of the model in " + directory + " ("
           + spec.id() + ", training key sha256 " + brief(expectedKey) + "), found one of " + arch
@@ -118,14 +120,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     try {
       model.setBlock(DjlBlocks.build(spec));
       model.load(directory, spec.id());
-      // DJL skips a parameter file it does not recognise and leaves the block uninitialised, so
-      // the fault would otherwise surface only at the first forward pass.
-      for (Pair<String, Parameter> parameter : model.getBlock().getParameters()) {
-        if (!parameter.getValue().isInitialized()) {
-          throw new MalformedModelException("parameter " + parameter.getKey()
-              + " was not in the file (is it a DJL parameter file of this architecture?)");
-        }
-      }
+      requireEveryParameterLoaded(model.getBlock());
       return model;
     } catch (IOException | MalformedModelException | RuntimeException e) {
       model.close();
@@ -135,6 +130,20 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
               + Failures.describe(e)
               + ". Train it again: archbench train --arch " + spec.id() + " --force",
           e);
+    }
+  }
+
+  /**
+   * Fails unless {@code block}, just loaded, holds every parameter: DJL skips a parameter file it
+   * does not recognise (random bytes, say) and leaves the block uninitialised, so the fault would
+   * otherwise surface only at the first forward pass.
+   */
+  public static void requireEveryParameterLoaded(Block block) throws MalformedModelException {
+    for (Pair<String, Parameter> parameter : block.getParameters()) {
+      if (!parameter.getValue().isInitialized()) {
+        throw new MalformedModelException("parameter " + parameter.getKey()
+            + " was not in the file (is it a DJL parameter file of this architecture?)");
+      }
     }
   }
 

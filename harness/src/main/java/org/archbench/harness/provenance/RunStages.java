@@ -1,23 +1,22 @@
 package org.archbench.harness.provenance;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.archbench.schema.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.archbench.harness.BuildInfo;
 import org.archbench.harness.Preset;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.run.Machine;
 import org.archbench.schema.run.RunManifest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps run.json up to date: every stage updates it when it ends (read, change, write atomically),

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.Failures;
+import org.archbench.harness.model.ModelFiles;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -85,12 +86,9 @@ final class Checkpoints {
     Path saved = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", epochsDone));
     try {
       model.load(saved, modelName);
-      // Loaded arrays are plain tensors: learned ones must take gradients again. A parameter DJL
-      // skipped (a file it did not recognise) has no array at all.
+      ModelFiles.requireEveryParameterLoaded(model.getBlock());
+      // Loaded arrays are plain tensors: learned ones must take gradients again.
       for (Parameter parameter : model.getBlock().getParameters().values()) {
-        if (!parameter.isInitialized()) {
-          throw new MalformedModelException("parameter " + parameter.getName() + " is not in it");
-        }
         if (parameter.requiresGradient()) {
           parameter.getArray().setRequiresGradient(true);
         }

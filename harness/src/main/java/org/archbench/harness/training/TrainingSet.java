@@ -1,18 +1,17 @@
 package org.archbench.harness.training;
 
-import java.util.Locale;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.archbench.schema.training.LongTail;
-import org.archbench.schema.training.Mitigation;
-import org.archbench.schema.training.TrainingConfig;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.archbench.harness.Seeds;
 import org.archbench.harness.data.LabeledImages;
+import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.Mitigation;
+import org.archbench.schema.training.TrainingConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training images one run learns from, and the order of each epoch.
