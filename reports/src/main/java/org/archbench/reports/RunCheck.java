@@ -126,7 +126,7 @@ public final class RunCheck {
       results = JmhResults.read(layout.jmhResults());
       filesChecked++;
     } catch (IOException e) {
-      problems.add(name(layout.jmhResults()) + ": expected JMH's JSON, found " + e.getMessage());
+      problems.add(problem(layout.jmhResults(), e));
       return;
     }
     for (String arch : archs) {
@@ -239,13 +239,17 @@ public final class RunCheck {
       filesChecked++;
       return record;
     } catch (IOException e) {
-      // The reader's message starts with the file's full path; the problems name it from the run.
-      String message = e.getMessage();
-      String prefix = file + ": ";
-      problems.add(name(file) + ": "
-          + (message.startsWith(prefix) ? message.substring(prefix.length()) : message));
+      problems.add(problem(file, e));
       return null;
     }
+  }
+
+  /** A reader's failure: its message starts with the full path; the problems name it from the run. */
+  private String problem(Path file, IOException failure) {
+    String message = failure.getMessage();
+    String prefix = file + ": ";
+    return name(file) + ": "
+        + (message.startsWith(prefix) ? message.substring(prefix.length()) : message);
   }
 
   /** A table download: any JSON. */

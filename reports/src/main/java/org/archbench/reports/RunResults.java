@@ -63,7 +63,7 @@ public record RunResults(
     }
     OutputLayout layout = new OutputLayout(directory);
     Optional<JmhResults> jmh = Files.isRegularFile(layout.jmhResults())
-        ? Optional.of(jmh(layout.jmhResults())) : Optional.empty();
+        ? Optional.of(JmhResults.read(layout.jmhResults())) : Optional.empty();
     RunResults results = new RunResults(directory, file(layout.runManifest(), RunManifest.class),
         perArch(layout.trainingReports(), TrainingReport.class),
         perArch(layout.evaluations(), EvaluationReport.class),
@@ -119,14 +119,6 @@ public record RunResults(
     return evaluation.engines().stream().filter(e -> e.engine().equals(engine)).findFirst();
   }
 
-  private static JmhResults jmh(Path file) throws IOException {
-    try {
-      return JmhResults.read(file);
-    } catch (IOException e) {
-      throw new IOException(file + ": expected JMH's JSON results, found a file that does not"
-          + " parse: " + e.getMessage(), e);
-    }
-  }
 
   private static <T> Optional<T> file(Path file, Class<T> type) throws IOException {
     return Files.isRegularFile(file) ? Optional.of(JsonFiles.read(file, type)) : Optional.empty();

@@ -189,7 +189,7 @@ class HtmlReportTest {
         assertThrows(IOException.class, () -> HtmlReport.write(run, out.resolve("report"), null));
 
     assertTrue(error.getMessage().startsWith(run.resolve("eval/cnn.json")
-        + ": expected a JSON result file, found one that does not parse"), error.getMessage());
+        + ": expected a JSON result file, found a file that does not parse"), error.getMessage());
   }
 
   @Test

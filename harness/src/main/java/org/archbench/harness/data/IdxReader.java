@@ -87,8 +87,8 @@ public final class IdxReader {
   private static IdxArray readContent(
       Path file, InputStream in, int expectedRank, MessageDigest sha256) throws IOException {
     int headerBytes = 4 + 4 * expectedRank;
-    byte[] header = new byte[headerBytes];
-    int headerRead = readFully(file, in, header, "header");
+    byte[] header = readUpTo(file, in, headerBytes, "header");
+    int headerRead = header.length;
     if (headerRead < 4) {
       throw truncated(file, "a 4-byte magic number", headerRead + " bytes in the whole file");
     }
@@ -105,29 +105,31 @@ public final class IdxReader {
       throw truncated(file, headerBytes + " header bytes", headerRead + " bytes");
     }
     int[] dimensions = new int[expectedRank];
-    long size = 1;
     for (int i = 0; i < expectedRank; i++) {
       dimensions[i] = headerBuffer.getInt();
       if (dimensions[i] <= 0) {
         throw new IdxFormatException(
             file, "invalid dimension " + i, "a positive size", String.valueOf(dimensions[i]));
       }
-      size *= dimensions[i];
     }
-    if (size > Integer.MAX_VALUE - 8) {
-      throw new IdxFormatException(
-          file, "too large", "at most 2^31 values", size + " values " + Arrays.toString(dimensions));
+    long size = 1;
+    for (int dimension : dimensions) {
+      // Checked at every step: three dimensions of 2^31 would overflow even a long.
+      size *= dimension;
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IdxFormatException(file, "too large", "at most 2^31 values",
+            "dimensions " + Arrays.toString(dimensions) + ", more values than that");
+      }
     }
-    byte[] data = new byte[(int) size];
-    int dataRead = readFully(file, in, data, "data");
-    if (dataRead < data.length) {
+    byte[] data = readUpTo(file, in, (int) size, "data");
+    if (data.length < size) {
       throw truncated(
           file,
           String.format(
               Locale.ROOT,
               "%,d data bytes for dimensions %s after the %d-byte header",
               size, Arrays.toString(dimensions), headerBytes),
-          String.format(Locale.ROOT, "%,d bytes", dataRead));
+          String.format(Locale.ROOT, "%,d bytes", data.length));
     }
     if (in.read() != -1) {
       throw new IdxFormatException(
@@ -142,31 +144,22 @@ public final class IdxReader {
     return new IdxArray(file, dimensions, data, HexFormat.of().formatHex(sha256.digest()));
   }
 
-  /** Reads until the buffer is full or the content ends; returns the number of bytes read. */
-  private static int readFully(Path file, InputStream in, byte[] buffer, String part)
+  /**
+   * Reads up to {@code count} bytes, fewer if the content ends first. The header's dimensions are
+   * not trusted for the allocation: a 16-byte file that declares two billion values gets memory for
+   * what it holds, and then its error.
+   */
+  private static byte[] readUpTo(Path file, InputStream in, int count, String part)
       throws IOException {
-    int offset = 0;
+    String expected = String.format(Locale.ROOT, "%,d bytes of %s", count, part);
     try {
-      while (offset < buffer.length) {
-        int read = in.read(buffer, offset, buffer.length - offset);
-        if (read < 0) {
-          break;
-        }
-        offset += read;
-      }
-      return offset;
+      return in.readNBytes(count);
     } catch (ZipException e) {
-      throw corrupt(file, String.format(Locale.ROOT, "%,d bytes of %s", buffer.length, part), e);
+      throw corrupt(file, expected, e);
     } catch (EOFException e) {
       // A truncated gzip stream ends with an exception instead of -1.
-      throw truncated(
-          file,
-          String.format(Locale.ROOT, "%,d bytes of %s", buffer.length, part),
-          String.format(
-              Locale.ROOT,
-              "%,d bytes, then the compressed stream broke off (%s)",
-              offset, e.getMessage()),
-          e);
+      throw truncated(file, expected,
+          "fewer: the compressed stream broke off (" + e.getMessage() + ")", e);
     }
   }
 

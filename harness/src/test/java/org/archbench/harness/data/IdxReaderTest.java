@@ -97,6 +97,28 @@ class IdxReaderTest {
   }
 
   @Test
+  void dimensionsWhoseProductOverflowsALongAreTooLarge() throws IOException {
+    // Found by the fuzzer: 2147483639 * 1162167552 * 256 wraps around to a negative long.
+    Path file = Files.write(dir.resolve("images"), idx(new int[] {2147483639, 1162167552, 256},
+        new byte[0]));
+
+    IdxFormatException error =
+        assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
+
+    assertMessage(error, "too large", "at most 2^31 values", "[2147483639, 1162167552, 256]");
+  }
+
+  @Test
+  void aHeaderDeclaringBillionsOfValuesInATinyFileIsTruncated() throws IOException {
+    Path file = Files.write(dir.resolve("images"), idx(new int[] {2147483639, 1, 1}, new byte[3]));
+
+    IdxFormatException error =
+        assertThrows(IdxFormatException.class, () -> IdxReader.read(file, 3));
+
+    assertMessage(error, "truncated file", "2,147,483,639 data bytes", "found:    3 bytes");
+  }
+
+  @Test
   void truncatedHeaderIsReported() throws IOException {
     Path file = Files.write(dir.resolve("images"), Arrays.copyOf(images, 9));
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -78,14 +79,36 @@ public final class JsonFiles {
     return read(file, type, STRICT);
   }
 
-  private static <T> T read(Path file, Class<T> type, ObjectMapper mapper) throws IOException {
-    JsonNode tree;
+  /**
+   * Parses {@code file} as JSON; the message of a file that does not parse names it, says what was
+   * {@code expected} and ends with the {@code remedy}.
+   *
+   * @throws IOException if the file cannot be read or does not parse
+   */
+  public static JsonNode readTree(Path file, String expected, String remedy) throws IOException {
+    return readTree(file, MAPPER, expected, remedy);
+  }
+
+  private static JsonNode readTree(Path file, ObjectMapper mapper, String expected, String remedy)
+      throws IOException {
     try {
-      tree = mapper.readTree(file.toFile());
+      return mapper.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new IOException(file + ": expected a JSON result file, found one that does not parse: "
-          + e.getOriginalMessage() + ". Run the stage that writes it again.", e);
+      throw notParsing(file, expected, e.getOriginalMessage(), remedy, e);
+    } catch (CharConversionException e) {
+      // Bytes that are in no Unicode encoding Jackson detects: not a JsonProcessingException.
+      throw notParsing(file, expected, e.getMessage(), remedy, e);
     }
+  }
+
+  private static IOException notParsing(
+      Path file, String expected, String detail, String remedy, IOException cause) {
+    return new IOException(file + ": expected " + expected + ", found a file that does not parse: "
+        + detail + ". " + remedy, cause);
+  }
+
+  private static <T> T read(Path file, Class<T> type, ObjectMapper mapper) throws IOException {
+    JsonNode tree = readTree(file, mapper, "a JSON result file", "Run the stage that writes it again.");
     ResultFormat format = type.getAnnotation(ResultFormat.class);
     if (format != null && tree instanceof ObjectNode object) {
       requireKnownVersion(file, object.remove(FORMAT_VERSION), format);

@@ -1,7 +1,6 @@
 package org.archbench.schema.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.archbench.schema.io.JsonFiles;
 
 /**
  * JMH's JSON results (jmh/results.json), read as JMH wrote them: find a benchmark by its class and
@@ -87,9 +87,19 @@ public final class JmhResults {
     }
   }
 
-  /** Reads a results file. */
+  /**
+   * Reads a results file.
+   *
+   * @throws IOException if it is not JSON or not an array of results, naming the file
+   */
   public static JmhResults read(Path file) throws IOException {
-    return of(new ObjectMapper().readTree(file.toFile()));
+    JsonNode tree = JsonFiles.readTree(file, "JMH's JSON results", "Run the benchmarks again.");
+    if (!tree.isArray()) {
+      throw new IOException(file + ": expected JMH's JSON results, an array of benchmark results,"
+          + " found " + (tree.isMissingNode() ? "an empty file" : "a JSON " + tree.getNodeType())
+          + ". Run the benchmarks again.");
+    }
+    return of(tree);
   }
 
   /** Reads the records of a parsed results array. */

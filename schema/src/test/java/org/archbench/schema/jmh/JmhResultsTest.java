@@ -1,12 +1,18 @@
 package org.archbench.schema.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reading JMH's JSON: records from a real smoke run of mlp on two engines, trimmed. */
 class JmhResultsTest {
@@ -54,5 +60,22 @@ class JmhResultsTest {
     assertEquals(19.3901, overhead.archbenchMicros(), 1e-4);
     assertEquals(3011670065.0 / 2986251373.0 - 1, overhead.share(), 1e-12);
     assertTrue(JmhResults.read(fixture()).overhead("cnn").isEmpty());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "[{\"benchmark\": | does not parse",
+      "{\"benchmark\": \"x\"} | an array of benchmark results, found a JSON OBJECT",
+      "'' | found an empty file"})
+  void aFileThatIsNotJmhResultsIsNamed(String content, String found, @TempDir Path dir)
+      throws Exception {
+    Path file = Files.writeString(dir.resolve("results.json"), content);
+
+    IOException error = assertThrows(IOException.class, () -> JmhResults.read(file));
+
+    assertTrue(error.getMessage().startsWith(file + ": expected JMH's JSON results"),
+        error.getMessage());
+    assertTrue(error.getMessage().contains(found), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Run the benchmarks again."), error.getMessage());
   }
 }
