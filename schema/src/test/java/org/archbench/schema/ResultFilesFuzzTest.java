@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Any bytes as any result file: each reader of the schema returns its record or fails with an
- * IOException naming the file, in bounded time.
+ * Any bytes as any result file: each reader of the schema returns its record (never null) or fails
+ * with an IOException naming the file, in bounded time.
  *
  * <p>{@code mvn verify} replays {@code ResultFilesFuzzTestInputs/resultFile} (one real file of each
  * kind, and what fuzzing found); {@code JAZZER_FUZZ=1} fuzzes it.
@@ -40,7 +40,9 @@ class ResultFilesFuzzTest {
     Path file = Files.write(dir.resolve("fuzzed.json"), content);
     for (Class<?> type : RESULT_FILES) {
       try {
-        JsonFiles.read(file, type);
+        if (JsonFiles.read(file, type) == null) {
+          throw new AssertionError("expected a " + type.getSimpleName() + " or an error, found null");
+        }
       } catch (IOException e) {
         NamedFailures.requireNamed(e, file);
       }

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.archbench.harness.export.OnnxExporter;
-import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.training.TrainingKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,13 +24,7 @@ class ModelFilesTest {
   /** models/&lt;arch&gt;/ with arch.json, key.json and an export of freshly initialised parameters. */
   private Path exported(ArchitectureSpec spec) throws IOException {
     Path directory = models.resolve(spec.id());
-    TrainingKey key = ModelFixtures.writeSpecAndKey(directory, spec);
-    try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      Block block = DjlBlocks.build(spec);
-      block.initialize(manager, DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
-      OnnxExporter.export(spec, block, ModelFixtures.provenance(spec, key),
-          directory.resolve(spec.id() + ".onnx"));
-    }
+    ModelFixtures.writeExported(directory, spec);
     return directory;
   }
 

@@ -1,10 +1,15 @@
 package org.archbench.harness.model;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxExporter;
+import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.ArchitectureSpecJson;
 import org.archbench.schema.OutputLayout;
@@ -40,6 +45,20 @@ public final class ModelFixtures {
     TrainingKey key = key(spec, 1);
     JsonFiles.write(directory.resolve(OutputLayout.KEY_FILE), key);
     return key;
+  }
+
+  /**
+   * Writes arch.json and key.json of {@code spec} into {@code directory}, and the ONNX export of
+   * freshly initialised parameters beside them, as {@code <arch>.onnx}.
+   */
+  public static void writeExported(Path directory, ArchitectureSpec spec) throws IOException {
+    TrainingKey key = writeSpecAndKey(directory, spec);
+    try (NDManager manager = NDManager.newBaseManager(ModelFiles.DJL_ENGINE)) {
+      Block block = DjlBlocks.build(spec);
+      block.initialize(manager, DataType.FLOAT32, DjlBlocks.inputShape(spec, 1));
+      OnnxExporter.export(
+          spec, block, provenance(spec, key), directory.resolve(spec.id() + ".onnx"));
+    }
   }
 
   /** The provenance an export of {@code spec} trained under {@code key} carries. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class JsonFilesTest {
 
@@ -81,5 +83,17 @@ class JsonFilesTest {
 
     assertTrue(refused.getMessage().startsWith(damaged + ": expected formatVersion MAJOR.MINOR"),
         refused.getMessage());
+  }
+
+  @ParameterizedTest
+  @CsvSource({"'', an empty file", "null, null"})
+  void anEmptyFileIsNotANullRecord(String content, String found) throws IOException {
+    // Found by the fuzzer: Jackson reads both as a null record, and key.json's reader fell over it.
+    Path empty = Files.writeString(directory.resolve("empty.json"), content);
+
+    IOException refused = assertThrows(IOException.class, () -> JsonFiles.read(empty, Thing.class));
+
+    assertEquals(empty + ": expected a Thing as JSON, found " + found
+        + ". Run the stage that writes it again.", refused.getMessage());
   }
 }
