@@ -5,7 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.archbench.schema.run.Machine;
+import org.archbench.schema.run.RunManifest;
 
 /**
  * The fixture run: result files of a real standard run of mlp and cnn (eval, training, robustness,
@@ -38,6 +41,22 @@ final class Fixtures {
       }
     }
     return directory;
+  }
+
+  /**
+   * A complete run.json of a run on {@code datasetSha256} (null for none yet) whose stages are
+   * {@code stages}, on a 2-core EPYC.
+   */
+  static RunManifest runManifest(String datasetSha256, Map<String, RunManifest.StageRecord> stages) {
+    Machine machine = new Machine("AMD EPYC 7B13", 2, 25769803776L, "Linux 6.1 amd64",
+        "Debian 17.0.15", "none");
+    return new RunManifest(machine.label(), "quick", machine, "0.1.0", "0123abc", datasetSha256,
+        stages, "2026-12-01T10:00:00Z");
+  }
+
+  /** A stage that ran for {@code seconds} and ended {@code finishedAt}. */
+  static RunManifest.StageRecord stage(String status, double seconds, String finishedAt) {
+    return new RunManifest.StageRecord(status, seconds, "2026-12-01T09:00:00Z", finishedAt);
   }
 
   /** The expected file {@code name} under golden/, or the actual one written there on -Dgolden.update. */

@@ -10,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.run.RunManifest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -133,13 +137,10 @@ class HtmlReportTest {
   @Test
   void runJsonGivesTheLabelTheMachineAndTheWallTimePerStage() throws IOException {
     Path run = Fixtures.copy(out.resolve("run"));
-    Files.writeString(run.resolve("run.json"), """
-        {"label": "AMD EPYC 7B13, 2 cores", "preset": "quick",
-         "machine": {"cpu": "AMD EPYC 7B13", "cores": 2, "memoryBytes": 25769803776,
-                     "os": "Linux 6.1 amd64", "jvm": "Debian 17.0.15", "gpu": "none"},
-         "stages": {"train": {"status": "complete", "seconds": 812.25, "finishedAt": "t1"},
-                    "evaluate": {"status": "failed", "seconds": 3.5, "finishedAt": "t2"}}}
-        """);
+    Map<String, RunManifest.StageRecord> stages = new LinkedHashMap<>();
+    stages.put("train", Fixtures.stage("complete", 812.25, "t1"));
+    stages.put("evaluate", Fixtures.stage("failed", 3.5, "t2"));
+    JsonFiles.write(run.resolve("run.json"), Fixtures.runManifest(null, stages));
 
     Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
 

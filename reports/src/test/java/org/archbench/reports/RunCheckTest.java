@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import org.archbench.schema.io.JsonFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +33,11 @@ class RunCheckTest {
 
   @Test
   void unparseableOrIncompleteFilesAreProblems() throws IOException {
-    write("run.json", "{\"stages\": {\"train\": {\"status\": \"failed\"}}}");
+    JsonFiles.write(run.resolve("run.json"),
+        Fixtures.runManifest(null, Map.of("train", Fixtures.stage("failed", 1, "t"))));
     write("training/mlp.json", "{\"arch\": \"mlp\", ");
-    write("eval/mlp.json", "{\"arch\": \"cnn\"}");
+    write("eval/mlp.json", Files.readString(Fixtures.run().resolve("eval/cnn.json")));
+    write("robustness/mlp.json", "{\"arch\": \"mlp\"}");
     write("eval/mlp.onnxruntime.predictions.csv", "index,label,predicted\n0,1,1\n");
     write("jmh/results.json", "[]");
 
@@ -46,6 +50,9 @@ class RunCheckTest {
         problems.toString());
     assertTrue(problems.contains(
         "eval/mlp.json: expected the results of mlp, found arch 'cnn'"), problems.toString());
+    assertTrue(problems.contains("robustness/mlp.json: expected a RobustnessReport with every field,"
+        + " found engine missing or null. The file is damaged or was edited: run the stage that"
+        + " writes it again."), problems.toString());
     assertTrue(problems.contains(
         "eval/mlp.onnxruntime.predictions.csv: expected 10000 rows, found 1"), problems.toString());
     assertTrue(problems.contains("jmh/results.json: expected a ThroughputBenchmark record of"

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.archbench.schema.io.JsonFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,8 @@ class RunComparisonTest {
     Path first = Fixtures.copy(directory.resolve("first"));
     Path other = Fixtures.copy(directory.resolve("other"));
     for (Path run : List.of(first, other)) {
-      Files.writeString(run.resolve("run.json"), "{\"datasetSha256\": \""
-          + (run == first ? "a" : "b").repeat(64) + "\", \"stages\": {}}");
+      JsonFiles.write(run.resolve("run.json"),
+          Fixtures.runManifest((run == first ? "a" : "b").repeat(64), Map.of()));
     }
 
     IOException error = assertThrows(IOException.class,

@@ -1,6 +1,7 @@
 package org.archbench.schema.eval;
 
 import java.util.List;
+import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.training.EpochRecord;
 
 /**
@@ -13,7 +14,10 @@ import org.archbench.schema.training.EpochRecord;
  * @param secondsTo90 seconds until then
  */
 public record Convergence(
-    Integer epochsTo88, Double secondsTo88, Integer epochsTo90, Double secondsTo90) {
+    @MayBeAbsent Integer epochsTo88,
+    @MayBeAbsent Double secondsTo88,
+    @MayBeAbsent Integer epochsTo90,
+    @MayBeAbsent Double secondsTo90) {
 
   /** Reads the thresholds off a training history. */
   public static Convergence of(List<EpochRecord> epochs) {

@@ -1,5 +1,6 @@
 package org.archbench.schema.eval;
 
+import java.util.Arrays;
 import java.util.List;
 import org.archbench.schema.engine.EngineSettings;
 
@@ -43,6 +44,22 @@ public record EngineEvaluation(
   public EngineEvaluation {
     perClass = perClass == null ? List.of() : List.copyOf(perClass);
     commonMixUps = commonMixUps == null ? List.of() : List.copyOf(commonMixUps);
+    if (confusionMatrix != null) {
+      requireSquare(confusionMatrix, perClass.size());
+    }
+  }
+
+  /** One row and one column per class of {@code perClass}, so every table of it lines up. */
+  private static void requireSquare(long[][] confusionMatrix, int classes) {
+    boolean square = confusionMatrix.length == classes;
+    for (long[] row : confusionMatrix) {
+      square &= row != null && row.length == classes;
+    }
+    if (!square) {
+      throw new IllegalArgumentException("expected a confusion matrix of " + classes + " x "
+          + classes + " (a row and a column per class of perClass), found rows of lengths "
+          + Arrays.stream(confusionMatrix).map(row -> row == null ? "null" : "" + row.length).toList());
+    }
   }
 
 

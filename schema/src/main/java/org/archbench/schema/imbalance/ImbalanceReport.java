@@ -31,6 +31,18 @@ public record ImbalanceReport(
   public ImbalanceReport {
     classNames = classNames == null ? List.of() : List.copyOf(classNames);
     runs = runs == null ? List.of() : List.copyOf(runs);
+    requireOneRecallPerClass("balanced", balanced, classNames.size());
+    for (Run run : runs) {
+      requireOneRecallPerClass(run.id(), run.test(), classNames.size());
+    }
+  }
+
+  /** Every table of the report has a column per class: a list of another length has no place. */
+  private static void requireOneRecallPerClass(String setting, TestFigures figures, int classes) {
+    if (figures != null && figures.perClassRecall().size() != classes) {
+      throw new IllegalArgumentException("expected one recall per class (" + classes
+          + " classNames) in " + setting + ", found " + figures.perClassRecall().size());
+    }
   }
 
 

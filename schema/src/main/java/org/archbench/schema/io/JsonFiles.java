@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
  * half a file. A record marked {@link ResultFormat} is written with its format version as the first
  * field, and read back only if that version's major is one this archbench knows.
  *
- * <p>{@link #read} ignores fields it does not know, so a file of a newer minor version still reads;
+ * <p>Every field a record has must be in its file ({@link MissingFields} says which may be null).
+ * {@link #read} ignores fields it does not know, so a file of a newer minor version still reads;
  * {@link #readStrictly} does not, for fixtures and golden files, where an unknown or missing field
  * means a writer and its record have drifted apart.
  */
@@ -118,12 +120,20 @@ public final class JsonFiles {
     if (format != null && tree instanceof ObjectNode object) {
       requireKnownVersion(file, object.remove(FORMAT_VERSION), format);
     }
+    T value;
     try {
-      return mapper.treeToValue(tree, type);
+      value = mapper.treeToValue(tree, type);
     } catch (JsonProcessingException e) {
       throw new IOException(file + ": expected a " + type.getSimpleName() + " as JSON, could not"
           + " read it: " + e.getOriginalMessage(), e);
     }
+    Optional<String> missing = MissingFields.in(value);
+    if (missing.isPresent()) {
+      throw new IOException(file + ": expected a " + type.getSimpleName() + " with every field,"
+          + " found " + missing.get() + " missing or null. The file is damaged or was edited: run"
+          + " the stage that writes it again.");
+    }
+    return value;
   }
 
   /**

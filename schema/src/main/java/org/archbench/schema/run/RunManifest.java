@@ -1,5 +1,6 @@
 package org.archbench.schema.run;
 
+import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public record RunManifest(
     Machine machine,
     String archbenchVersion,
     String gitCommit,
-    String datasetSha256,
+    @MayBeAbsent String datasetSha256,
     Map<String, StageRecord> stages,
     String updatedAt) {
 

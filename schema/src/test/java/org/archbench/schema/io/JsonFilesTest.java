@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,5 +96,31 @@ class JsonFilesTest {
 
     assertEquals(empty + ": expected a Thing as JSON, found " + found
         + ". Run the stage that writes it again.", refused.getMessage());
+  }
+
+  record Run(String machine, List<Thing> things, @MayBeAbsent Integer epochsTo90) {}
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "{\"things\": [], \"epochsTo90\": 3} | machine",
+      "{\"machine\": \"m\", \"things\": [{\"accuracy\": 0.5}]} | things[0].arch",
+      "{\"machine\": \"m\", \"things\": [null]} | things[0]"})
+  void aMissingOrNullFieldIsNamed(String content, String field) throws IOException {
+    // Found by the fuzzer: the report fell over a robustness file's null condition.
+    Path file = Files.writeString(directory.resolve("run.json"), content);
+
+    IOException refused = assertThrows(IOException.class, () -> JsonFiles.read(file, Run.class));
+
+    assertEquals(file + ": expected a Run with every field, found " + field + " missing or null."
+        + " The file is damaged or was edited: run the stage that writes it again.",
+        refused.getMessage());
+  }
+
+  @Test
+  void aFieldMarkedMayBeAbsentMayBeMissing() throws IOException {
+    Path file = Files.writeString(
+        directory.resolve("run.json"), "{\"machine\": \"m\", \"things\": []}");
+
+    assertEquals(new Run("m", List.of(), null), JsonFiles.read(file, Run.class));
   }
 }
