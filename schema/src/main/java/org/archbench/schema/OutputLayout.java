@@ -8,7 +8,8 @@ import java.nio.file.Path;
  *
  * <pre>
  * run.json                                  provenance, and the wall time of every stage
- * models/&lt;arch&gt;/                            DJL parameters, arch.json, key.json, &lt;arch&gt;.onnx
+ * models/&lt;arch&gt;/                            DJL parameters, params.json, arch.json, key.json,
+ *                                           &lt;arch&gt;.onnx
  * checkpoints/&lt;arch&gt;/                       one directory per finished epoch while training runs
  * training/&lt;arch&gt;.json                      the training history and final accuracies
  * eval/&lt;arch&gt;.json                          every engine's test-set results
@@ -37,6 +38,9 @@ public record OutputLayout(Path root) {
 
   /** What a trained model depends on: a model whose key matches a request is reused. */
   public static final String KEY_FILE = "key.json";
+
+  /** Which parameter file training saved, its hash and its key: see {@code ParamsProvenance}. */
+  public static final String PARAMS_PROVENANCE_FILE = "params.json";
 
   /** The report's entry page, under {@link #report()}. */
   public static final String REPORT_PAGE = "index.html";

@@ -1,13 +1,5 @@
 package org.archbench.harness.model;
 
-import java.util.Map;
-import org.archbench.harness.Failures;
-import org.archbench.harness.export.ExportProvenance;
-import org.archbench.harness.export.OnnxMetadata;
-import org.archbench.schema.OutputLayout;
-import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.training.TrainingKey;
-import org.archbench.schema.training.TrainingReport;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
@@ -17,9 +9,21 @@ import ai.djl.util.Pair;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.archbench.harness.Failures;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxMetadata;
 import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.Sha256;
+import org.archbench.schema.training.ParamsProvenance;
+import org.archbench.schema.training.TrainingKey;
+import org.archbench.schema.training.TrainingReport;
 
 /**
  * The files of one trained model under models/&lt;arch&gt;/: {@code arch.json} (the spec, to rebuild
@@ -116,6 +120,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
    * @throws IOException if the parameters are missing or do not fit the spec, naming the directory
    */
   public Model loadDjlModel(Device device) throws IOException {
+    requireTrainedParameters();
     Model model = Model.newInstance(spec.id(), device, DJL_ENGINE);
     try {
       model.setBlock(DjlBlocks.build(spec));
@@ -130,6 +135,43 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
               + Failures.describe(e)
               + ". Train it again: archbench train --arch " + spec.id() + " --force",
           e);
+    }
+  }
+
+  /**
+   * Fails unless the directory's one parameter file is the one training saved under key.json, as
+   * params.json records it: a file copied from another model (another seed's, of the same shapes)
+   * would otherwise load and be evaluated as this one. A directory saved before params.json was
+   * recorded has nothing to check against, and passes.
+   */
+  private void requireTrainedParameters() throws IOException {
+    Path provenanceFile = directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE);
+    if (!Files.isRegularFile(provenanceFile)) {
+      return;
+    }
+    ParamsProvenance provenance = JsonFiles.read(provenanceFile, ParamsProvenance.class);
+    String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
+    if (!provenance.trainingKeySha256().equals(ModelStore.sha256(key))) {
+      throw new IOException(provenanceFile + ": expected the parameters of the training run "
+          + OutputLayout.KEY_FILE + " names, found those of another run (their key differs)."
+          + retrain);
+    }
+    List<String> parameterFiles;
+    try (Stream<Path> files = Files.list(directory)) {
+      parameterFiles = files.map(file -> file.getFileName().toString())
+          .filter(name -> name.endsWith(".params")).sorted().toList();
+    }
+    if (!parameterFiles.equals(List.of(provenance.file()))) {
+      throw new IOException(directory + ": expected one DJL parameter file, " + provenance.file()
+          + " (what training saved, as " + OutputLayout.PARAMS_PROVENANCE_FILE + " says), found "
+          + parameterFiles + "." + retrain);
+    }
+    Path parameters = directory.resolve(provenance.file());
+    String sha256 = Sha256.hex(parameters);
+    if (!sha256.equals(provenance.sha256())) {
+      throw new IOException(parameters + ": expected the parameters training saved (sha256 "
+          + brief(provenance.sha256()) + "), found other bytes (sha256 " + brief(sha256) + "):"
+          + " copied from another model, or damaged." + retrain);
     }
   }
 

@@ -2,6 +2,7 @@ package org.archbench.harness.model;
 
 import org.archbench.schema.io.Sha256;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.training.ParamsProvenance;
 import org.archbench.schema.training.TrainingKey;
 import ai.djl.Model;
 import java.io.IOException;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * models/&lt;arch&gt;/: the trained parameters in DJL format ({@code <arch>-NNNN.params}), the spec
- * ({@code arch.json}) to rebuild the block, and {@code key.json}, which is written last: a directory
- * without a matching key.json holds no usable model.
+ * models/&lt;arch&gt;/: the trained parameters in DJL format ({@code <arch>-NNNN.params}) with their
+ * hash ({@code params.json}), the spec ({@code arch.json}) to rebuild the block, and
+ * {@code key.json}, which is written last: a directory without a matching key.json holds no usable
+ * model.
  */
 public final class ModelStore {
 
@@ -71,6 +73,7 @@ public final class ModelStore {
   public void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
     Files.createDirectories(directory);
     Files.deleteIfExists(directory.resolve(OutputLayout.KEY_FILE));
+    Files.deleteIfExists(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
     try (Stream<Path> old = Files.list(directory)) {
       for (Path file : old.filter(ModelStore::isParameterFile).toList()) {
         Files.delete(file);
@@ -82,6 +85,8 @@ public final class ModelStore {
       model.save(staging, spec.id());
       String params = String.format(Locale.ROOT, "%s-%04d.params", spec.id(), epochs);
       AtomicFiles.move(staging.resolve(params), directory.resolve(params));
+      JsonFiles.write(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE), new ParamsProvenance(
+          params, Sha256.hex(directory.resolve(params)), sha256(key)));
     } finally {
       AtomicFiles.deleteRecursively(staging);
     }

@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.training.TrainingKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,5 +95,53 @@ class ModelFilesTest {
 
     assertTrue(error.getMessage().contains("exported before the model was trained again"),
         error.getMessage());
+  }
+
+  /** models/&lt;arch&gt;/ as training saves it: freshly initialised parameters under {@code key}. */
+  private Path saved(String name, ArchitectureSpec spec, TrainingKey key) throws IOException {
+    Path directory = models.resolve(name);
+    try (Model model = Model.newInstance(spec.id(), Device.cpu(), ModelFiles.DJL_ENGINE)) {
+      model.setBlock(DjlBlocks.build(spec));
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
+          DjlBlocks.inputShape(spec, 1));
+      new ModelStore(directory).save(model, spec, key, 1);
+    }
+    return directory;
+  }
+
+  @Test
+  void savedParametersLoad() throws IOException {
+    Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+
+    ModelFiles.in(directory).loadDjlModel(Device.cpu()).close();
+  }
+
+  @Test
+  void aParameterFileCopiedFromAnotherSeedIsRefused() throws IOException {
+    Path first = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Path second = saved("seed-2", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 2));
+    Files.copy(second.resolve("mlp-0001.params"), first.resolve("mlp-0001.params"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles files = ModelFiles.in(first);
+
+    IOException error = assertThrows(IOException.class, () -> files.loadDjlModel(Device.cpu()));
+
+    assertTrue(error.getMessage().startsWith(first.resolve("mlp-0001.params")
+        + ": expected the parameters training saved (sha256 "), error.getMessage());
+    assertTrue(error.getMessage().endsWith("copied from another model, or damaged. Train it again:"
+        + " archbench train --arch mlp --force"), error.getMessage());
+  }
+
+  @Test
+  void aParameterFileBesideTheOneTrainingSavedIsRefused() throws IOException {
+    Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Files.copy(directory.resolve("mlp-0001.params"), directory.resolve("mlp-0009.params"));
+
+    IOException error = assertThrows(IOException.class,
+        () -> ModelFiles.in(directory).loadDjlModel(Device.cpu()));
+
+    assertTrue(error.getMessage().startsWith(directory + ": expected one DJL parameter file,"
+        + " mlp-0001.params (what training saved, as params.json says), found [mlp-0001.params,"
+        + " mlp-0009.params]."), error.getMessage());
   }
 }

@@ -1,5 +1,6 @@
 package org.archbench.schema.training;
 
+import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 import java.util.List;
 
@@ -26,12 +27,12 @@ public record TrainingReport(
     EngineInfo engine,
     String status,
     List<EpochRecord> epochs,
-    FinalAccuracy result,
+    @MayBeAbsent FinalAccuracy result,
     int trainImages,
     double totalTrainSeconds,
     List<Integer> resumedAtEpochs,
     String startedAt,
-    String finishedAt) {
+    @MayBeAbsent String finishedAt) {
 
   public static final String RUNNING = "running";
   public static final String COMPLETE = "complete";
