@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One checkpoint per finished epoch: the weights (DJL format), Adam's moments and the run's state,
@@ -25,6 +27,8 @@ import org.archbench.schema.io.JsonFiles;
  * ignored and removed by the next save.
  */
 final class Checkpoints {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
   private static final String PREFIX = "epoch-";
   private static final String OPTIMIZER = "adam.ndlist";
@@ -70,7 +74,8 @@ final class Checkpoints {
     try {
       state = JsonFiles.read(saved.get(saved.size() - 1).resolve(STATE), CheckpointState.class);
     } catch (IOException unreadable) {
-      // Written by an older archbench: not this run's checkpoint.
+      // Written by an older archbench, or damaged: not this run's checkpoint, but say why not.
+      LOG.warn("not resuming from {}: {}", saved.get(saved.size() - 1), unreadable.getMessage());
       return Optional.empty();
     }
     return state.key().equals(key) ? Optional.of(state) : Optional.empty();
