@@ -244,7 +244,7 @@ public final class RunCheck {
     }
   }
 
-  /** A reader's failure: its message starts with the full path; the problems name it from the run. */
+  /** A reader's failure: its message starts with the full path, the problem with the run's. */
   private String problem(Path file, IOException failure) {
     String message = failure.getMessage();
     String prefix = file + ": ";

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Any bytes as one result file of a run, the others intact: {@code report} renders a page or fails
- * with an IOException naming a file of the run, {@code check} lists problems and never throws, and
+ * A run with one result file fuzzed, the others intact: {@code report} renders a page or fails with
+ * an IOException naming a file of the run, {@code check} lists problems and never throws, and
  * neither writes anywhere but the report's directory.
  *
- * <p>The first line of an input names the file, relative to the run (another name picks one by
- * its hash), the rest is its content. {@code mvn verify} replays {@code HtmlReportFuzzTestInputs/resultFile/}: each file of the
- * fixture run as it is, and what fuzzing found; {@code JAZZER_FUZZ=1} fuzzes.
+ * <p>{@link #resultFile} takes any bytes: the first line names the file, relative to the run
+ * (another name picks one by its hash), the rest is its content. {@link #resultValue} edits values
+ * of a file that stays valid JSON. {@code mvn verify} replays {@code HtmlReportFuzzTestInputs/}:
+ * each file of the fixture run as it is, and what fuzzing found; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class HtmlReportFuzzTest {
 

@@ -58,7 +58,8 @@ public record EngineEvaluation(
     if (!square) {
       throw new IllegalArgumentException("expected a confusion matrix of " + classes + " x "
           + classes + " (a row and a column per class of perClass), found rows of lengths "
-          + Arrays.stream(confusionMatrix).map(row -> row == null ? "null" : "" + row.length).toList());
+          + Arrays.stream(confusionMatrix).map(row -> row == null ? "null" : "" + row.length)
+              .toList());
     }
   }
 

@@ -110,7 +110,8 @@ public final class JsonFiles {
   }
 
   private static <T> T read(Path file, Class<T> type, ObjectMapper mapper) throws IOException {
-    JsonNode tree = readTree(file, mapper, "a JSON result file", "Run the stage that writes it again.");
+    JsonNode tree =
+        readTree(file, mapper, "a JSON result file", "Run the stage that writes it again.");
     if (tree.isMissingNode() || tree.isNull()) {
       // Jackson reads either as a null record, which would fail later and far from the file.
       throw new IOException(file + ": expected a " + type.getSimpleName() + " as JSON, found "

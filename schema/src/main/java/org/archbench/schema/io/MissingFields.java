@@ -19,7 +19,7 @@ final class MissingFields {
 
   private MissingFields() {}
 
-  /** The path of the first required field that is null in {@code value}, e.g. {@code engines[0].engine}. */
+  /** The first required field null in {@code value}, as a path: {@code engines[0].engine}. */
   static Optional<String> in(Object value) {
     return in(value, "");
   }
