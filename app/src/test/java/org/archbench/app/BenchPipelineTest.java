@@ -26,7 +26,9 @@ class BenchPipelineTest {
   @Test
   void aFailedStageStopsThePipelineKeepsEarlierResultsAndStillRendersTheReport()
       throws IOException {
-    Path earlier = Files.writeString(out.resolve("stats.json"), "{\"pairs\": []}");
+    String stats = "{\"engine\": \"onnxruntime\", \"alpha\": 0.05, \"pairs\": [], \"seeds\": [],"
+        + " \"createdAt\": \"2026-12-01T10:00:00Z\"}";
+    Path earlier = Files.writeString(out.resolve("stats.json"), stats);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     BenchPipeline pipeline = new BenchPipeline(out,
         Map.of("bench.data", noDataset.toString(), "bench.preset", "smoke"),
@@ -39,7 +41,7 @@ class BenchPipelineTest {
     String printed = console.toString(StandardCharsets.UTF_8);
     assertTrue(exitCode != 0, printed);
     assertTrue(printed.contains("FAILED: stage 'data'"), printed);
-    assertEquals("{\"pairs\": []}", Files.readString(earlier));
+    assertEquals(stats, Files.readString(earlier));
     assertTrue(Files.isRegularFile(out.resolve("report/index.html")), printed);
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
     assertEquals("smoke", manifest.path("preset").asText());
