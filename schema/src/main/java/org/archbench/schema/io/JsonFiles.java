@@ -29,7 +29,8 @@ public final class JsonFiles {
   /** The field every versioned result file starts with. */
   public static final String FORMAT_VERSION = "formatVersion";
 
-  private static final Pattern VERSION = Pattern.compile("([0-9]+)\\.([0-9]+)");
+  /** Nine digits at most, so that a major version always fits an int (found by the fuzzer). */
+  private static final Pattern VERSION = Pattern.compile("([0-9]{1,9})\\.([0-9]{1,9})");
 
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()

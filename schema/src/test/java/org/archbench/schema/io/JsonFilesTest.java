@@ -75,10 +75,12 @@ class JsonFilesTest {
         && (refused.getMessage().contains("acc")), refused.getMessage());
   }
 
-  @Test
-  void aDamagedVersionIsNamed() throws IOException {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"2", "\"44444444444444444444.5\""})
+  void aDamagedVersionIsNamed(String version) throws IOException {
+    // The second, a major version beyond an int, was found by the fuzzer.
     Path damaged = Files.writeString(directory.resolve("damaged.json"),
-        "{\"formatVersion\": 2, \"arch\": \"cnn\", \"accuracy\": 0.5}");
+        "{\"formatVersion\": " + version + ", \"arch\": \"cnn\", \"accuracy\": 0.5}");
 
     IOException refused = assertThrows(IOException.class, () -> JsonFiles.read(damaged, Thing.class));
 
