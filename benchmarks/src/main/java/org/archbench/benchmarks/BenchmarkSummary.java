@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.Precision;
 
 /**
  * The console summary of a JMH results file: throughput with achieved GFLOP/s and share of the
  * measured GEMM peak, latency percentiles, cold start, threads, the ONNX Runtime overhead against
- * the plain-session baseline, and memory, read through the report's {@link JmhResults}.
+ * the plain-session baseline, and memory, read through the report's {@link JmhResults}. Each
+ * measured figure carries the half-width of its 95% interval over forks and its verdict.
  */
 final class BenchmarkSummary {
 
@@ -44,44 +47,59 @@ final class BenchmarkSummary {
       }
     }
     OptionalDouble peak = results.peakFlops();
+    Precision precision = Precision.DEFAULT;
     out.printf(Locale.ROOT, "%nGEMM: %s GFLOP/s; peak (best sustained in this run): %s GFLOP/s%n",
         gflops(results.gemmFlops()), gflops(peak));
-    out.printf(Locale.ROOT, "%n%-16s %-7s %10s %10s %10s %9s %7s %9s %9s %11s %9s %9s%n", "engine",
-        "arch", "b1 img/s", "b32 img/s", "b256 img/s", "GFLOP/s", "%peak", "p50 us", "p99 us",
-        "heap B/img", "RSS MiB", "peak MiB");
+    String row = "%-16s %-7s %12s %12s %12s %9s %7s %11s %11s %11s %10s %10s%n";
+    out.printf(Locale.ROOT, "%n" + row, "engine", "arch", "b1 img/s", "b32 img/s", "b256 img/s",
+        "GFLOP/s", "%peak", "p50 us", "p99 us", "heap B/img", "RSS MiB", "peak MiB");
     for (String engine : engines) {
       for (String arch : archs) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         Optional<JmhResults.Record> b256 = results.find("ThroughputBenchmark.batch256", key);
         OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
         Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
-        out.printf(Locale.ROOT, "%-16s %-7s %10s %10s %10s %9s %7s %9s %9s %11s %9s %9s%n", engine,
-            arch, format(results.score("ThroughputBenchmark.batch001", key), "%.0f", 1),
-            format(results.score("ThroughputBenchmark.batch032", key), "%.0f", 1),
-            format(results.score("ThroughputBenchmark.batch256", key), "%.0f", 1),
+        out.printf(Locale.ROOT, row, engine, arch,
+            cell(results.find("ThroughputBenchmark.batch001", key)
+                .map(r -> r.estimate(precision.mean())), "%.0f"),
+            cell(results.find("ThroughputBenchmark.batch032", key)
+                .map(r -> r.estimate(precision.mean())), "%.0f"),
+            cell(b256.map(r -> r.estimate(precision.mean())), "%.0f"),
             format(flops, "%.2f", 1e-9),
             flops.isPresent() && peak.isPresent()
                 ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
                 : "-",
-            latency.map(r -> String.format(Locale.ROOT, "%.1f", r.percentile("50.0"))).orElse("-"),
-            latency.map(r -> String.format(Locale.ROOT, "%.1f", r.percentile("99.0"))).orElse("-"),
-            format(b256.map(JmhResults.Record::heapBytesPerOperation).orElse(OptionalDouble.empty()), "%.0f", 1),
-            format(b256.map(r -> r.secondary("native.rssAnon")).orElse(OptionalDouble.empty()), "%.0f", 1),
-            format(b256.map(r -> r.secondary("native.peakRss")).orElse(OptionalDouble.empty()), "%.0f", 1));
+            cell(latency.flatMap(r -> r.percentileEstimate(0.5, precision.ofQuantile(0.5))),
+                "%.1f"),
+            cell(latency.flatMap(r -> r.percentileEstimate(0.99, precision.ofQuantile(0.99))),
+                "%.1f"),
+            format(b256.map(JmhResults.Record::heapBytesPerOperation)
+                .orElse(OptionalDouble.empty()), "%.0f", 1),
+            cell(b256.flatMap(r -> r.secondaryEstimate("native.rssAnon", precision.memory())),
+                "%.0f"),
+            cell(b256.flatMap(r -> r.secondaryEstimate("native.peakRss", precision.memory())),
+                "%.0f"));
       }
     }
-    out.printf(Locale.ROOT, "%n%-16s %-7s %12s %12s %14s %10s %10s %8s%n", "engine", "arch",
+    out.println(LEGEND);
+    out.printf(Locale.ROOT, "%n%-16s %-7s %12s %12s %14s %12s %12s %8s%n", "engine", "arch",
         "start ms", "load ms", "1st infer ms", "1 thr", "all thr", "speed-up");
     for (String engine : engines) {
       for (String arch : archs) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
         OptionalDouble all = results.allCoresAtBatch32(engine, arch);
-        out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %10s %10s %8s%n", engine, arch,
-            format(results.score("ColdStartBenchmark.engineStart", Map.of("engine", engine)), "%.1f", 1),
-            format(results.score("ColdStartBenchmark.modelLoad", key), "%.1f", 1),
-            format(results.score("ColdStartBenchmark.firstInference", key), "%.2f", 1),
-            format(one, "%.0f", 1), format(all, "%.0f", 1),
+        out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %12s %12s %8s%n", engine, arch,
+            cell(results.find("ColdStartBenchmark.engineStart", Map.of("engine", engine))
+                .map(r -> r.estimate(precision.mean())), "%.1f"),
+            cell(results.find("ColdStartBenchmark.modelLoad", key)
+                .map(r -> r.estimate(precision.mean())), "%.1f"),
+            cell(results.find("ColdStartBenchmark.firstInference", key)
+                .map(r -> r.estimate(precision.mean())), "%.2f"),
+            cell(results.find("ThreadsBenchmark.batch032", Map.of("engine", engine, "arch", arch,
+                "threads", "1")).map(r -> r.estimate(precision.mean())), "%.0f"),
+            cell(results.find("ThroughputBenchmark.batch032", key)
+                .map(r -> r.estimate(precision.mean())), "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");
       }
@@ -93,6 +111,32 @@ final class BenchmarkSummary {
           "%-7s %14.2f %16.2f %8.1f%%%n", arch, overhead.plainMicros(), overhead.archbenchMicros(),
           100 * overhead.share()));
     }
+  }
+
+  /** Printed under the table: what the marks beside the figures mean. */
+  static final String LEGEND = "±: half-width of the 95% interval over forks;"
+      + " * noisy (wider than its target: ±3% for means and p50, ±10% for p99);"
+      + " ! too few forks (under " + Estimate.MINIMUM_FORKS + ") or samples for an interval";
+
+  /**
+   * A figure as the summary prints it: {@code 1234±2.1%} when ok, {@code 1234±28%*} when noisy,
+   * {@code 1234!} (or {@code 1234±40%!}) with too few forks or samples.
+   */
+  static String cell(Optional<Estimate> estimate, String pattern) {
+    if (estimate.isEmpty() || Double.isNaN(estimate.get().value())) {
+      return "-";
+    }
+    Estimate figure = estimate.get();
+    String text = String.format(Locale.ROOT, pattern, figure.value());
+    double halfWidth = 100 * figure.relativeHalfWidth();
+    if (Double.isFinite(halfWidth)) {
+      text += String.format(Locale.ROOT, halfWidth < 10 ? "±%.1f%%" : "±%.0f%%", halfWidth);
+    }
+    return text + switch (figure.verdict()) {
+      case OK -> "";
+      case NOISY -> "*";
+      case TOO_FEW_SAMPLES -> "!";
+    };
   }
 
   private static String format(OptionalDouble value, String pattern, double scale) {

@@ -32,12 +32,35 @@ class BenchmarkSummaryTest {
     assertTrue(printed.contains(
         "GEMM: 52.0 GFLOP/s; peak (best sustained in this run): 83.4 GFLOP/s"), printed);
     // onnxruntime mlp at batch 256 sustained 83.40 GFLOP/s, more than the GEMM: it is the peak.
-    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +- +177641 +83\\.40 +100\\.0 +16\\.9 +122\\.5"
-        + " +46 +376 +417.*"), printed);
+    // The fixture's records are one fork each: every measured figure reads "too few samples" (!).
+    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +- +177641! +83\\.40 +100\\.0 +16\\.9!"
+        + " +122\\.5! +46 +376! +417!.*"), printed);
     // Paired calls: 3.0117 s in archbench's engine against 2.9863 s in the plain loop, splitting a
     // mean of 19.308 us per call.
     assertTrue(printed.matches("(?s).*mlp +19\\.23 +19\\.39 +0\\.9%.*"), printed);
-    assertTrue(printed.matches("(?s).*pytorch +mlp +548\\.3 .*"), printed);
+    assertTrue(printed.matches("(?s).*pytorch +mlp +548\\.3! .*"), printed);
+  }
+
+  @Test
+  void aFigureOfSeveralForksCarriesItsIntervalAndVerdict() throws Exception {
+    Path results = Files.writeString(directory.resolve("results.json"), "["
+        + record("batch032", "[[990], [1000], [1010]]") + ", " + record("batch256", "[[500], [1500],"
+        + " [1000]]") + "]");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    BenchmarkSummary.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    // Fork means 990, 1000, 1010: t(0.975, 2) = 4.303 * 10 / sqrt(3) = ±2.5%, within ±3%. The
+    // second: ±124%, noisy.
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +1000±2\\.5% +1000±124%\\* .*"), printed);
+    assertTrue(printed.contains(BenchmarkSummary.LEGEND), printed);
+  }
+
+  private static String record(String method, String rawData) {
+    return "{\"benchmark\": \"org.archbench.benchmarks.ThroughputBenchmark." + method + "\","
+        + " \"params\": {\"engine\": \"onnxruntime\", \"arch\": \"mlp\"},"
+        + " \"primaryMetric\": {\"score\": 1000, \"rawData\": " + rawData + "}}";
   }
 
   @Test

@@ -64,14 +64,17 @@ final class EnginesSection {
         Double one = Values.of(jmh.oneThreadAtBatch32(engine, arch));
         Double all = Values.of(jmh.allCoresAtBatch32(engine, arch));
         List<Object> row = Arrays.asList(engine, arch,
-            Values.of(jmh.score("ThroughputBenchmark.batch001", key)), all,
-            throughput.map(JmhResults.Record::score).orElse(null),
+            CostFigures.mean(jmh, "ThroughputBenchmark.batch001", key),
+            CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key),
+            CostFigures.mean(throughput),
             throughput.map(r -> Values.of(r.heapBytesPerOperation())).orElse(null),
-            throughput.map(r -> Values.of(r.secondary("native.rssAnon"))).orElse(null),
-            Values.of(jmh.score("ColdStartBenchmark.engineStart", Map.of("engine", engine))),
-            Values.of(jmh.score("ColdStartBenchmark.modelLoad", key)),
-            Values.of(jmh.score("ColdStartBenchmark.firstInference", key)),
-            one, one != null && all != null ? all / one : null);
+            CostFigures.memory(throughput, "native.rssAnon"),
+            CostFigures.mean(jmh, "ColdStartBenchmark.engineStart", Map.of("engine", engine)),
+            CostFigures.mean(jmh, "ColdStartBenchmark.modelLoad", key),
+            CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key),
+            CostFigures.mean(jmh, "ThreadsBenchmark.batch032",
+                Map.of("engine", engine, "arch", arch, "threads", "1")),
+            one != null && all != null ? all / one : null);
         if (row.stream().skip(2).anyMatch(v -> v != null)) {
           rows.add(row);
         }
@@ -79,15 +82,15 @@ final class EnginesSection {
     }
     return new Table("engine-costs", "Throughput by batch, memory, cold start and threads", List.of(
         Table.Column.text("engine", "Engine"), Table.Column.text("arch", "Architecture"),
-        Table.Column.number("b1_images_per_s", "b1 img/s", "%,.0f"),
-        Table.Column.number("b32_images_per_s", "b32 img/s", "%,.0f"),
-        Table.Column.number("b256_images_per_s", "b256 img/s", "%,.0f"),
+        Table.Column.estimate("b1_images_per_s", "b1 img/s", "%,.0f"),
+        Table.Column.estimate("b32_images_per_s", "b32 img/s", "%,.0f"),
+        Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
         Table.Column.number("heap_bytes_per_image", "Heap B/img (b256)", "%,.0f"),
-        Table.Column.number("rss_anon_mib", "RssAnon MiB", "%.0f"),
-        Table.Column.number("engine_start_ms", "Engine start ms", "%.0f"),
-        Table.Column.number("model_load_ms", "Model load ms", "%.1f"),
-        Table.Column.number("first_inference_ms", "First inference ms", "%.2f"),
-        Table.Column.number("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
+        Table.Column.estimate("rss_anon_mib", "RssAnon MiB", "%.0f"),
+        Table.Column.estimate("engine_start_ms", "Engine start ms", "%.0f"),
+        Table.Column.estimate("model_load_ms", "Model load ms", "%.1f"),
+        Table.Column.estimate("first_inference_ms", "First inference ms", "%.2f"),
+        Table.Column.estimate("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
         Table.Column.number("speedup", "Speed-up of all cores at b32", "%.2f")), rows);
   }
 

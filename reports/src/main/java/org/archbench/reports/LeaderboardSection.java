@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +44,13 @@ final class LeaderboardSection {
       }
       String engine = (String) table.value(row, "engine");
       String arch = (String) table.value(row, "arch");
-      if (table.value(row, "p50_us") instanceof Double p50 && Plausibility.isCost(p50) && p50 > 0) {
-        latency.add(new Charts.Point(engine, arch, p50, 100 * accuracy));
+      if (table.value(row, "p50_us") instanceof Estimate p50 && Plausibility.isCost(p50.value())
+          && p50.value() > 0) {
+        latency.add(new Charts.Point(engine, arch, p50.value(), 100 * accuracy));
       }
-      if (table.value(row, "b256_images_per_s") instanceof Double imagesPerSecond
-          && Plausibility.isCost(imagesPerSecond) && imagesPerSecond > 0) {
-        throughput.add(new Charts.Point(engine, arch, imagesPerSecond, 100 * accuracy));
+      if (table.value(row, "b256_images_per_s") instanceof Estimate imagesPerSecond
+          && Plausibility.isCost(imagesPerSecond.value()) && imagesPerSecond.value() > 0) {
+        throughput.add(new Charts.Point(engine, arch, imagesPerSecond.value(), 100 * accuracy));
       }
     }
     if (!latency.isEmpty()) {
@@ -91,12 +93,12 @@ final class LeaderboardSection {
             cost.map(ModelCost::macs).orElse(null),
             cost.map(ModelCost::onnxBytes).filter(bytes -> bytes >= 0)
                 .map(bytes -> bytes * (1.0 / (1 << 20))).orElse(null),
-            latency.map(r -> r.percentile("50.0")).orElse(null),
-            latency.map(r -> r.percentile("99.0")).orElse(null),
-            throughput.map(JmhResults.Record::score).orElse(null),
+            CostFigures.percentile(latency, 0.5),
+            CostFigures.percentile(latency, 0.99),
+            CostFigures.mean(throughput),
             Values.scaled(flops, 1e-9),
             flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
-            throughput.map(r -> Values.of(r.secondary("native.peakRss"))).orElse(null),
+            CostFigures.memory(throughput, "native.peakRss"),
             Optional.ofNullable(run.robustness().get(arch))
                 .map(RobustnessReport::meanCorruptionError).orElse(null),
             imbalanceMinimumRecall(run.imbalance().get(arch)),
@@ -115,12 +117,12 @@ final class LeaderboardSection {
         Table.Column.number("parameters", "Params", "%,d"),
         Table.Column.number("macs", "MACs", "%,d"),
         Table.Column.number("onnx_mib", "ONNX MiB", "%.2f"),
-        Table.Column.number("p50_us", "b1 p50 us", "%.1f"),
-        Table.Column.number("p99_us", "b1 p99 us", "%.1f"),
-        Table.Column.number("b256_images_per_s", "b256 img/s", "%,.0f"),
+        Table.Column.estimate("p50_us", "b1 p50 us", "%.1f"),
+        Table.Column.estimate("p99_us", "b1 p99 us", "%.1f"),
+        Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
         Table.Column.number("gflops", "GFLOP/s", "%.2f"),
         Table.Column.percent("peak_share", "% of peak"),
-        Table.Column.number("peak_rss_mib", "Peak RSS MiB", "%.0f"),
+        Table.Column.estimate("peak_rss_mib", "Peak RSS MiB", "%.0f"),
         Table.Column.number("mce", "mCE", "%.3f"),
         Table.Column.percent("rho100_min_recall", "rho=100 min recall %"),
         Table.Column.number("train_seconds", "Train s", "%.0f")), rows);

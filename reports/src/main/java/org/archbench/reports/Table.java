@@ -3,6 +3,8 @@ package org.archbench.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
 
 /**
  * One table of the report, with the raw values behind it: the page shows it formatted, and its CSV
@@ -12,7 +14,8 @@ import java.util.Locale;
  * @param id file-name-safe identifier, also the downloads' base name
  * @param title the heading
  * @param columns the columns
- * @param rows the values, one list per row, {@link Number}, {@link String} or {@code null}
+ * @param rows the values, one list per row, {@link Number}, {@link String}, {@link Estimate} or
+ *     {@code null}
  * @param heatmap whether numeric cells are shaded by their share of their row's largest value
  */
 public record Table(
@@ -29,29 +32,40 @@ public record Table(
    * @param format a {@link String#format} pattern for numbers, e.g. {@code %.2f}; ignored for text
    * @param scale numbers are multiplied by this for display only (e.g. 100 for percentages)
    * @param share whether a value is a share of a whole, so outside [0, 1] it cannot be true
+   * @param estimate whether its values are {@link Estimate}s: a cost figure with its interval and
+   *     verdict, which the downloads spread over a column each
    */
-  public record Column(String key, String label, String format, double scale, boolean share) {
+  public record Column(
+      String key, String label, String format, double scale, boolean share, boolean estimate) {
 
     public static Column text(String key, String label) {
-      return new Column(key, label, "", 1, false);
+      return new Column(key, label, "", 1, false, false);
     }
 
     public static Column number(String key, String label, String format) {
-      return new Column(key, label, format, 1, false);
+      return new Column(key, label, format, 1, false, false);
     }
 
     public static Column percent(String key, String label) {
-      return new Column(key, label, "%.2f", 100, true);
+      return new Column(key, label, "%.2f", 100, true, false);
     }
 
     /** A difference or ratio shown in percent (a drop, a gap, an overhead): any sign, any size. */
     public static Column percentDifference(String key, String label) {
-      return new Column(key, label, "%.2f", 100, false);
+      return new Column(key, label, "%.2f", 100, false, false);
     }
 
     /** A p-value: three significant digits, and "< 1e-300" for what a double cannot tell from 0. */
     public static Column pValue(String key, String label) {
-      return new Column(key, label, P_VALUE, 1, true);
+      return new Column(key, label, P_VALUE, 1, true, false);
+    }
+
+    /**
+     * A cost figure: {@link Estimate} values, shown as the value, the half-width of its 95%
+     * interval and, unless ok, its verdict.
+     */
+    public static Column estimate(String key, String label, String format) {
+      return new Column(key, label, format, 1, false, true);
     }
   }
 
@@ -64,11 +78,21 @@ public record Table(
  * @param shade 0 to 1: the heatmap's intensity, 0 outside heatmaps
    * @param invalid whether the value cannot be true (not finite, or a share outside [0, 1]); the
    *     page's problems box names its file
+   * @param verdict an estimate's verdict ({@code ok}, {@code noisy}, {@code too few samples});
+   *     null for other values
+   * @param detail what stands behind an estimate: its interval, forks, samples and target; null
+   *     for other values
    */
-  public record Cell(String text, boolean missing, boolean numeric, double shade, boolean invalid) {
+  public record Cell(String text, boolean missing, boolean numeric, double shade, boolean invalid,
+      String verdict, String detail) {
 
     Cell(String text, boolean missing, boolean numeric, double shade) {
-      this(text, missing, numeric, shade, false);
+      this(text, missing, numeric, shade, false, null, null);
+    }
+
+    /** The verdict as a CSS class: {@code too-few-samples}; empty for ok and for other values. */
+    public String verdictClass() {
+      return verdict == null || verdict.equals(Verdict.OK.label()) ? "" : verdict.replace(' ', '-');
     }
   }
 
@@ -124,6 +148,30 @@ public record Table(
     return cells;
   }
 
+  /** {@code 12,192 ±2.1%}, with the verdict and what stands behind it beside. */
+  private static Cell format(Column column, Estimate estimate) {
+    if (Double.isNaN(estimate.value())) {
+      return new Cell(MISSING, true, false, 0);
+    }
+    if (impossible(column, estimate.value())) {
+      return new Cell(INVALID, false, true, 0, true, null, null);
+    }
+    String text = String.format(Locale.ROOT, column.format(), estimate.value());
+    double halfWidth = 100 * estimate.relativeHalfWidth();
+    String detail = estimate.forks() + (estimate.forks() == 1 ? " fork, " : " forks, ")
+        + String.format(Locale.ROOT, "%,d", estimate.samples()) + " samples; target ±"
+        + String.format(Locale.ROOT, "%.0f%%", 100 * estimate.target());
+    if (Double.isFinite(halfWidth)) {
+      text += String.format(Locale.ROOT, halfWidth < 10 ? " ±%.1f%%" : " ±%.0f%%", halfWidth);
+      detail = "95% interval " + String.format(Locale.ROOT, column.format(), estimate.lower95())
+          + " to " + String.format(Locale.ROOT, column.format(), estimate.upper95()) + " over "
+          + detail;
+    } else {
+      detail = "no interval: " + detail;
+    }
+    return new Cell(text, false, true, 0, false, estimate.verdict().label(), detail);
+  }
+
   /** The format of {@link Column#pValue} columns. */
   private static final String P_VALUE = "p-value";
 
@@ -141,12 +189,15 @@ public record Table(
   }
 
   static Cell format(Column column, Object value) {
+    if (value instanceof Estimate estimate) {
+      return format(column, estimate);
+    }
     if (value == null || (value instanceof Double d && d.isNaN())) {
       return new Cell(MISSING, true, false, 0);
     }
     if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)
         && impossible(column, number.doubleValue())) {
-      return new Cell(INVALID, false, true, 0, true);
+      return new Cell(INVALID, false, true, 0, true, null, null);
     }
     if (column.format().equals(P_VALUE) && value instanceof Number p) {
       return new Cell(pValue(p.doubleValue()), false, true, 0);

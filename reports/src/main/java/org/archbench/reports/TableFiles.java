@@ -6,11 +6,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.archbench.schema.jmh.Estimate;
 
-/** The CSV and JSON downloads of a {@link Table}: raw values, missing ones empty or null. */
+/**
+ * The CSV and JSON downloads of a {@link Table}: raw values, missing ones empty or null, a cost
+ * figure with its interval, forks, samples and verdict.
+ */
 final class TableFiles {
 
   private static final ObjectMapper JSON =
@@ -18,18 +26,47 @@ final class TableFiles {
 
   private TableFiles() {}
 
-  /** RFC 4180 CSV with a header row of the column keys. */
+  /** What an estimate column spreads over, after its value: {@code <key>_lower95} and so on. */
+  private static final List<String> ESTIMATE_PARTS =
+      List.of("lower95", "upper95", "forks", "samples", "verdict");
+
+  /**
+   * RFC 4180 CSV with a header row of the column keys; an estimate column is its value followed by
+   * {@code <key>_lower95, _upper95, _forks, _samples, _verdict}.
+   */
   static String csv(Table table) throws IOException {
     StringWriter out = new StringWriter();
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader(table.columns().stream().map(Table.Column::key).toArray(String[]::new))
-        .get();
+    List<String> header = new ArrayList<>();
+    for (Table.Column column : table.columns()) {
+      header.add(column.key());
+      if (column.estimate()) {
+        ESTIMATE_PARTS.forEach(part -> header.add(column.key() + "_" + part));
+      }
+    }
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       for (List<Object> row : table.rows()) {
-        printer.printRecord(row.stream().map(TableFiles::csvValue).toList());
+        List<Object> values = new ArrayList<>();
+        for (int c = 0; c < row.size(); c++) {
+          if (table.columns().get(c).estimate()) {
+            values.addAll(estimateValues(row.get(c)));
+          } else {
+            values.add(csvValue(row.get(c)));
+          }
+        }
+        printer.printRecord(values);
       }
     }
     return out.toString();
+  }
+
+  private static List<Object> estimateValues(Object value) {
+    if (!(value instanceof Estimate estimate)) {
+      return Collections.nCopies(1 + ESTIMATE_PARTS.size(), "");
+    }
+    return List.of(csvValue(estimate.value()), csvValue(estimate.lower95()),
+        csvValue(estimate.upper95()), estimate.forks(), estimate.samples(),
+        estimate.verdict().label());
   }
 
   /** A JSON array of objects keyed by the column keys. */
@@ -49,6 +86,18 @@ final class TableFiles {
   }
 
   private static Object jsonValue(Object value) {
+    if (value instanceof Estimate estimate) {
+      // value, lower95, upper95, forks, samples, target, verdict; NaN bounds as null.
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("value", jsonValue(estimate.value()));
+      object.put("lower95", jsonValue(estimate.lower95()));
+      object.put("upper95", jsonValue(estimate.upper95()));
+      object.put("forks", estimate.forks());
+      object.put("samples", estimate.samples());
+      object.put("target", estimate.target());
+      object.put("verdict", estimate.verdict().label());
+      return object;
+    }
     return value instanceof Double d && d.isNaN() ? null : value;
   }
 }

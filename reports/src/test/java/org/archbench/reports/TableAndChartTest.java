@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.archbench.schema.jmh.Estimate;
 import org.junit.jupiter.api.Test;
 
 /** How single values read on the page: p-values at the edge of a double, one-point charts. */
@@ -31,6 +32,40 @@ class TableAndChartTest {
     assertEquals("invalid", Table.format(images, Double.POSITIVE_INFINITY).text());
     assertEquals("92.34", Table.format(accuracy, 0.9234).text());
     assertFalse(Table.format(images, 1234.0).invalid());
+  }
+
+  @Test
+  void aCostFigureReadsWithItsIntervalAndVerdict() {
+    Table.Column images = Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f");
+    Estimate ok = Estimate.of(new double[] {990, 1000, 1010}, 30, 0, 0.03);
+    Estimate noisy = Estimate.of(new double[] {500, 1500, 1000}, 30, 0, 0.03);
+    Estimate oneFork = Estimate.of(new double[] {1000}, 10, 0, 0.03);
+
+    Table.Cell okCell = Table.format(images, ok);
+    assertEquals("1,000 ±2.5%", okCell.text());
+    assertEquals("", okCell.verdictClass());
+    assertEquals("95% interval 975 to 1,025 over 3 forks, 30 samples; target ±3%", okCell.detail());
+    assertEquals("1,000 ±124%", Table.format(images, noisy).text());
+    assertEquals("noisy", Table.format(images, noisy).verdictClass());
+    assertEquals("1,000", Table.format(images, oneFork).text());
+    assertEquals("too-few-samples", Table.format(images, oneFork).verdictClass());
+    assertEquals("no interval: 1 fork, 10 samples; target ±3%", Table.format(images, oneFork).detail());
+  }
+
+  @Test
+  void aCostFigureSpreadsOverColumnsInTheCsv() throws Exception {
+    Table table = new Table("costs", "Costs", List.of(Table.Column.text("arch", "Architecture"),
+        Table.Column.estimate("b256", "b256 img/s", "%,.0f")), List.of(
+            List.of("mlp", Estimate.of(new double[] {990, 1000, 1010}, 30, 0, 0.03)),
+            java.util.Arrays.asList("cnn", null)));
+
+    List<String> lines = TableFiles.csv(table).lines().toList();
+
+    assertEquals("arch,b256,b256_lower95,b256_upper95,b256_forks,b256_samples,b256_verdict",
+        lines.get(0));
+    assertTrue(lines.get(1).startsWith("mlp,1000.0,975.15") && lines.get(1).endsWith(",3,30,ok"),
+        lines.get(1));
+    assertEquals("cnn,,,,,,", lines.get(2));
   }
 
   @Test

@@ -7,14 +7,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.archbench.harness.SeedRuns;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.stats.MeanInterval;
 import org.archbench.schema.stats.SeedStatistics;
 
 /**
@@ -80,14 +79,8 @@ public final class SeedSpread {
 
   /** Mean, standard deviation and the 95% t-interval of {@code values}, at least two of them. */
   static SeedStatistics.MetricSummary summarize(String metric, double[] values) {
-    SummaryStatistics statistics = new SummaryStatistics();
-    Arrays.stream(values).forEach(statistics::addValue);
-    double mean = statistics.getMean();
-    double deviation = statistics.getStandardDeviation();
-    double quantile =
-        new TDistribution(null, values.length - 1).inverseCumulativeProbability(0.975);
-    double halfWidth = quantile * deviation / Math.sqrt(values.length);
-    return new SeedStatistics.MetricSummary(metric, Arrays.stream(values).boxed().toList(), mean, deviation,
-        mean - halfWidth, mean + halfWidth);
+    MeanInterval interval = MeanInterval.of(values);
+    return new SeedStatistics.MetricSummary(metric, Arrays.stream(values).boxed().toList(),
+        interval.mean(), interval.standardDeviation(), interval.lower95(), interval.upper95());
   }
 }

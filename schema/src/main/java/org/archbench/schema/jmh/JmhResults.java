@@ -2,8 +2,10 @@ package org.archbench.schema.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,85 @@ public final class JmhResults {
         }
       }
       return OptionalDouble.empty();
+    }
+
+    /**
+     * The primary metric (images/s, ms per call) as an {@link Estimate} over the forks: each
+     * fork's mean of its measurement iterations, or, for latency samples, of its samples.
+     */
+    public Estimate estimate(double target) {
+      JsonNode primary = node.path("primaryMetric");
+      List<Histogram> forks = Histogram.perFork(primary.path("rawDataHistogram"));
+      if (!forks.isEmpty()) {
+        return Estimate.of(forks.stream().mapToDouble(Histogram::mean).toArray(),
+            forks.stream().mapToLong(Histogram::count).sum(), 0, target);
+      }
+      return estimateOfIterations(primary, target);
+    }
+
+    /**
+     * A percentile of the latency samples (0.99 for p99) as an {@link Estimate} over the forks:
+     * each fork's own percentile. With fewer samples in all than {@link Estimate#minimumSamples}
+     * it reads "too few samples", as does a record trimmed of its samples (JMH's percentile, one
+     * value); a record without the percentile has no such estimate.
+     */
+    public Optional<Estimate> percentileEstimate(double quantile, double target) {
+      List<Histogram> forks =
+          Histogram.perFork(node.path("primaryMetric").path("rawDataHistogram"));
+      if (forks.isEmpty()) {
+        // Trimmed of its samples: JMH's own percentile, of no known number of samples.
+        double value = percentile(percentileKey(quantile));
+        return Double.isNaN(value) ? Optional.empty() : Optional.of(Estimate.of(
+            new double[] {value}, 0, Estimate.minimumSamples(quantile), target));
+      }
+      return Optional.of(Estimate.of(
+          forks.stream().mapToDouble(fork -> fork.percentile(quantile)).toArray(),
+          forks.stream().mapToLong(Histogram::count).sum(), Estimate.minimumSamples(quantile),
+          target));
+    }
+
+    /** JMH's key of a percentile: {@code "50.0"} for 0.5, {@code "99.9"} for 0.999. */
+    static String percentileKey(double quantile) {
+      String percent = new BigDecimal(Double.toString(quantile)).movePointRight(2)
+          .stripTrailingZeros().toPlainString();
+      return percent.contains(".") ? percent : percent + ".0";
+    }
+
+    /** A secondary metric (a profiler's, by name as {@link #secondary}) as an {@link Estimate}. */
+    public Optional<Estimate> secondaryEstimate(String name, double target) {
+      Iterator<Map.Entry<String, JsonNode>> fields = node.path("secondaryMetrics").fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (field.getKey().equals(name) || field.getKey().equals("\u00b7" + name)) {
+          return Optional.of(estimateOfIterations(field.getValue(), target));
+        }
+      }
+      return Optional.empty();
+    }
+
+    /**
+     * A metric's estimate from JMH's rawData, one list of iteration values per fork; a record
+     * trimmed of its raw data stands for one fork of its score.
+     */
+    private static Estimate estimateOfIterations(JsonNode metric, double target) {
+      JsonNode forks = metric.path("rawData");
+      List<double[]> iterations = new ArrayList<>();
+      for (JsonNode fork : forks) {
+        double[] values = new double[fork.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = fork.get(i).asDouble(Double.NaN);
+        }
+        if (values.length > 0) {
+          iterations.add(values);
+        }
+      }
+      if (iterations.isEmpty()) {
+        return Estimate.of(new double[] {metric.path("score").asDouble(Double.NaN)}, 1, 0, target);
+      }
+      return Estimate.of(
+          iterations.stream().mapToDouble(values -> Arrays.stream(values).average().orElseThrow())
+              .toArray(),
+          iterations.stream().mapToLong(values -> values.length).sum(), 0, target);
     }
 
     /** The JMH that measured the record. */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalDouble;
+import org.archbench.schema.io.JsonFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,5 +78,65 @@ class JmhResultsTest {
         error.getMessage());
     assertTrue(error.getMessage().contains(found), error.getMessage());
     assertTrue(error.getMessage().endsWith("Run the benchmarks again."), error.getMessage());
+  }
+
+  /** A throughput record of three forks of two iterations, and a latency record of three forks. */
+  private static JmhResults withRawData() throws IOException {
+    String throughput = "{\"benchmark\": \"org.archbench.benchmarks.ThroughputBenchmark.batch032\","
+        + " \"params\": {\"engine\": \"onnxruntime\", \"arch\": \"mlp\"},"
+        + " \"primaryMetric\": {\"score\": 1000,"
+        + " \"rawData\": [[990, 1010], [1000, 1000], [995, 1005]]},"
+        + " \"secondaryMetrics\": {\"\u00b7native.rssAnon\": {\"score\": 300,"
+        + " \"rawData\": [[300], [301], [299]]}}}";
+    // Fork 1: 700 samples of 10, 10 of 50; forks 2 and 3 alike but slower.
+    String latency = "{\"benchmark\": \"org.archbench.benchmarks.LatencyBenchmark.batch001\","
+        + " \"params\": {\"engine\": \"onnxruntime\", \"arch\": \"mlp\"},"
+        + " \"primaryMetric\": {\"score\": 10, \"rawDataHistogram\": ["
+        + "[[[10, 700], [50, 10]]], [[[11, 350]], [[11, 350], [55, 10]]], [[[12, 700], [60, 10]]]]}}";
+    return JmhResults.of(JsonFiles.mapper().readTree("[" + throughput + ", " + latency + "]"));
+  }
+
+  @Test
+  void aThroughputIsTheMeanOfItsForksWithTheirInterval() throws IOException {
+    JmhResults.Record record = withRawData().find("ThroughputBenchmark.batch032",
+        Map.of("arch", "mlp")).orElseThrow();
+
+    Estimate estimate = record.estimate(0.03);
+
+    // Fork means 1000, 1000, 1000: no spread between forks, however the iterations vary.
+    assertEquals(1000, estimate.value(), 1e-9);
+    assertEquals(1000, estimate.lower95(), 1e-9);
+    assertEquals(3, estimate.forks());
+    assertEquals(6, estimate.samples());
+    assertEquals(Verdict.OK, estimate.verdict());
+    assertEquals(300,
+        record.secondaryEstimate("native.rssAnon", 0.03).orElseThrow().value(), 1e-9);
+  }
+
+  @Test
+  void aLatencyPercentileIsEachForksOwnWithTheSamplesBehindIt() throws IOException {
+    JmhResults.Record record = withRawData().find("LatencyBenchmark.batch001",
+        Map.of("arch", "mlp")).orElseThrow();
+
+    Estimate p50 = record.percentileEstimate(0.5, 0.03).orElseThrow();
+    Estimate p99 = record.percentileEstimate(0.99, 0.10).orElseThrow();
+
+    assertEquals(11, p50.value(), 1e-9);
+    assertEquals(3 * 710, p50.samples());
+    // Each fork's p99 is its slow tail: rank 703 of 710.
+    assertEquals(55, p99.value(), 1e-9);
+    assertEquals(Verdict.NOISY, p99.verdict());
+    assertTrue(record.percentileEstimate(0.999, 0.1).orElseThrow().verdict()
+        == Verdict.TOO_FEW_SAMPLES);
+  }
+
+  @Test
+  void aRecordTrimmedOfItsRawDataIsOneForkOfItsScore() throws Exception {
+    Estimate estimate = JmhResults.read(fixture()).find("ThroughputBenchmark.batch256",
+        Map.of("engine", "onnxruntime", "arch", "mlp")).orElseThrow().estimate(0.03);
+
+    assertEquals(177641.195, estimate.value(), 1e-3);
+    assertEquals(1, estimate.forks());
+    assertEquals(Verdict.TOO_FEW_SAMPLES, estimate.verdict());
   }
 }
