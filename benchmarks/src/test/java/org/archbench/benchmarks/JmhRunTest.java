@@ -3,16 +3,22 @@ package org.archbench.benchmarks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.JmhResults;
+import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real JMH runs in forks, without models or dataset: the GEMM peak of both libraries at a small
@@ -49,5 +55,49 @@ class JmhRunTest {
       assertTrue(secondary.get("native.peakRss").getScore() > 0);
       assertTrue(secondary.containsKey("gc.alloc.rate"), secondary.keySet().toString());
     }
+  }
+
+  /**
+   * The estimates read JMH's own JSON: three forks of the GEMM, as throughput and as latency
+   * samples, give three fork values, an interval around the score, and percentiles of the samples.
+   */
+  @Test
+  void estimatesReadTheForksOfARealJmhRun(@TempDir Path directory) throws Exception {
+    Path json = directory.resolve("results.json");
+    new Runner(new OptionsBuilder()
+        .include("^" + PeakGemmBenchmark.class.getName().replace(".", "\\.") + "\\.")
+        .param("n", "64")
+        .param("library", "onnxruntime")
+        .mode(Mode.Throughput)
+        .mode(Mode.SampleTime)
+        .forks(3)
+        .jvmArgsAppend(BenchmarkJvm.OFFLINE, BenchmarkJvm.ONE_INTEROP_THREAD)
+        .warmupIterations(1)
+        .warmupTime(TimeValue.milliseconds(100))
+        .measurementIterations(2)
+        .measurementTime(TimeValue.milliseconds(200))
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .shouldFailOnError(true)
+        .build()).run();
+    JmhResults results = JmhResults.read(json);
+
+    for (JmhResults.Record record : results.records()) {
+      Estimate estimate = record.estimate(0.03);
+      assertEquals(3, estimate.forks(), record.node().path("mode").asText());
+      assertTrue(estimate.lower95() <= estimate.value() && estimate.value() <= estimate.upper95());
+      // JMH's score pools every iteration, or every sample: with equal iterations per fork it is
+      // the mean of the fork means; forks with more samples weigh more in JMH's latency mean.
+      boolean sampled = record.node().path("mode").asText().equals("sample");
+      assertEquals(record.score(), estimate.value(), (sampled ? 0.1 : 1e-6) * record.score());
+    }
+    JmhResults.Record sampled = results.records().stream()
+        .filter(record -> record.node().path("mode").asText().equals("sample")).findFirst()
+        .orElseThrow();
+    Estimate p50 = sampled.percentileEstimate(0.5, 0.03).orElseThrow();
+    assertEquals(3, p50.forks());
+    assertTrue(p50.samples() > 100, "samples: " + p50.samples());
+    assertEquals(sampled.percentile("50.0"), p50.value(), 0.2 * p50.value(),
+        "the mean of the forks' medians is near JMH's pooled median");
   }
 }
