@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -28,17 +31,19 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The benchmark stage ({@code archbench bench}): runs the preset's benchmark methods over the
  * exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and
  * (unless turned off) async-profiler flame graphs under profiles/, then prints a summary.
  *
- * <p>It makes three JMH runs (smoke skips the second): the steady-state benchmarks with the
- * preset's forks and iterations, the ONNX Runtime overhead with forks enough to resolve a few
- * percent, and the cold-start benchmarks with the preset's forks but their own iterations (a fork
- * starts an engine cold only once). JMH writes each run's JSON under jmh/; jmh/results.json is
- * their arrays of JMH's own records concatenated, each record as JMH wrote it.
+ * <p>It measures three parts (smoke skips the second): the steady-state benchmarks in the preset's
+ * rounds ({@link RoundPlan}: one fork of every configuration per round, each round in a shuffled
+ * order, the forks merged per configuration by {@link ForkMerge}), the ONNX Runtime overhead with
+ * forks enough to resolve a few percent, and the cold-start benchmarks with the preset's forks but
+ * their own iterations (a fork starts an engine cold only once). Each part's JSON goes under jmh/;
+ * jmh/results.json is their arrays of records concatenated.
  *
  * <p>The forks are JVMs started from this JVM's classpath; they find the models and inputs through
  * the bench.out, bench.data and bench.device properties the launcher gives them. For ad-hoc runs,
@@ -90,28 +95,19 @@ public final class BenchmarkLauncher {
     }
     AtomicFiles.createDirectories(layout.jmh());
 
-    ChainedOptionsBuilder steady = include(iterations(common(request), budget),
-        budget.steadyState())
-        .forks(budget.forks())
-        .result(layout.jmhPart("steady-state").toString());
-    if (request.flameGraphs()) {
-      Optional<Path> library = AsyncProfilerLibrary.unpack(layout.profiles().resolve(".lib"));
-      if (library.isPresent()) {
-        steady.addProfiler(AsyncProfiler.class, "libPath=" + library.get() + ";output=flamegraph"
-            + ";dir=" + layout.profiles());
-      } else {
-        console.println("async-profiler has no library for this platform; no flame graphs");
-      }
-    }
-    ChainedOptionsBuilder overhead = iterations(common(request), budget)
+    RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
+        RoundPlan.DEFAULT_SEED);
+    Optional<String> flameGraphs = flameGraphProfiler(request, console);
+    ChainedOptionsBuilder overhead = allParams(iterations(common(request), budget), request)
         .include(JmhPreset.every(OnnxRuntimeOverheadBenchmark.class))
         .forks(budget.overheadForks())
         .result(layout.jmhPart("overhead").toString());
-    ChainedOptionsBuilder coldStart = include(common(request), budget.coldStart())
+    ChainedOptionsBuilder coldStart = allParams(include(common(request), budget.coldStart()),
+        request)
         .forks(budget.coldStartForks())
         .result(layout.jmhPart("cold-start").toString());
     List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
-        ? List.of(steady, overhead, coldStart) : List.of(steady, coldStart);
+        ? List.of(overhead, coldStart) : List.of(coldStart);
 
     console.printf("JMH, preset %s: %s (%s) on %s%n", request.preset().id(), request.archs(),
         request.variants(), request.engines());
@@ -119,6 +115,7 @@ public final class BenchmarkLauncher {
     try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
+      parts.add(runRounds(plan, request, budget, flameGraphs, console));
       for (ChainedOptionsBuilder part : runs) {
         Options options = part.build();
         new Runner(options).run();
@@ -130,6 +127,70 @@ public final class BenchmarkLauncher {
     BenchmarkSummary.print(results, console);
     console.println("JMH results: " + results);
     return results;
+  }
+
+  /**
+   * Runs every round of {@code plan}, one fork per configuration, each round in its own order, and
+   * writes the steady-state part: one record per configuration holding all its rounds' forks. The
+   * rounds' own files stay under jmh/rounds/, with the orders in jmh/rounds.json.
+   */
+  private static Path runRounds(RoundPlan plan, Request request, JmhPreset budget,
+      Optional<String> flameGraphs, PrintStream console) throws IOException, RunnerException {
+    OutputLayout layout = request.layout();
+    Path directory = layout.jmh().resolve("rounds");
+    AtomicFiles.createDirectories(directory);
+    JsonFiles.write(layout.jmh().resolve("rounds.json"),
+        new RoundOrder(plan.seed(), plan.rounds(), plan.orders()));
+    // Each configuration's records, in JMH's order of the configurations, not the rounds' order.
+    Map<RoundPlan.Configuration, List<JsonNode>> records = new LinkedHashMap<>();
+    plan.configurations().forEach(configuration -> records.put(configuration, new ArrayList<>()));
+    int total = plan.configurations().size();
+    for (int round = 1; round <= plan.rounds(); round++) {
+      List<RoundPlan.Configuration> order = plan.order(round);
+      for (int i = 0; i < order.size(); i++) {
+        RoundPlan.Configuration configuration = order.get(i);
+        console.printf(Locale.ROOT, "round %d/%d, %d/%d: %s%n", round, plan.rounds(), i + 1, total,
+            configuration.label());
+        Path part = directory.resolve(String.format(Locale.ROOT, "%d-%03d.json", round, i + 1));
+        ChainedOptionsBuilder options = iterations(common(request), budget)
+            .include(configuration.include())
+            .forks(1)
+            .verbosity(VerboseMode.SILENT)
+            .result(part.toString());
+        configuration.params().forEach(options::param);
+        flameGraphs.ifPresent(profiler -> options.addProfiler(AsyncProfiler.class, profiler));
+        new Runner(options.build()).run();
+        JsonFiles.mapper().readTree(part.toFile()).forEach(records.get(configuration)::add);
+      }
+    }
+    Path steadyState = layout.jmhPart("steady-state");
+    AtomicFiles.write(steadyState, JsonFiles.mapper().writeValueAsBytes(
+        ForkMerge.merge(records.values().stream().flatMap(List::stream).toList())));
+    return steadyState;
+  }
+
+  /**
+   * The order each round ran its configurations in.
+   *
+   * @param seed the shuffle's seed
+   * @param rounds how many rounds
+   * @param orders per round, the configurations in the order they ran
+   */
+  record RoundOrder(long seed, int rounds, List<List<String>> orders) {}
+
+  /** async-profiler's options, if flame graphs are on and it has a library for this platform. */
+  private static Optional<String> flameGraphProfiler(Request request, PrintStream console)
+      throws IOException {
+    if (!request.flameGraphs()) {
+      return Optional.empty();
+    }
+    OutputLayout layout = request.layout();
+    Optional<Path> library = AsyncProfilerLibrary.unpack(layout.profiles().resolve(".lib"));
+    if (library.isEmpty()) {
+      console.println("async-profiler has no library for this platform; no flame graphs");
+      return Optional.empty();
+    }
+    return Optional.of("libPath=" + library.get() + ";output=flamegraph;dir=" + layout.profiles());
   }
 
   private static ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, JmhPreset budget) {
@@ -152,13 +213,25 @@ public final class BenchmarkLauncher {
     }
     return new OptionsBuilder()
         .jvmArgsAppend(jvm.toArray(String[]::new))
-        .param(BenchmarkParameters.ARCH, request.archs().toArray(String[]::new))
-        .param(BenchmarkParameters.ENGINE, request.engines().toArray(String[]::new))
-        .param(BenchmarkParameters.VARIANT, request.variants().toArray(String[]::new))
         .addProfiler(GCProfiler.class)
         .addProfiler(NativeMemoryProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .shouldFailOnError(true);
+  }
+
+  /** The architectures, engines and variants of {@code request}, by JMH parameter name. */
+  private static Map<String, List<String>> registryValues(Request request) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    values.put(BenchmarkParameters.ARCH, request.archs());
+    values.put(BenchmarkParameters.ENGINE, request.engines());
+    values.put(BenchmarkParameters.VARIANT, request.variants());
+    return values;
+  }
+
+  /** Every value of the registry parameters, for a run that JMH expands over all of them. */
+  private static ChainedOptionsBuilder allParams(ChainedOptionsBuilder options, Request request) {
+    registryValues(request).forEach((name, ids) -> options.param(name, ids.toArray(String[]::new)));
+    return options;
   }
 
   private static ChainedOptionsBuilder include(ChainedOptionsBuilder options,

@@ -11,7 +11,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * so the smaller presets run fewer methods rather than only shorter iterations.
  *
  * @param steadyState the steady-state benchmark methods, as JMH include patterns
- * @param forks forks per steady-state benchmark
+ * @param rounds rounds of the steady-state benchmarks, one fork of each configuration per round
+ *     ({@link RoundPlan}): the forks behind each steady-state figure
  * @param warmupIterations warm-up iterations per fork
  * @param warmupTime length of each warm-up iteration
  * @param measurementIterations measurement iterations per fork
@@ -23,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 record JmhPreset(
     List<String> steadyState,
-    int forks,
+    int rounds,
     int warmupIterations,
     TimeValue warmupTime,
     int measurementIterations,
@@ -38,17 +39,17 @@ record JmhPreset(
 
   static JmhPreset of(Preset preset) {
     return switch (preset) {
-      // Every engine x architecture once through throughput (with the gc and native memory
-      // profilers) and latency, every engine's start, and the GEMM peak: proves the stage works,
-      // measures nothing.
+      // Every engine x architecture through throughput (with the gc and native memory profilers)
+      // and latency in two rounds, so that their forks are merged, every engine's start, and the
+      // GEMM peak: proves the stage works, measures nothing.
       case SMOKE -> new JmhPreset(
           List.of(method(ThroughputBenchmark.class, "batch032"), every(LatencyBenchmark.class),
               every(PeakGemmBenchmark.class)),
-          1, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
+          2, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
           List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
-      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 1, 1, TimeValue.milliseconds(500), 2,
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 1, TimeValue.milliseconds(500), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
-      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 1, 1, TimeValue.seconds(1), 2,
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 1, TimeValue.seconds(1), 2,
           TimeValue.seconds(1), ALL_COLD_START, 1, 3);
       case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 5, TimeValue.seconds(3), 10,
           TimeValue.seconds(3), ALL_COLD_START, 5, 5);

@@ -24,6 +24,7 @@ import java.nio.file.Path;
  * datasets/&lt;dataset&gt;/                       the run of another dataset than the default one
  * jmh/results.json                          JMH's JSON, every part merged
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
+ * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
  * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
  * report/index.html, report/tables/         the report and its downloads

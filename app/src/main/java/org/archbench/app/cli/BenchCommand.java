@@ -28,9 +28,11 @@ import picocli.CommandLine.Option;
     versionProvider = ArchbenchVersion.class,
     description = {
       "Benchmark the exported models of a run with JMH on every engine: throughput, latency,"
-          + " cold start, threads, heap and native memory, and the machine's peak GEMM, with the"
-          + " preset's forks and iterations.",
-      "Writes DIR/jmh/results.json (JMH's own JSON) and, unless --no-profile, flame graphs under"
+          + " cold start, threads, heap and native memory, and the machine's peak GEMM, in the"
+          + " preset's rounds (one fork of every configuration per round, in a shuffled order)"
+          + " and iterations; each figure with its 95%% interval over forks and a verdict.",
+      "Writes DIR/jmh/results.json (JMH's JSON, each configuration's forks merged),"
+          + " DIR/jmh/rounds.json (the rounds' orders) and, unless --no-profile, flame graphs under"
           + " DIR/profiles/."
     })
 final class BenchCommand implements Callable<Integer> {

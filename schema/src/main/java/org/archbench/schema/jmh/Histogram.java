@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
  * One fork's latency samples, as JMH's SampleTime mode records them in {@code rawDataHistogram}:
  * per iteration, pairs of {@code [value, count]}. The fork's iterations are merged.
  */
-final class Histogram {
+public final class Histogram {
 
   private final TreeMap<Double, Long> counts = new TreeMap<>();
   private long count;
@@ -53,9 +54,17 @@ final class Histogram {
     return sum / count;
   }
 
-  /** The nearest-rank {@code quantile} (0.99 for p99): the least value that share is under. */
   double percentile(double quantile) {
-    long rank = Math.max(1, (long) Math.ceil(quantile * count));
+    return nearestRank(counts, quantile);
+  }
+
+  /**
+   * The nearest-rank {@code quantile} (0.99 for p99) of values with their counts: the least value
+   * with at least that share of the count at or below it.
+   */
+  public static double nearestRank(NavigableMap<Double, Long> counts, double quantile) {
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    long rank = Math.max(1, (long) Math.ceil(quantile * total));
     long seen = 0;
     for (Map.Entry<Double, Long> entry : counts.entrySet()) {
       seen += entry.getValue();

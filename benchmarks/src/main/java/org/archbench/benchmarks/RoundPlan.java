@@ -1,0 +1,110 @@
+package org.archbench.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * The steady-state benchmarks as rounds. Every configuration (a benchmark method with its
+ * architecture, engine and model variant) runs one fork per round, and each round runs them in an
+ * order of its own, shuffled from a recorded seed: a drift of a shared machine (another job
+ * starting, the CPU's clock) then spreads over every configuration instead of landing on whichever
+ * ran last, and the rounds' forks are the independent replicates of each figure.
+ *
+ * @param seed the shuffle's seed, recorded in jmh/rounds.json
+ * @param rounds how many rounds
+ * @param configurations every configuration, in JMH's order
+ */
+record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurations) {
+
+  /** The seed unless a run asks for another: the order is recorded either way. */
+  static final long DEFAULT_SEED = 1;
+
+  /**
+   * One configuration: a benchmark method and the registry parameters it declares. Parameters of
+   * its own (threads, the GEMM's library) JMH expands within the configuration's fork.
+   *
+   * @param benchmark the method, {@code package.Class.method}
+   * @param params arch, engine and variant, those the method declares
+   */
+  record Configuration(String benchmark, Map<String, String> params) {
+
+    /** JMH's include pattern of exactly this method. */
+    String include() {
+      return "^" + Pattern.quote(benchmark) + "$";
+    }
+
+    /** {@code ThroughputBenchmark.batch032 arch=cnn engine=onnxruntime variant=float32}. */
+    String label() {
+      StringBuilder label = new StringBuilder(
+          benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1));
+      params.forEach((name, value) -> label.append(' ').append(name).append('=').append(value));
+      return label.toString();
+    }
+  }
+
+  /**
+   * The configurations of the benchmark methods {@code includes} selects (from the benchmark list
+   * JMH's annotation processor wrote), over {@code values} of the registry parameters.
+   */
+  static RoundPlan of(List<String> includes, Map<String, List<String>> values, int rounds,
+      long seed) {
+    List<BenchmarkListEntry> entries = new ArrayList<>(BenchmarkList.defaultList().find(
+        OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes,
+        List.of()));
+    List<Configuration> configurations = new ArrayList<>();
+    for (BenchmarkListEntry entry : entries) {
+      Map<String, String[]> declared = entry.getParams().orElse(Map.of());
+      List<Map<String, String>> combinations = List.of(new LinkedHashMap<>());
+      for (Map.Entry<String, List<String>> parameter : values.entrySet()) {
+        if (declared.containsKey(parameter.getKey())) {
+          combinations = expand(combinations, parameter.getKey(), parameter.getValue());
+        }
+      }
+      for (Map<String, String> params : combinations) {
+        Configuration configuration = new Configuration(entry.getUsername(), params);
+        if (!configurations.contains(configuration)) {
+          configurations.add(configuration);
+        }
+      }
+    }
+    return new RoundPlan(seed, rounds, List.copyOf(configurations));
+  }
+
+  private static List<Map<String, String>> expand(
+      List<Map<String, String>> combinations, String name, List<String> values) {
+    List<Map<String, String>> expanded = new ArrayList<>();
+    for (Map<String, String> combination : combinations) {
+      for (String value : values) {
+        Map<String, String> params = new LinkedHashMap<>(combination);
+        params.put(name, value);
+        expanded.add(params);
+      }
+    }
+    return expanded;
+  }
+
+  /** The order of round {@code round} (from 1): every configuration, shuffled by the seed. */
+  List<Configuration> order(int round) {
+    List<Configuration> order = new ArrayList<>(configurations);
+    Collections.shuffle(order, new Random(seed * 1_000_003L + round));
+    return order;
+  }
+
+  /** Every round's order as labels, for jmh/rounds.json. */
+  List<List<String>> orders() {
+    List<List<String>> orders = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      orders.add(order(round).stream().map(Configuration::label).toList());
+    }
+    return orders;
+  }
+}
