@@ -22,7 +22,9 @@ final class EnvironmentSection {
       rows.add(row("preset", manifest.preset()));
       Machine machine = manifest.machine();
       if (machine != null) {
+        rows.add(row("machine.host", machine.host()));
         rows.add(row("machine.cpu", machine.cpu()));
+        rows.add(row("machine.instructionSets", String.join(", ", machine.instructionSets())));
         rows.add(row("machine.cores", String.valueOf(machine.cores())));
         rows.add(row("machine.memoryBytes", String.valueOf(machine.memoryBytes())));
         rows.add(row("machine.os", machine.os()));

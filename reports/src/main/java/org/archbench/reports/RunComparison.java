@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ public final class RunComparison {
       runs.add(RunResults.read(directory));
     }
     requireSameModels(runs);
-    List<String> labels = runs.stream().map(HtmlReport::defaultLabel).toList();
+    List<String> labels = distinct(runs.stream().map(HtmlReport::defaultLabel).toList());
     Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
     section.note("Ratios are each run's figure over the first run's ("
         + labels.get(0) + "): above 1 means more images/s, or a slower p50.");
@@ -58,6 +60,21 @@ public final class RunComparison {
     return HtmlReport.writePage(out, String.join(" vs ", labels), String.join(", ",
             directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
         List.of(section, provenance));
+  }
+
+  /**
+   * {@code labels} with every repeat numbered ("host: CPU (2)"): two runs of one machine, or of two
+   * machines that read alike, must not share a column header.
+   */
+  static List<String> distinct(List<String> labels) {
+    List<String> distinct = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (String label : labels) {
+      int count = seen.merge(label, 1, Integer::sum);
+      boolean repeated = Collections.frequency(labels, label) > 1;
+      distinct.add(repeated ? label + " (" + count + ")" : label);
+    }
+    return distinct;
   }
 
   private static Table table(List<RunResults> runs, List<String> labels) {

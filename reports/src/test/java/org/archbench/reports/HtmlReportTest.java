@@ -144,10 +144,11 @@ class HtmlReportTest {
 
     Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
 
-    assertEquals("AMD EPYC 7B13, 2 cores", page.selectFirst("header strong").text());
+    assertEquals("build-7: AMD EPYC 7B13, 2 cores, AVX2", page.selectFirst("header strong").text());
     assertTrue(page.select("#environment p.missing-note").isEmpty());
     assertTrue(page.select("#environment td").eachText().containsAll(
-        List.of("machine.cpu", "AMD EPYC 7B13", "preset", "quick")));
+        List.of("machine.cpu", "AMD EPYC 7B13", "machine.host", "build-7",
+            "machine.instructionSets", "AVX2, FMA", "preset", "quick")));
     assertEquals(List.of("train complete 812.3 t1", "evaluate failed 3.5 t2"),
         page.select("#table-stages + div tbody tr").eachText());
   }

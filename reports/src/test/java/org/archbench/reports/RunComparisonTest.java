@@ -38,6 +38,12 @@ class RunComparisonTest {
   }
 
   @Test
+  void twoRunsThatReadAlikeGetDistinctLabels() {
+    assertEquals(List.of("host: EPYC (1)", "other: EPYC", "host: EPYC (2)"),
+        RunComparison.distinct(List.of("host: EPYC", "other: EPYC", "host: EPYC")));
+  }
+
+  @Test
   void runsOfAnotherDatasetAreRefused() throws IOException {
     Path first = Fixtures.copy(directory.resolve("first"));
     Path other = Fixtures.copy(directory.resolve("other"));
