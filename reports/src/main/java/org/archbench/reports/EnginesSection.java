@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.stats.Ratio;
 
 /**
  * The engines against each other: prediction agreement, cold start, threads, the harness's
@@ -44,6 +47,7 @@ final class EnginesSection {
     } else {
       JmhResults jmh = run.jmh().get();
       section.table(costs(run, jmh));
+      section.table(ratios(run, jmh));
       section.table(overhead(run, jmh));
     }
     if (flameGraphs.isEmpty()) {
@@ -92,6 +96,54 @@ final class EnginesSection {
         Table.Column.estimate("first_inference_ms", "First inference ms", "%.2f"),
         Table.Column.estimate("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
         Table.Column.number("speedup", "Speed-up of all cores at b32", "%.2f")), rows);
+  }
+
+  /** The figures engines are compared on: name, and how to read it off the results. */
+  private record Figure(String name, BiFunction<JmhResults, Map<String, String>, Estimate> read) {}
+
+  private static final List<Figure> COMPARED = List.of(
+      new Figure("b256 img/s",
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
+      new Figure("b32 img/s",
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
+      new Figure("b1 p50 us", (jmh, key) ->
+          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.5)));
+
+  /**
+   * For each architecture and figure, every engine against the first that measured it, as a ratio
+   * of the forks' geometric means with its 95% interval ({@link Ratio}).
+   */
+  private static Table ratios(RunResults run, JmhResults jmh) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (String arch : run.archs()) {
+      for (Figure figure : COMPARED) {
+        String reference = null;
+        Estimate referenceFigure = null;
+        for (String engine : run.engines()) {
+          Estimate measured = figure.read().apply(jmh, Map.of("engine", engine, "arch", arch));
+          if (measured == null) {
+            continue;
+          }
+          if (reference == null) {
+            reference = engine;
+            referenceFigure = measured;
+            continue;
+          }
+          Ratio ratio = Ratio.of(measured.forkValues(), referenceFigure.forkValues());
+          rows.add(Arrays.asList(arch, figure.name(), engine, reference, ratio.ratio(),
+              ratio.lower95(), ratio.upper95(), ratio.difference().label()));
+        }
+      }
+    }
+    return new Table("engine-ratios", "Each engine against the first, per architecture: the ratio"
+        + " of the forks' geometric means with its 95% interval (above 1: more images/s, or a"
+        + " slower p50)", List.of(
+            Table.Column.text("arch", "Architecture"), Table.Column.text("figure", "Figure"),
+            Table.Column.text("engine", "Engine"), Table.Column.text("against", "Against"),
+            Table.Column.number("ratio", "Ratio", "%.2f"),
+            Table.Column.number("ratio_lower95", "95% low", "%.2f"),
+            Table.Column.number("ratio_upper95", "95% high", "%.2f"),
+            Table.Column.text("difference", "Verdict")), rows);
   }
 
   private static Table overhead(RunResults run, JmhResults jmh) {

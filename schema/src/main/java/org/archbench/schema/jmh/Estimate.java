@@ -1,6 +1,8 @@
 package org.archbench.schema.jmh;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.archbench.schema.stats.MeanInterval;
@@ -17,9 +19,14 @@ import org.archbench.schema.stats.MeanInterval;
  * @param samples how many measurements in all: iterations, or latency samples
  * @param target the precision asked for, as a relative half-width (0.03 for ±3%)
  * @param verdict ok, noisy, or too few samples
+ * @param forkValues each fork's value, what comparisons between figures are drawn from
  */
 public record Estimate(double value, double lower95, double upper95, int forks, long samples,
-    double target, Verdict verdict) {
+    double target, Verdict verdict, List<Double> forkValues) {
+
+  public Estimate {
+    forkValues = List.copyOf(forkValues);
+  }
 
   /**
    * Forks below which a figure reads "too few samples": with two, the t quantile is 12.7 and the
@@ -49,7 +56,7 @@ public record Estimate(double value, double lower95, double upper95, int forks, 
       verdict = Verdict.OK;
     }
     return new Estimate(interval.mean(), interval.lower95(), interval.upper95(), forkValues.length,
-        samples, target, verdict);
+        samples, target, verdict, Arrays.stream(forkValues).boxed().toList());
   }
 
   /**
