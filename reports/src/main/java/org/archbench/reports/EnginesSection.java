@@ -130,8 +130,7 @@ final class EnginesSection {
             continue;
           }
           Ratio ratio = Ratio.of(measured.forkValues(), referenceFigure.forkValues());
-          rows.add(Arrays.asList(arch, figure.name(), engine, reference, ratio.ratio(),
-              ratio.lower95(), ratio.upper95(), ratio.difference().label()));
+          rows.add(Arrays.asList(arch, figure.name(), engine, reference, ratio));
         }
       }
     }
@@ -140,10 +139,7 @@ final class EnginesSection {
         + " slower p50)", List.of(
             Table.Column.text("arch", "Architecture"), Table.Column.text("figure", "Figure"),
             Table.Column.text("engine", "Engine"), Table.Column.text("against", "Against"),
-            Table.Column.number("ratio", "Ratio", "%.2f"),
-            Table.Column.number("ratio_lower95", "95% low", "%.2f"),
-            Table.Column.number("ratio_upper95", "95% high", "%.2f"),
-            Table.Column.text("difference", "Verdict")), rows);
+            Table.Column.ratio("ratio", "Ratio [95% interval]")), rows);
   }
 
   private static Table overhead(RunResults run, JmhResults jmh) {

@@ -6,7 +6,9 @@ import org.archbench.schema.run.Machine;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.stats.Ratio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,9 @@ public final class RunComparison {
     List<String> labels = distinct(runs.stream().map(HtmlReport::defaultLabel).toList());
     Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
     section.note("Ratios are each run's figure over the first run's ("
-        + labels.get(0) + "): above 1 means more images/s, or a slower p50.");
+        + labels.get(0) + "): above 1 means more images/s, or a slower p50. Each is the ratio of"
+        + " the forks' geometric means with Welch's 95% interval on the logs; where the interval"
+        + " covers 1 it reads no detectable difference.");
     section.table(table(runs, labels));
     Section provenance = new Section("runs", "The runs");
     List<List<Object>> rows = new ArrayList<>();
@@ -77,16 +81,23 @@ public final class RunComparison {
     return distinct;
   }
 
+  /** {@code figure} over {@code first}'s, over their forks; null where either is missing. */
+  private static Ratio ratio(Estimate figure, Estimate first) {
+    return figure == null || first == null
+        ? null : Ratio.of(figure.forkValues(), first.forkValues());
+  }
+
   private static Table table(List<RunResults> runs, List<String> labels) {
     List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("arch", "Architecture"),
         Table.Column.text("engine", "Engine")));
     for (int r = 0; r < runs.size(); r++) {
       String label = labels.get(r);
-      columns.add(Table.Column.number("p50_us_" + r, label + ": b1 p50 us", "%.1f"));
-      columns.add(Table.Column.number("b256_images_per_s_" + r, label + ": b256 img/s", "%,.0f"));
+      columns.add(Table.Column.estimate("p50_us_" + r, label + ": b1 p50 us", "%.1f"));
+      columns.add(Table.Column.estimate("b256_images_per_s_" + r, label + ": b256 img/s",
+          "%,.0f"));
       if (r > 0) {
-        columns.add(Table.Column.number("p50_ratio_" + r, label + ": p50 ratio", "%.2f"));
-        columns.add(Table.Column.number("b256_ratio_" + r, label + ": b256 ratio", "%.2f"));
+        columns.add(Table.Column.ratio("p50_ratio_" + r, label + ": p50 ratio"));
+        columns.add(Table.Column.ratio("b256_ratio_" + r, label + ": b256 ratio"));
       }
     }
     Set<String> archs = new LinkedHashSet<>();
@@ -100,15 +111,15 @@ public final class RunComparison {
       for (String engine : engines) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         List<Object> row = new ArrayList<>(List.of(arch, engine));
-        Double firstP50 = null;
-        Double firstThroughput = null;
+        Estimate firstP50 = null;
+        Estimate firstThroughput = null;
         boolean any = false;
         for (int r = 0; r < runs.size(); r++) {
           Optional<JmhResults> jmh = runs.get(r).jmh();
-          Double p50 = jmh.flatMap(j -> j.find("LatencyBenchmark.batch001", key))
-              .map(record -> record.percentile("50.0")).orElse(null);
-          Double throughput = jmh.map(j -> Values.of(j.score("ThroughputBenchmark.batch256", key)))
-              .orElse(null);
+          Estimate p50 = jmh.map(j -> CostFigures.percentile(
+              j.find("LatencyBenchmark.batch001", key), 0.5)).orElse(null);
+          Estimate throughput = jmh.map(j -> CostFigures.mean(
+              j, "ThroughputBenchmark.batch256", key)).orElse(null);
           any |= p50 != null || throughput != null;
           row.add(p50);
           row.add(throughput);
@@ -116,8 +127,8 @@ public final class RunComparison {
             firstP50 = p50;
             firstThroughput = throughput;
           } else {
-            row.add(p50 != null && firstP50 != null ? p50 / firstP50 : null);
-            row.add(throughput != null && firstThroughput != null ? throughput / firstThroughput : null);
+            row.add(ratio(p50, firstP50));
+            row.add(ratio(throughput, firstThroughput));
           }
         }
         if (any) {

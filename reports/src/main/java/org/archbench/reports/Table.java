@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.Verdict;
+import org.archbench.schema.stats.Ratio;
 
 /**
  * One table of the report, with the raw values behind it: the page shows it formatted, and its CSV
@@ -14,8 +15,8 @@ import org.archbench.schema.jmh.Verdict;
  * @param id file-name-safe identifier, also the downloads' base name
  * @param title the heading
  * @param columns the columns
- * @param rows the values, one list per row, {@link Number}, {@link String}, {@link Estimate} or
- *     {@code null}
+ * @param rows the values, one list per row, {@link Number}, {@link String}, {@link Estimate},
+ *     {@link Ratio} or {@code null}
  * @param heatmap whether numeric cells are shaded by their share of their row's largest value
  */
 public record Table(
@@ -32,32 +33,36 @@ public record Table(
    * @param format a {@link String#format} pattern for numbers, e.g. {@code %.2f}; ignored for text
    * @param scale numbers are multiplied by this for display only (e.g. 100 for percentages)
    * @param share whether a value is a share of a whole, so outside [0, 1] it cannot be true
-   * @param estimate whether its values are {@link Estimate}s: a cost figure with its interval and
-   *     verdict, which the downloads spread over a column each
+   * @param kind plain values, {@link Estimate}s (a cost figure with its interval and verdict) or
+   *     {@link Ratio}s (one figure over another, with its interval): the downloads spread the
+   *     last two over a column each of their parts
    */
   public record Column(
-      String key, String label, String format, double scale, boolean share, boolean estimate) {
+      String key, String label, String format, double scale, boolean share, Kind kind) {
+
+    /** What a column's values are. */
+    public enum Kind { PLAIN, ESTIMATE, RATIO }
 
     public static Column text(String key, String label) {
-      return new Column(key, label, "", 1, false, false);
+      return new Column(key, label, "", 1, false, Kind.PLAIN);
     }
 
     public static Column number(String key, String label, String format) {
-      return new Column(key, label, format, 1, false, false);
+      return new Column(key, label, format, 1, false, Kind.PLAIN);
     }
 
     public static Column percent(String key, String label) {
-      return new Column(key, label, "%.2f", 100, true, false);
+      return new Column(key, label, "%.2f", 100, true, Kind.PLAIN);
     }
 
     /** A difference or ratio shown in percent (a drop, a gap, an overhead): any sign, any size. */
     public static Column percentDifference(String key, String label) {
-      return new Column(key, label, "%.2f", 100, false, false);
+      return new Column(key, label, "%.2f", 100, false, Kind.PLAIN);
     }
 
     /** A p-value: three significant digits, and "< 1e-300" for what a double cannot tell from 0. */
     public static Column pValue(String key, String label) {
-      return new Column(key, label, P_VALUE, 1, true, false);
+      return new Column(key, label, P_VALUE, 1, true, Kind.PLAIN);
     }
 
     /**
@@ -65,7 +70,12 @@ public record Table(
      * interval and, unless ok, its verdict.
      */
     public static Column estimate(String key, String label, String format) {
-      return new Column(key, label, format, 1, false, true);
+      return new Column(key, label, format, 1, false, Kind.ESTIMATE);
+    }
+
+    /** {@link Ratio} values: the ratio, its 95% interval and, unless different, its verdict. */
+    public static Column ratio(String key, String label) {
+      return new Column(key, label, "%.2f", 1, false, Kind.RATIO);
     }
   }
 
@@ -172,6 +182,22 @@ public record Table(
     return new Cell(text, false, true, 0, false, estimate.verdict().label(), detail);
   }
 
+  /** {@code 3.61 [3.10, 4.20]}, and the verdict beside unless the interval excludes 1. */
+  private static Cell format(Column column, Ratio ratio) {
+    if (Double.isNaN(ratio.ratio())) {
+      return new Cell(MISSING, true, false, 0);
+    }
+    String text = String.format(Locale.ROOT, column.format(), ratio.ratio());
+    if (!Double.isNaN(ratio.lower95())) {
+      text += String.format(Locale.ROOT, " [" + column.format() + ", " + column.format() + "]",
+          ratio.lower95(), ratio.upper95());
+    }
+    String verdict = ratio.difference() == Ratio.Difference.DIFFERENT
+        ? null : ratio.difference().label();
+    return new Cell(text, false, true, 0, false, verdict,
+        "ratio of the forks' geometric means, Welch's 95% interval on the logs");
+  }
+
   /** The format of {@link Column#pValue} columns. */
   private static final String P_VALUE = "p-value";
 
@@ -191,6 +217,9 @@ public record Table(
   static Cell format(Column column, Object value) {
     if (value instanceof Estimate estimate) {
       return format(column, estimate);
+    }
+    if (value instanceof Ratio ratio) {
+      return format(column, ratio);
     }
     if (value == null || (value instanceof Double d && d.isNaN())) {
       return new Cell(MISSING, true, false, 0);

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.stats.Ratio;
 
 /**
  * The CSV and JSON downloads of a {@link Table}: raw values, missing ones empty or null, a cost
@@ -30,6 +31,17 @@ final class TableFiles {
   private static final List<String> ESTIMATE_PARTS =
       List.of("lower95", "upper95", "forks", "samples", "verdict");
 
+  /** What a ratio column spreads over, after the ratio. */
+  private static final List<String> RATIO_PARTS = List.of("lower95", "upper95", "difference");
+
+  private static List<String> parts(Table.Column column) {
+    return switch (column.kind()) {
+      case PLAIN -> List.of();
+      case ESTIMATE -> ESTIMATE_PARTS;
+      case RATIO -> RATIO_PARTS;
+    };
+  }
+
   /**
    * RFC 4180 CSV with a header row of the column keys; an estimate column is its value followed by
    * {@code <key>_lower95, _upper95, _forks, _samples, _verdict}.
@@ -39,20 +51,14 @@ final class TableFiles {
     List<String> header = new ArrayList<>();
     for (Table.Column column : table.columns()) {
       header.add(column.key());
-      if (column.estimate()) {
-        ESTIMATE_PARTS.forEach(part -> header.add(column.key() + "_" + part));
-      }
+      parts(column).forEach(part -> header.add(column.key() + "_" + part));
     }
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
     try (CSVPrinter printer = new CSVPrinter(out, format)) {
       for (List<Object> row : table.rows()) {
         List<Object> values = new ArrayList<>();
         for (int c = 0; c < row.size(); c++) {
-          if (table.columns().get(c).estimate()) {
-            values.addAll(estimateValues(row.get(c)));
-          } else {
-            values.add(csvValue(row.get(c)));
-          }
+          values.addAll(csvValues(table.columns().get(c), row.get(c)));
         }
         printer.printRecord(values);
       }
@@ -60,13 +66,21 @@ final class TableFiles {
     return out.toString();
   }
 
-  private static List<Object> estimateValues(Object value) {
-    if (!(value instanceof Estimate estimate)) {
-      return Collections.nCopies(1 + ESTIMATE_PARTS.size(), "");
+  /** A cell's value and, for an estimate or a ratio, its parts; empty ones for a missing value. */
+  private static List<Object> csvValues(Table.Column column, Object value) {
+    if (value instanceof Estimate estimate) {
+      return List.of(csvValue(estimate.value()), csvValue(estimate.lower95()),
+          csvValue(estimate.upper95()), estimate.forks(), estimate.samples(),
+          estimate.verdict().label());
     }
-    return List.of(csvValue(estimate.value()), csvValue(estimate.lower95()),
-        csvValue(estimate.upper95()), estimate.forks(), estimate.samples(),
-        estimate.verdict().label());
+    if (value instanceof Ratio ratio) {
+      return List.of(csvValue(ratio.ratio()), csvValue(ratio.lower95()), csvValue(ratio.upper95()),
+          ratio.difference().label());
+    }
+    if (column.kind() != Table.Column.Kind.PLAIN) {
+      return Collections.nCopies(1 + parts(column).size(), "");
+    }
+    return List.of(csvValue(value));
   }
 
   /** A JSON array of objects keyed by the column keys. */
@@ -96,6 +110,14 @@ final class TableFiles {
       object.put("samples", estimate.samples());
       object.put("target", estimate.target());
       object.put("verdict", estimate.verdict().label());
+      return object;
+    }
+    if (value instanceof Ratio ratio) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      object.put("ratio", jsonValue(ratio.ratio()));
+      object.put("lower95", jsonValue(ratio.lower95()));
+      object.put("upper95", jsonValue(ratio.upper95()));
+      object.put("difference", ratio.difference().label());
       return object;
     }
     return value instanceof Double d && d.isNaN() ? null : value;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.stats.Ratio;
 import org.junit.jupiter.api.Test;
 
 /** How single values read on the page: p-values at the edge of a double, one-point charts. */
@@ -66,6 +67,21 @@ class TableAndChartTest {
     assertTrue(lines.get(1).startsWith("mlp,1000.0,975.15") && lines.get(1).endsWith(",3,30,ok"),
         lines.get(1));
     assertEquals("cnn,,,,,,", lines.get(2));
+  }
+
+  @Test
+  void aRatioReadsWithItsIntervalAndSaysWhenItCoversOne() throws Exception {
+    Table.Column ratio = Table.Column.ratio("ratio", "Ratio");
+    Ratio clear = Ratio.of(List.of(100.0, 101.0, 99.0), List.of(50.0, 50.5, 49.5));
+    Ratio tied = Ratio.of(List.of(100.0, 120.0, 80.0), List.of(100.0, 110.0, 90.0));
+
+    assertTrue(Table.format(ratio, clear).text().matches("2\\.00 \\[1\\.9\\d, 2\\.0\\d\\]"),
+        Table.format(ratio, clear).text());
+    assertEquals("", Table.format(ratio, clear).verdictClass());
+    assertEquals("no-detectable-difference", Table.format(ratio, tied).verdictClass());
+    Table table = new Table("ratios", "Ratios", List.of(ratio), List.of(List.of(tied)));
+    assertEquals("ratio,ratio_lower95,ratio_upper95,ratio_difference",
+        TableFiles.csv(table).lines().findFirst().orElseThrow());
   }
 
   @Test
