@@ -57,15 +57,21 @@ public final class JmhResults {
 
     /** A secondary metric's score by name; profiler metrics may carry a leading middle dot. */
     public OptionalDouble secondary(String name) {
+      return secondaryMetric(name).map(metric -> metric.path("score"))
+          .filter(JsonNode::isNumber).map(score -> OptionalDouble.of(score.asDouble()))
+          .orElse(OptionalDouble.empty());
+    }
+
+    /** The secondary metric {@code name}, with or without the profilers' leading middle dot. */
+    private Optional<JsonNode> secondaryMetric(String name) {
       Iterator<Map.Entry<String, JsonNode>> fields = node.path("secondaryMetrics").fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
         if (field.getKey().equals(name) || field.getKey().equals("\u00b7" + name)) {
-          JsonNode score = field.getValue().path("score");
-          return score.isNumber() ? OptionalDouble.of(score.asDouble()) : OptionalDouble.empty();
+          return Optional.of(field.getValue());
         }
       }
-      return OptionalDouble.empty();
+      return Optional.empty();
     }
 
     /**
@@ -112,14 +118,7 @@ public final class JmhResults {
 
     /** A secondary metric (a profiler's, by name as {@link #secondary}) as an {@link Estimate}. */
     public Optional<Estimate> secondaryEstimate(String name, double target) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.path("secondaryMetrics").fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (field.getKey().equals(name) || field.getKey().equals("\u00b7" + name)) {
-          return Optional.of(estimateOfIterations(field.getValue(), target));
-        }
-      }
-      return Optional.empty();
+      return secondaryMetric(name).map(metric -> estimateOfIterations(metric, target));
     }
 
     /**
