@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.archbench.harness.Failures;
 import org.archbench.harness.export.ExportProvenance;
 import org.archbench.harness.export.OnnxMetadata;
@@ -156,11 +155,8 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
           + OutputLayout.KEY_FILE + " names, found those of another run (their key differs)."
           + retrain);
     }
-    List<String> parameterFiles;
-    try (Stream<Path> files = Files.list(directory)) {
-      parameterFiles = files.map(file -> file.getFileName().toString())
-          .filter(name -> name.endsWith(".params")).sorted().toList();
-    }
+    List<String> parameterFiles = ModelStore.parameterFiles(directory).stream()
+        .map(file -> file.getFileName().toString()).toList();
     if (!parameterFiles.equals(List.of(provenance.file()))) {
       throw new IOException(directory + ": expected one DJL parameter file, " + provenance.file()
           + " (what training saved, as " + OutputLayout.PARAMS_PROVENANCE_FILE + " says), found "

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
@@ -37,7 +38,7 @@ public final class ModelStore {
   /** Whether the directory holds a complete model trained under {@code key}. */
   public boolean holds(TrainingKey key) throws IOException {
     Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
-    if (!Files.isRegularFile(keyFile) || parameterFiles() == 0) {
+    if (!Files.isRegularFile(keyFile) || parameterFiles(directory).isEmpty()) {
       return false;
     }
     try {
@@ -74,10 +75,8 @@ public final class ModelStore {
     Files.createDirectories(directory);
     Files.deleteIfExists(directory.resolve(OutputLayout.KEY_FILE));
     Files.deleteIfExists(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
-    try (Stream<Path> old = Files.list(directory)) {
-      for (Path file : old.filter(ModelStore::isParameterFile).toList()) {
-        Files.delete(file);
-      }
+    for (Path file : parameterFiles(directory)) {
+      Files.delete(file);
     }
     model.setProperty("Epoch", String.valueOf(epochs));
     Path staging = AtomicFiles.createStagingDirectory(directory);
@@ -95,13 +94,11 @@ public final class ModelStore {
     JsonFiles.write(directory.resolve(OutputLayout.KEY_FILE), key);
   }
 
-  private long parameterFiles() throws IOException {
+  /** The DJL parameter files ({@code <arch>-NNNN.params}) in {@code directory}, by name. */
+  static List<Path> parameterFiles(Path directory) throws IOException {
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(ModelStore::isParameterFile).count();
+      return files.filter(file -> file.getFileName().toString().endsWith(".params")).sorted()
+          .toList();
     }
-  }
-
-  private static boolean isParameterFile(Path file) {
-    return file.getFileName().toString().endsWith(".params");
   }
 }
