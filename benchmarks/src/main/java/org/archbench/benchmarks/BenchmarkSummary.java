@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
-import org.archbench.schema.jmh.Precision;
 
 /**
  * The console summary of a JMH results file: throughput with achieved GFLOP/s and share of the
@@ -47,7 +47,6 @@ final class BenchmarkSummary {
       }
     }
     OptionalDouble peak = results.peakFlops();
-    Precision precision = Precision.DEFAULT;
     out.printf(Locale.ROOT, "%nGEMM: %s GFLOP/s; peak (best sustained in this run): %s GFLOP/s%n",
         gflops(results.gemmFlops()), gflops(peak));
     String row = "%-16s %-7s %12s %12s %12s %9s %7s %11s %11s %11s %10s %10s%n";
@@ -60,25 +59,19 @@ final class BenchmarkSummary {
         OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
         Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
         out.printf(Locale.ROOT, row, engine, arch,
-            cell(results.find("ThroughputBenchmark.batch001", key)
-                .map(r -> r.estimate(precision.mean())), "%.0f"),
-            cell(results.find("ThroughputBenchmark.batch032", key)
-                .map(r -> r.estimate(precision.mean())), "%.0f"),
-            cell(b256.map(r -> r.estimate(precision.mean())), "%.0f"),
+            cell(CostFigures.mean(results, "ThroughputBenchmark.batch001", key), "%.0f"),
+            cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
+            cell(CostFigures.mean(b256), "%.0f"),
             format(flops, "%.2f", 1e-9),
             flops.isPresent() && peak.isPresent()
                 ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
                 : "-",
-            cell(latency.flatMap(r -> r.percentileEstimate(0.5, precision.ofQuantile(0.5))),
-                "%.1f"),
-            cell(latency.flatMap(r -> r.percentileEstimate(0.99, precision.ofQuantile(0.99))),
-                "%.1f"),
+            cell(CostFigures.percentile(latency, 0.5), "%.1f"),
+            cell(CostFigures.percentile(latency, 0.99), "%.1f"),
             format(b256.map(JmhResults.Record::heapBytesPerOperation)
                 .orElse(OptionalDouble.empty()), "%.0f", 1),
-            cell(b256.flatMap(r -> r.secondaryEstimate("native.rssAnon", precision.memory())),
-                "%.0f"),
-            cell(b256.flatMap(r -> r.secondaryEstimate("native.peakRss", precision.memory())),
-                "%.0f"));
+            cell(CostFigures.memory(b256, "native.rssAnon"), "%.0f"),
+            cell(CostFigures.memory(b256, "native.peakRss"), "%.0f"));
       }
     }
     out.println(LEGEND);
@@ -90,16 +83,13 @@ final class BenchmarkSummary {
         OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
         OptionalDouble all = results.allCoresAtBatch32(engine, arch);
         out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %12s %12s %8s%n", engine, arch,
-            cell(results.find("ColdStartBenchmark.engineStart", Map.of("engine", engine))
-                .map(r -> r.estimate(precision.mean())), "%.1f"),
-            cell(results.find("ColdStartBenchmark.modelLoad", key)
-                .map(r -> r.estimate(precision.mean())), "%.1f"),
-            cell(results.find("ColdStartBenchmark.firstInference", key)
-                .map(r -> r.estimate(precision.mean())), "%.2f"),
-            cell(results.find("ThreadsBenchmark.batch032", Map.of("engine", engine, "arch", arch,
-                "threads", "1")).map(r -> r.estimate(precision.mean())), "%.0f"),
-            cell(results.find("ThroughputBenchmark.batch032", key)
-                .map(r -> r.estimate(precision.mean())), "%.0f"),
+            cell(CostFigures.mean(results, "ColdStartBenchmark.engineStart",
+                Map.of("engine", engine)), "%.1f"),
+            cell(CostFigures.mean(results, "ColdStartBenchmark.modelLoad", key), "%.1f"),
+            cell(CostFigures.mean(results, "ColdStartBenchmark.firstInference", key), "%.2f"),
+            cell(CostFigures.mean(results, "ThreadsBenchmark.batch032",
+                Map.of("engine", engine, "arch", arch, "threads", "1")), "%.0f"),
+            cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");
       }
@@ -120,23 +110,18 @@ final class BenchmarkSummary {
 
   /**
    * A figure as the summary prints it: {@code 1234±2.1%} when ok, {@code 1234±28%*} when noisy,
-   * {@code 1234!} (or {@code 1234±40%!}) with too few forks or samples.
+   * {@code 1234!} (or {@code 1234±40%!}) with too few forks or samples; {@code -} for none.
    */
-  static String cell(Optional<Estimate> estimate, String pattern) {
-    if (estimate.isEmpty() || Double.isNaN(estimate.get().value())) {
+  static String cell(Estimate figure, String pattern) {
+    if (figure == null || Double.isNaN(figure.value())) {
       return "-";
     }
-    Estimate figure = estimate.get();
-    String text = String.format(Locale.ROOT, pattern, figure.value());
-    double halfWidth = 100 * figure.relativeHalfWidth();
-    if (Double.isFinite(halfWidth)) {
-      text += String.format(Locale.ROOT, halfWidth < 10 ? "±%.1f%%" : "±%.0f%%", halfWidth);
-    }
-    return text + switch (figure.verdict()) {
-      case OK -> "";
-      case NOISY -> "*";
-      case TOO_FEW_SAMPLES -> "!";
-    };
+    return String.format(Locale.ROOT, pattern, figure.value()) + figure.halfWidthText()
+        + switch (figure.verdict()) {
+          case OK -> "";
+          case NOISY -> "*";
+          case TOO_FEW_SAMPLES -> "!";
+        };
   }
 
   private static String format(OptionalDouble value, String pattern, double scale) {

@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.schema.jmh.JmhResults;

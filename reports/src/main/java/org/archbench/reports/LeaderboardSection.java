@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.run.Machine;

@@ -167,12 +167,11 @@ public record Table(
       return new Cell(INVALID, false, true, 0, true, null, null);
     }
     String text = String.format(Locale.ROOT, column.format(), estimate.value());
-    double halfWidth = 100 * estimate.relativeHalfWidth();
     String detail = estimate.forks() + (estimate.forks() == 1 ? " fork, " : " forks, ")
         + String.format(Locale.ROOT, "%,d", estimate.samples()) + " samples; target ±"
         + String.format(Locale.ROOT, "%.0f%%", 100 * estimate.target());
-    if (Double.isFinite(halfWidth)) {
-      text += String.format(Locale.ROOT, halfWidth < 10 ? " ±%.1f%%" : " ±%.0f%%", halfWidth);
+    if (!estimate.halfWidthText().isEmpty()) {
+      text += " " + estimate.halfWidthText();
       detail = "95% interval " + String.format(Locale.ROOT, column.format(), estimate.lower95())
           + " to " + String.format(Locale.ROOT, column.format(), estimate.upper95()) + " over "
           + detail;

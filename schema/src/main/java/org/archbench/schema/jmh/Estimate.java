@@ -3,6 +3,7 @@ package org.archbench.schema.jmh;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.archbench.schema.stats.MeanInterval;
@@ -79,5 +80,15 @@ public record Estimate(double value, double lower95, double upper95, int forks, 
   /** Half the interval's width over the value: 0.03 for ±3%; NaN without an interval. */
   public double relativeHalfWidth() {
     return (upper95 - lower95) / 2 / Math.abs(value);
+  }
+
+  /**
+   * The half-width as the report and the console summary print it: {@code ±2.1%}, {@code ±28%};
+   * empty without an interval.
+   */
+  public String halfWidthText() {
+    double percent = 100 * relativeHalfWidth();
+    return Double.isFinite(percent)
+        ? String.format(Locale.ROOT, percent < 10 ? "±%.1f%%" : "±%.0f%%", percent) : "";
   }
 }
