@@ -15,6 +15,7 @@ import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.junit.jupiter.api.Test;
@@ -26,21 +27,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JmhRunTest {
 
+  /** The GEMM of size {@code n} in forks of the launcher's JVM options, one warm-up iteration. */
+  private static ChainedOptionsBuilder gemm(int n) {
+    return new OptionsBuilder()
+        .include("^" + PeakGemmBenchmark.class.getName().replace(".", "\\.") + "\\.")
+        .param("n", String.valueOf(n))
+        .jvmArgsAppend(BenchmarkJvm.OFFLINE, BenchmarkJvm.ONE_INTEROP_THREAD)
+        .warmupIterations(1)
+        .shouldFailOnError(true);
+  }
+
   @Test
   void peakGemmReportsItsFlopRateAndMemory() throws Exception {
     int n = 128;
-    Collection<RunResult> results = new Runner(new OptionsBuilder()
-        .include("^" + PeakGemmBenchmark.class.getName().replace(".", "\\.") + "\\.")
-        .param("n", String.valueOf(n))
+    Collection<RunResult> results = new Runner(gemm(n)
         .forks(1)
-        .jvmArgsAppend(BenchmarkJvm.OFFLINE, BenchmarkJvm.ONE_INTEROP_THREAD)
-        .warmupIterations(1)
         .warmupTime(TimeValue.milliseconds(200))
         .measurementIterations(1)
         .measurementTime(TimeValue.milliseconds(300))
         .addProfiler(GCProfiler.class)
         .addProfiler(NativeMemoryProfiler.class)
-        .shouldFailOnError(true)
         .build()).run();
 
     assertEquals(List.of("onnxruntime", "pytorch"), results.stream()
@@ -64,21 +70,16 @@ class JmhRunTest {
   @Test
   void estimatesReadTheForksOfARealJmhRun(@TempDir Path directory) throws Exception {
     Path json = directory.resolve("results.json");
-    new Runner(new OptionsBuilder()
-        .include("^" + PeakGemmBenchmark.class.getName().replace(".", "\\.") + "\\.")
-        .param("n", "64")
+    new Runner(gemm(64)
         .param("library", "onnxruntime")
         .mode(Mode.Throughput)
         .mode(Mode.SampleTime)
         .forks(3)
-        .jvmArgsAppend(BenchmarkJvm.OFFLINE, BenchmarkJvm.ONE_INTEROP_THREAD)
-        .warmupIterations(1)
         .warmupTime(TimeValue.milliseconds(100))
         .measurementIterations(2)
         .measurementTime(TimeValue.milliseconds(200))
         .resultFormat(ResultFormatType.JSON)
         .result(json.toString())
-        .shouldFailOnError(true)
         .build()).run();
     JmhResults results = JmhResults.read(json);
 
