@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.archbench.schema.jmh.Histogram;
 
@@ -73,7 +74,8 @@ final class ForkMerge {
     if (!histograms.isEmpty()) {
       target.set("rawDataHistogram", histograms);
     }
-    TreeMap<Double, Long> pooled = histograms.isEmpty() ? iterations(rawData) : samples(histograms);
+    NavigableMap<Double, Long> pooled =
+        histograms.isEmpty() ? iterations(rawData) : Histogram.pooled(histograms);
     if (pooled.isEmpty()) {
       return;
     }
@@ -99,18 +101,6 @@ final class ForkMerge {
     for (JsonNode fork : rawData) {
       for (JsonNode iteration : fork) {
         pooled.merge(iteration.asDouble(), 1L, Long::sum);
-      }
-    }
-    return pooled;
-  }
-
-  private static TreeMap<Double, Long> samples(ArrayNode histograms) {
-    TreeMap<Double, Long> pooled = new TreeMap<>();
-    for (JsonNode fork : histograms) {
-      for (JsonNode iteration : fork) {
-        for (JsonNode pair : iteration) {
-          pooled.merge(pair.path(0).asDouble(), pair.path(1).asLong(), Long::sum);
-        }
       }
     }
     return pooled;

@@ -35,6 +35,15 @@ public final class Histogram {
     return forks;
   }
 
+  /** Every sample of {@code rawDataHistogram}, every fork's, as values with their counts. */
+  public static NavigableMap<Double, Long> pooled(JsonNode rawDataHistogram) {
+    TreeMap<Double, Long> pooled = new TreeMap<>();
+    for (Histogram fork : perFork(rawDataHistogram)) {
+      fork.counts.forEach((value, times) -> pooled.merge(value, times, Long::sum));
+    }
+    return pooled;
+  }
+
   private void add(double value, long times) {
     if (times > 0 && !Double.isNaN(value)) {
       counts.merge(value, times, Long::sum);
