@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,18 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.XYItemLabelGenerator;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
+import org.jfree.data.general.DatasetUtils;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
 
 /**
  * The report's charts, drawn by JFreeChart onto JFreeSVG's SVG canvas: inline SVG, no script, no
@@ -36,34 +43,40 @@ final class Charts {
   private int drawn;
 
   /**
-   * A labelled point.
+   * Accuracy against a cost, one colour per engine, each point labelled with its architecture and
+   * drawn with its two 95% intervals as error bars, and the Pareto frontier as a dashed line through
+   * the points nothing beats. A point only the point estimates beat is labelled "(tied)"; a point
+   * whose cost figure is not {@code ok} (noisy, too few samples) is starred.
    *
-   * @param series the legend entry it belongs to (an engine)
-   * @param label its label (an architecture)
-   * @param x the cost
-   * @param y the accuracy
+   * @param lowerIsBetter whether less of the cost is better (latency) or more (throughput)
    */
-  record Point(String series, String label, double x, double y) {}
-
-  /**
-   * Accuracy against a cost, one colour per series, each point labelled, and the Pareto frontier
-   * drawn as a line through the points no other point beats on both axes.
-   *
-   * @param lowerIsBetter whether less of x is better (latency) or more (throughput)
-   */
-  String pareto(String title, String xLabel, String yLabel, List<Point> points,
+  String pareto(String title, String xLabel, String yLabel, List<Pareto.Standing> standings,
       boolean lowerIsBetter) {
-    Map<String, XYSeries> bySeries = new LinkedHashMap<>();
+    Map<String, XYIntervalSeries> byEngine = new LinkedHashMap<>();
     Map<String, List<String>> labels = new LinkedHashMap<>();
-    for (Point point : points) {
-      bySeries.computeIfAbsent(point.series(), s -> new XYSeries(s, false)).add(point.x(), point.y());
-      labels.computeIfAbsent(point.series(), s -> new ArrayList<>()).add(point.label());
+    for (Pareto.Standing standing : standings) {
+      Estimate cost = standing.cost();
+      EngineEvaluation accuracy = standing.configuration().accuracy();
+      String engine = standing.configuration().engine();
+      // A log axis cannot draw an interval that reaches 0: such a bar starts at the point.
+      double low = cost.lower95() > 0 ? cost.lower95() : cost.value();
+      double high = Double.isFinite(cost.upper95()) ? Math.max(cost.upper95(), low) : cost.value();
+      byEngine.computeIfAbsent(engine, e -> new XYIntervalSeries(e, false, true))
+          .add(cost.value(), low, high, 100 * accuracy.accuracy(),
+              100 * accuracy.accuracyLower95(), 100 * accuracy.accuracyUpper95());
+      labels.computeIfAbsent(engine, e -> new ArrayList<>()).add(standing.configuration().arch()
+          + (cost.verdict() == Verdict.OK ? "" : "*")
+          + (standing.status() == Pareto.Status.TIED ? " (tied)" : ""));
     }
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYSeries frontier = new XYSeries("Pareto frontier", true);
-    frontier(points, lowerIsBetter).forEach(p -> frontier.add(p.x(), p.y()));
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    XYIntervalSeries frontier = new XYIntervalSeries("Pareto frontier", true, true);
+    standings.stream().filter(s -> s.status() == Pareto.Status.FRONTIER).forEach(s -> {
+      double accuracy = 100 * s.configuration().accuracy().accuracy();
+      frontier.add(s.cost().value(), s.cost().value(), s.cost().value(), accuracy, accuracy,
+          accuracy);
+    });
     data.addSeries(frontier);
-    bySeries.values().forEach(data::addSeries);
+    byEngine.values().forEach(data::addSeries);
     JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
         PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
@@ -71,10 +84,16 @@ final class Charts {
     logX.setTickLabelFont(FONT);
     logX.setNumberFormatOverride(new DecimalFormat("#,##0.#"));
     plot.setDomainAxis(logX);
+    Range costs = DatasetUtils.findDomainBounds(data, true);
+    if (costs != null && costs.getLength() == 0) {
+      // One cost without an interval: the automatic range is too narrow to label.
+      logX.setRange(costs.getLowerBound() / 2, costs.getUpperBound() * 2);
+    }
     NumberAxis accuracy = (NumberAxis) plot.getRangeAxis();
     accuracy.setAutoRangeIncludesZero(false);
     accuracy.setNumberFormatOverride(new DecimalFormat("0.0"));
-    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setCapLength(3);
     renderer.setSeriesLinesVisible(0, true);
     renderer.setSeriesShapesVisible(0, false);
     renderer.setSeriesPaint(0, Color.GRAY);
@@ -92,22 +111,6 @@ final class Charts {
     }
     plot.setRenderer(renderer);
     return svg(chart);
-  }
-
-  /** The points no other point beats on both cost and accuracy, in order of cost. */
-  static List<Point> frontier(List<Point> points, boolean lowerIsBetter) {
-    Comparator<Point> byCost = Comparator.comparingDouble(Point::x);
-    List<Point> sorted = new ArrayList<>(points);
-    sorted.sort(lowerIsBetter ? byCost : byCost.reversed());
-    List<Point> frontier = new ArrayList<>();
-    double best = Double.NEGATIVE_INFINITY;
-    for (Point point : sorted) {
-      if (point.y() > best) {
-        frontier.add(point);
-        best = point.y();
-      }
-    }
-    return frontier;
   }
 
   /** Lines through (x, y) pairs, one per named series. */

@@ -55,6 +55,7 @@ public final class HtmlReport {
       sections.add(box);
     }
     sections.addAll(List.of(
+        PickSection.build(run),
         LeaderboardSection.build(run, charts),
         TrainingSection.build(run, charts),
         ConfusionSection.build(run),

@@ -1,11 +1,9 @@
 package org.archbench.reports;
 
-import org.archbench.schema.jmh.CostFigures;
-import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.archbench.schema.eval.EngineEvaluation;
@@ -33,26 +31,20 @@ final class LeaderboardSection {
     if (run.jmh().isEmpty()) {
       section.missing("jmh/results.json (the benchmarks did not run)");
     }
-    Table table = table(run);
-    section.table(table);
-    List<Charts.Point> latency = new ArrayList<>();
-    List<Charts.Point> throughput = new ArrayList<>();
-    for (List<Object> row : table.rows()) {
-      // Only values that can be true become points; the report's problems name the others.
-      if (!(table.value(row, "accuracy") instanceof Double accuracy)
-          || !Plausibility.isShare(accuracy)) {
-        continue;
-      }
-      String engine = (String) table.value(row, "engine");
-      String arch = (String) table.value(row, "arch");
-      if (table.value(row, "p50_us") instanceof Estimate p50 && Plausibility.isCost(p50.value())
-          && p50.value() > 0) {
-        latency.add(new Charts.Point(engine, arch, p50.value(), 100 * accuracy));
-      }
-      if (table.value(row, "b256_images_per_s") instanceof Estimate imagesPerSecond
-          && Plausibility.isCost(imagesPerSecond.value()) && imagesPerSecond.value() > 0) {
-        throughput.add(new Charts.Point(engine, arch, imagesPerSecond.value(), 100 * accuracy));
-      }
+    List<Configuration> configurations = Configuration.of(run);
+    section.table(table(run, configurations));
+    Dominance dominance = new Dominance(run.statistics());
+    List<Pareto.Standing> latency =
+        Pareto.standings(configurations, Configuration::p50, true, dominance);
+    List<Pareto.Standing> throughput =
+        Pareto.standings(configurations, Configuration::imagesPerSecond256, false, dominance);
+    if (!latency.isEmpty() || !throughput.isEmpty()) {
+      section.note("Error bars are 95% intervals: accuracy's Wilson interval, the cost's over forks."
+          + " A configuration is dominated only when another is better beyond the uncertainty on one"
+          + " axis and not detectably worse on the other (accuracy: McNemar's test on the same test"
+          + " images, else non-overlapping intervals; cost: the ratio's interval excludes 1). One that"
+          + " only the point estimates beat is marked tied, not beaten.");
+      section.table(standings(latency, throughput));
     }
     if (!latency.isEmpty()) {
       section.figure("Accuracy against batch-1 p50 latency", () ->
@@ -67,45 +59,53 @@ final class LeaderboardSection {
     return section;
   }
 
-  static Table table(RunResults run) {
+  /** Each charted configuration's standing on both charts. */
+  private static Table standings(List<Pareto.Standing> latency, List<Pareto.Standing> throughput) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Pareto.Standing> chart : List.of(latency, throughput)) {
+      String figure = chart == latency ? "b1 p50" : "b256 img/s";
+      for (Pareto.Standing standing : chart) {
+        rows.add(Arrays.asList(figure, standing.configuration().arch(),
+            standing.configuration().engine(), standing.status().label(),
+            String.join(", ", standing.dominatedBy())));
+      }
+    }
+    return new Table("pareto", "Where each configuration stands on the accuracy-against-cost charts",
+        List.of(Table.Column.text("figure", "Against"), Table.Column.text("arch", "Architecture"),
+            Table.Column.text("engine", "Engine"), Table.Column.text("standing", "Standing"),
+            Table.Column.text("dominated_by", "Dominated by")), rows);
+  }
+
+  static Table table(RunResults run, List<Configuration> configurations) {
     List<List<Object>> rows = new ArrayList<>();
     OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
-    for (String arch : run.archs()) {
+    for (Configuration configuration : configurations) {
+      String arch = configuration.arch();
       Optional<ModelCost> cost = Optional.ofNullable(run.evaluations().get(arch))
           .map(EvaluationReport::cost);
-      for (String engine : run.engines()) {
-        Optional<EngineEvaluation> measured = run.evaluation(arch, engine);
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
-        Optional<JmhResults.Record> latency =
-            run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
-        Optional<JmhResults.Record> throughput =
-            run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
-        if (measured.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {
-          continue;
-        }
-        Double flops = throughput.map(r -> Values.of(r.secondary("flop"))).orElse(null);
-        rows.add(java.util.Arrays.asList(arch, engine,
-            measured.map(EngineEvaluation::accuracy).orElse(null),
-            measured.map(EngineEvaluation::accuracyLower95).orElse(null),
-            measured.map(EngineEvaluation::accuracyUpper95).orElse(null),
-            measured.map(EngineEvaluation::macroF1).orElse(null),
-            measured.map(EngineEvaluation::expectedCalibrationError).orElse(null),
-            cost.map(ModelCost::parameters).orElse(null),
-            cost.map(ModelCost::macs).orElse(null),
-            cost.map(ModelCost::onnxBytes).filter(bytes -> bytes >= 0)
-                .map(bytes -> bytes * (1.0 / (1 << 20))).orElse(null),
-            CostFigures.percentile(latency, 0.5),
-            CostFigures.percentile(latency, 0.99),
-            CostFigures.mean(throughput),
-            Values.scaled(flops, 1e-9),
-            flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
-            CostFigures.memory(throughput, "native.peakRss"),
-            Optional.ofNullable(run.robustness().get(arch))
-                .map(RobustnessReport::meanCorruptionError).orElse(null),
-            imbalanceMinimumRecall(run.imbalance().get(arch)),
-            Optional.ofNullable(run.training().get(arch))
-                .map(TrainingReport::totalTrainSeconds).orElse(null)));
-      }
+      Optional<EngineEvaluation> measured = Optional.ofNullable(configuration.accuracy());
+      Double flops = configuration.flops();
+      rows.add(Arrays.asList(arch, configuration.engine(),
+          measured.map(EngineEvaluation::accuracy).orElse(null),
+          measured.map(EngineEvaluation::accuracyLower95).orElse(null),
+          measured.map(EngineEvaluation::accuracyUpper95).orElse(null),
+          measured.map(EngineEvaluation::macroF1).orElse(null),
+          measured.map(EngineEvaluation::expectedCalibrationError).orElse(null),
+          cost.map(ModelCost::parameters).orElse(null),
+          cost.map(ModelCost::macs).orElse(null),
+          cost.map(ModelCost::onnxBytes).filter(bytes -> bytes >= 0)
+              .map(bytes -> bytes * (1.0 / (1 << 20))).orElse(null),
+          configuration.p50(),
+          configuration.p99(),
+          configuration.imagesPerSecond256(),
+          Values.scaled(flops, 1e-9),
+          flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
+          configuration.peakRss(),
+          Optional.ofNullable(run.robustness().get(arch))
+              .map(RobustnessReport::meanCorruptionError).orElse(null),
+          imbalanceMinimumRecall(run.imbalance().get(arch)),
+          Optional.ofNullable(run.training().get(arch))
+              .map(TrainingReport::totalTrainSeconds).orElse(null)));
     }
     return new Table("leaderboard", "One row per architecture and engine", List.of(
         Table.Column.text("arch", "Architecture"),

@@ -114,7 +114,7 @@ class HtmlReportTest {
     Path index = HtmlReport.write(run.getParent(), out.resolve("report"), null);
     Document page = Jsoup.parse(index.toFile());
 
-    assertEquals(List.of("leaderboard", "training", "confusion", "robustness", "imbalance",
+    assertEquals(List.of("picks", "leaderboard", "training", "confusion", "robustness", "imbalance",
         "statistics", "engines", "environment"), page.select("section").eachAttr("id"));
     assertTrue(page.select("p.missing-note").size() >= 7, page.select("p.missing-note").toString());
     assertEquals("training-only", page.selectFirst("header strong").text());
@@ -173,7 +173,7 @@ class HtmlReportTest {
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/results.json: ")
         && p.contains("score is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
     assertEquals("problems", page.select("section").first().id(), "the box comes first");
-    assertEquals(9, page.select("section").size(), "every other section still renders");
+    assertEquals(10, page.select("section").size(), "every other section still renders");
     assertTrue(page.select("#leaderboard figure svg").size() >= 1, "charts of the other points");
 
     List<String> checked = RunCheck.of(run, List.of("mlp", "cnn"), List.of("onnxruntime"))
@@ -192,18 +192,6 @@ class HtmlReportTest {
 
     assertTrue(error.getMessage().startsWith(run.resolve("eval/cnn.json")
         + ": expected a JSON result file, found a file that does not parse"), error.getMessage());
-  }
-
-  @Test
-  void theParetoFrontierKeepsOnlyUndominatedPoints() {
-    List<Charts.Point> points = List.of(new Charts.Point("e", "fast", 10, 90),
-        new Charts.Point("e", "slow-better", 100, 93), new Charts.Point("e", "dominated", 50, 89),
-        new Charts.Point("e", "middle", 40, 92));
-
-    assertEquals(List.of("fast", "middle", "slow-better"),
-        Charts.frontier(points, true).stream().map(Charts.Point::label).toList());
-    assertEquals(List.of("slow-better"),
-        Charts.frontier(points, false).stream().map(Charts.Point::label).toList());
   }
 
   /** One line per structural element of the page. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
 import org.archbench.reports.HtmlReport;
+import org.archbench.reports.PickTable;
 import org.archbench.reports.RunComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     } else {
       Path run = in != null ? in : Path.of(benchOut());
       written = HtmlReport.write(run, out != null ? out : run.resolve("report"), label);
+      spec.commandLine().getOut().print(PickTable.text(PickTable.of(run)));
     }
     spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());
     spec.commandLine().getOut().flush();

@@ -70,6 +70,20 @@ class MainTest {
     });
   }
 
+  @Test
+  void theReportPrintsThePickTable() throws IOException {
+    Files.writeString(dir.resolve("stats.json"), "{\"engine\": \"onnxruntime\", \"alpha\": 0.05,"
+        + " \"pairs\": [], \"seeds\": [], \"createdAt\": \"2026-12-01T10:00:00Z\"}");
+
+    Run run = run("report", "--in", dir.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("Which should I pick?"), run.out());
+    assertTrue(run.out().contains("nothing to pick from: no configuration was evaluated"),
+        run.out());
+    assertTrue(Files.isRegularFile(dir.resolve("report/index.html")));
+  }
+
   /** A dataset directory whose training images end after 1,000 of their bytes. */
   private Path truncatedTrainImages() throws IOException {
     Path images = dir.resolve("train-images-idx3-ubyte");

@@ -1,0 +1,23 @@
+package org.archbench.reports;
+
+/** The report's first section: the pick table, the one table a reader reads if nothing else. */
+final class PickSection {
+
+  private PickSection() {}
+
+  static Section build(RunResults run) {
+    Section section = new Section("picks", "Which should I pick?");
+    if (run.evaluations().isEmpty()) {
+      section.missing("eval/*.json (archbench evaluate did not run): nothing to pick from");
+    }
+    if (run.jmh().isEmpty()) {
+      section.missing("jmh/results.json (the benchmarks did not run): no costs to pick by");
+    }
+    section.note("Read down to the accuracy you need: each row's target is one configuration's"
+        + " lower 95% accuracy bound, and every configuration counted clears it with confidence."
+        + " Of those, the cheapest by each figure, with its 95% interval, and the configurations"
+        + " whose figure no measurement tells apart from it (the ratio's interval covers 1).");
+    section.table(PickTable.of(Configuration.of(run)));
+    return section;
+  }
+}
