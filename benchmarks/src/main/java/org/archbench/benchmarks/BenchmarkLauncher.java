@@ -20,7 +20,6 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
-import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -31,16 +30,17 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The benchmark stage ({@code archbench bench}): runs the preset's benchmark methods over the
  * exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and
  * (unless turned off) async-profiler flame graphs under profiles/, then prints a summary.
  *
- * <p>It measures three parts (smoke skips the second): the steady-state benchmarks in the preset's
- * rounds ({@link RoundPlan}: one fork of every configuration per round, each round in a shuffled
- * order, the forks merged per configuration by {@link ForkMerge}), the ONNX Runtime overhead with
+ * <p>It measures three parts (smoke skips the second): the steady-state benchmarks in rounds
+ * ({@link SteadyStateRounds}: one fork of every configuration per round, each round in a shuffled
+ * order, more rounds for the figures not yet within their target while the preset's budget lasts,
+ * the machine calibrated between rounds, the forks merged per configuration by
+ * {@link ForkMerge}), the ONNX Runtime overhead with
  * forks enough to resolve a few percent, and the cold-start benchmarks with the preset's forks but
  * their own iterations (a fork starts an engine cold only once). Each part's JSON goes under jmh/;
  * jmh/results.json is their arrays of records concatenated.
@@ -98,7 +98,7 @@ public final class BenchmarkLauncher {
     RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
         RoundPlan.DEFAULT_SEED);
     Optional<String> flameGraphs = flameGraphProfiler(request, console);
-    ChainedOptionsBuilder overhead = allParams(iterations(common(request), budget), request)
+    ChainedOptionsBuilder overhead = allParams(budget.iterations(common(request)), request)
         .include(JmhPreset.every(OnnxRuntimeOverheadBenchmark.class))
         .forks(budget.overheadForks())
         .result(layout.jmhPart("overhead").toString());
@@ -115,7 +115,11 @@ public final class BenchmarkLauncher {
     try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
-      parts.add(runRounds(plan, request, budget, flameGraphs, console));
+      parts.add(new SteadyStateRounds(layout, budget, () -> {
+        ChainedOptionsBuilder fork = common(request);
+        flameGraphs.ifPresent(profiler -> fork.addProfiler(AsyncProfiler.class, profiler));
+        return fork;
+      }, console).run(plan));
       for (ChainedOptionsBuilder part : runs) {
         Options options = part.build();
         new Runner(options).run();
@@ -124,59 +128,10 @@ public final class BenchmarkLauncher {
       concatenate(parts, results);
       stage.complete();
     }
-    BenchmarkSummary.print(results, console);
+    BenchmarkSummary.print(results, layout.jmhStability(), console);
     console.println("JMH results: " + results);
     return results;
   }
-
-  /**
-   * Runs every round of {@code plan}, one fork per configuration, each round in its own order, and
-   * writes the steady-state part: one record per configuration holding all its rounds' forks. The
-   * rounds' own files stay under jmh/rounds/, with the orders in jmh/rounds.json.
-   */
-  private static Path runRounds(RoundPlan plan, Request request, JmhPreset budget,
-      Optional<String> flameGraphs, PrintStream console) throws IOException, RunnerException {
-    OutputLayout layout = request.layout();
-    Path directory = layout.jmh().resolve("rounds");
-    AtomicFiles.createDirectories(directory);
-    JsonFiles.write(layout.jmh().resolve("rounds.json"),
-        new RoundOrder(plan.seed(), plan.rounds(), plan.orders()));
-    // Each configuration's records, in JMH's order of the configurations, not the rounds' order.
-    Map<RoundPlan.Configuration, List<JsonNode>> records = new LinkedHashMap<>();
-    plan.configurations().forEach(configuration -> records.put(configuration, new ArrayList<>()));
-    int total = plan.configurations().size();
-    for (int round = 1; round <= plan.rounds(); round++) {
-      List<RoundPlan.Configuration> order = plan.order(round);
-      for (int i = 0; i < order.size(); i++) {
-        RoundPlan.Configuration configuration = order.get(i);
-        console.printf(Locale.ROOT, "round %d/%d, %d/%d: %s%n", round, plan.rounds(), i + 1, total,
-            configuration.label());
-        Path part = directory.resolve(String.format(Locale.ROOT, "%d-%03d.json", round, i + 1));
-        ChainedOptionsBuilder options = iterations(common(request), budget)
-            .include(configuration.include())
-            .forks(1)
-            .verbosity(VerboseMode.SILENT)
-            .result(part.toString());
-        configuration.params().forEach(options::param);
-        flameGraphs.ifPresent(profiler -> options.addProfiler(AsyncProfiler.class, profiler));
-        new Runner(options.build()).run();
-        JsonFiles.mapper().readTree(part.toFile()).forEach(records.get(configuration)::add);
-      }
-    }
-    Path steadyState = layout.jmhPart("steady-state");
-    AtomicFiles.write(steadyState, JsonFiles.mapper().writeValueAsBytes(
-        ForkMerge.merge(records.values().stream().flatMap(List::stream).toList())));
-    return steadyState;
-  }
-
-  /**
-   * The order each round ran its configurations in.
-   *
-   * @param seed the shuffle's seed
-   * @param rounds how many rounds
-   * @param orders per round, the configurations in the order they ran
-   */
-  record RoundOrder(long seed, int rounds, List<List<String>> orders) {}
 
   /** async-profiler's options, if flame graphs are on and it has a library for this platform. */
   private static Optional<String> flameGraphProfiler(Request request, PrintStream console)
@@ -191,14 +146,6 @@ public final class BenchmarkLauncher {
       return Optional.empty();
     }
     return Optional.of("libPath=" + library.get() + ";output=flamegraph;dir=" + layout.profiles());
-  }
-
-  private static ChainedOptionsBuilder iterations(ChainedOptionsBuilder options, JmhPreset budget) {
-    return options
-        .warmupIterations(budget.warmupIterations())
-        .warmupTime(budget.warmupTime())
-        .measurementIterations(budget.measurementIterations())
-        .measurementTime(budget.measurementTime());
   }
 
   private static ChainedOptionsBuilder common(Request request) {

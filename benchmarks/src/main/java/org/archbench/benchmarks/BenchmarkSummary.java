@@ -2,7 +2,10 @@ package org.archbench.benchmarks;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.MachineStability;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -31,8 +34,17 @@ final class BenchmarkSummary {
     return new BenchmarkSummary(JmhResults.read(file));
   }
 
-  static void print(Path results, PrintStream out) throws IOException {
+  /**
+   * Prints the summary of {@code results}, then the machine's stability from {@code stability}
+   * where the stage wrote it, its warning first if the machine drifted.
+   */
+  static void print(Path results, Path stability, PrintStream out) throws IOException {
     read(results).print(out);
+    if (Files.isRegularFile(stability)) {
+      MachineStability machine = JsonFiles.read(stability, MachineStability.class);
+      out.printf(Locale.ROOT, "%nMachine: %s%n", machine.summary());
+      machine.warning().ifPresent(warning -> out.println("WARNING: " + warning));
+    }
   }
 
   void print(PrintStream out) {

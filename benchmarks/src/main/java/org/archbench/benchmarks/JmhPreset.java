@@ -1,8 +1,10 @@
 package org.archbench.benchmarks;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.archbench.harness.Preset;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
@@ -12,7 +14,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * @param steadyState the steady-state benchmark methods, as JMH include patterns
  * @param rounds rounds of the steady-state benchmarks, one fork of each configuration per round
- *     ({@link RoundPlan}): the forks behind each steady-state figure
+ *     ({@link RoundPlan}): the fewest forks behind each steady-state figure
+ * @param maximumRounds the most rounds: after {@code rounds}, a configuration with a figure not yet
+ *     ok runs another fork per round while {@code budget} lasts ({@link SteadyStateRounds})
+ * @param budget the steady-state rounds' time beyond which no further round starts a fork; the
+ *     first {@code rounds} always run in full
  * @param warmupIterations warm-up iterations per fork
  * @param warmupTime length of each warm-up iteration
  * @param measurementIterations measurement iterations per fork
@@ -25,6 +31,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 record JmhPreset(
     List<String> steadyState,
     int rounds,
+    int maximumRounds,
+    Duration budget,
     int warmupIterations,
     TimeValue warmupTime,
     int measurementIterations,
@@ -45,15 +53,24 @@ record JmhPreset(
       case SMOKE -> new JmhPreset(
           List.of(method(ThroughputBenchmark.class, "batch032"), every(LatencyBenchmark.class),
               every(PeakGemmBenchmark.class)),
-          2, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
+          2, 2, Duration.ZERO, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
           List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
-      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 1, TimeValue.milliseconds(500), 2,
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 4, Duration.ofMinutes(4), 1, TimeValue.milliseconds(500), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
-      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 1, TimeValue.seconds(1), 2,
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 8, Duration.ofMinutes(16), 1, TimeValue.seconds(1), 2,
           TimeValue.seconds(1), ALL_COLD_START, 1, 3);
-      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 5, TimeValue.seconds(3), 10,
+      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 12, Duration.ofMinutes(90), 5, TimeValue.seconds(3), 10,
           TimeValue.seconds(3), ALL_COLD_START, 5, 5);
     };
+  }
+
+  /** {@code options} with this preset's warm-up and measurement iterations. */
+  ChainedOptionsBuilder iterations(ChainedOptionsBuilder options) {
+    return options
+        .warmupIterations(warmupIterations)
+        .warmupTime(warmupTime)
+        .measurementIterations(measurementIterations)
+        .measurementTime(measurementTime);
   }
 
   /** Every benchmark method of {@code benchmark}. */

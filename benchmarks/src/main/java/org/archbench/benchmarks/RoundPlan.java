@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * ran last, and the rounds' forks are the independent replicates of each figure.
  *
  * @param seed the shuffle's seed, recorded in jmh/rounds.json
- * @param rounds how many rounds
+ * @param rounds how many rounds every configuration runs; more may follow for those not yet
+ *     measured well enough
  * @param configurations every configuration, in JMH's order
  */
 record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurations) {
@@ -94,17 +95,16 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
 
   /** The order of round {@code round} (from 1): every configuration, shuffled by the seed. */
   List<Configuration> order(int round) {
-    List<Configuration> order = new ArrayList<>(configurations);
-    Collections.shuffle(order, new Random(seed * 1_000_003L + round));
-    return order;
+    return order(round, configurations);
   }
 
-  /** Every round's order as labels, for jmh/rounds.json. */
-  List<List<String>> orders() {
-    List<List<String>> orders = new ArrayList<>();
-    for (int round = 1; round <= rounds; round++) {
-      orders.add(order(round).stream().map(Configuration::label).toList());
-    }
-    return orders;
+  /**
+   * The order of round {@code round} of only {@code among} (a later round's configurations that
+   * are not yet measured well enough), shuffled by the seed.
+   */
+  List<Configuration> order(int round, List<Configuration> among) {
+    List<Configuration> order = new ArrayList<>(among);
+    Collections.shuffle(order, new Random(seed * 1_000_003L + round));
+    return order;
   }
 }

@@ -9,6 +9,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.MachineStability;
 import java.util.List;
 import org.archbench.schema.jmh.JmhResults;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ class BenchmarkSummaryTest {
   @Test
   void printsThroughputAgainstPeakAndTheOverheadAgainstTheBaseline() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BenchmarkSummary.print(fixture(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    BenchmarkSummary.print(fixture(), directory.resolve("none.json"),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
     assertTrue(printed.contains(
@@ -48,13 +51,38 @@ class BenchmarkSummaryTest {
         + " [1000]]") + "]");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BenchmarkSummary.print(results, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    BenchmarkSummary.print(results, directory.resolve("none.json"),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     // Fork means 990, 1000, 1010: t(0.975, 2) = 4.303 * 10 / sqrt(3) = ±2.5%, within ±3%. The
     // second: ±124%, noisy.
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +1000±2\\.5% +1000±124%\\* .*"), printed);
     assertTrue(printed.contains(BenchmarkSummary.LEGEND), printed);
+  }
+
+  @Test
+  void aDriftedMachineIsNamedUnderTheSummaryWithItsWarning() throws Exception {
+    Path results = Files.writeString(directory.resolve("results.json"),
+        "[" + record("batch032", "[[990], [1000], [1010]]") + "]");
+    Path stability = directory.resolve("stability.json");
+    List<MachineStability.Calibration> calibrations = List.of(
+        new MachineStability.Calibration("before", 100), new MachineStability.Calibration(
+            "after round 1", 120), new MachineStability.Calibration("after round 2", 104));
+    JsonFiles.write(stability, new MachineStability(calibrations,
+        MachineStability.driftOf(calibrations),
+        List.of(new MachineStability.RoundLoad(1, 60, 0.25),
+            new MachineStability.RoundLoad(2, 61, null)), "2026-12-02T10:00:00Z"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    BenchmarkSummary.print(results, stability, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+    // Range 20 over median 104: 19.2%.
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("Machine: GEMM calibration 3 times, 100.0 to 120.0 GFLOP/s: drift"
+        + " 19.2% (limit 10%); other processes took at most 25% of the CPU in a round"), printed);
+    assertTrue(printed.contains("WARNING: The machine drifted: its GEMM calibration moved 19%"),
+        printed);
   }
 
   private static String record(String method, String rawData) {

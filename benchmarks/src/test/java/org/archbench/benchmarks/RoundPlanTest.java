@@ -45,7 +45,18 @@ class RoundPlanTest {
       assertEquals(new HashSet<>(plan.configurations()), new HashSet<>(plan.order(round)));
     }
     assertNotEquals(plan.order(1), plan.order(2));
-    assertEquals(plan.orders(), RoundPlan.of(List.of(JmhPreset.every(ThroughputBenchmark.class)),
-        VALUES, 3, 7).orders(), "the same seed, the same orders");
+    assertEquals(plan.order(2), RoundPlan.of(List.of(JmhPreset.every(ThroughputBenchmark.class)),
+        VALUES, 3, 7).order(2), "the same seed, the same orders");
+  }
+
+  @Test
+  void aLaterRoundShufflesOnlyTheConfigurationsStillPending() {
+    RoundPlan plan = RoundPlan.of(List.of(JmhPreset.every(ThroughputBenchmark.class)), VALUES, 3, 7);
+    List<RoundPlan.Configuration> pending = plan.configurations().subList(2, 7);
+
+    List<RoundPlan.Configuration> order = plan.order(4, pending);
+
+    assertEquals(new HashSet<>(pending), new HashSet<>(order));
+    assertEquals(order, plan.order(4, pending), "seeded");
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.run.Machine;
 import org.archbench.schema.run.RunManifest;
 
@@ -62,7 +63,32 @@ final class EnvironmentSection {
           Table.Column.number("seconds", "Seconds", "%.1f"),
           Table.Column.text("finished_at", "Finished")), stages));
     }
+    run.stability().ifPresent(stability ->
+        section.table(calibrations(stability)).table(rounds(stability)));
     return section;
+  }
+
+  /** The calibrations, under the summary line of them and of the rounds' load. */
+  private static Table calibrations(MachineStability stability) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (MachineStability.Calibration calibration : stability.calibrations()) {
+      rows.add(Arrays.asList(calibration.when(), calibration.gflops()));
+    }
+    return new Table("stability", "Machine stability: " + stability.summary(), List.of(
+        Table.Column.text("when", "Calibration"),
+        Table.Column.number("gflops", "GEMM GFLOP/s", "%.1f")), rows);
+  }
+
+  /** Each steady-state round's wall time and the CPU other processes took in it. */
+  private static Table rounds(MachineStability stability) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (MachineStability.RoundLoad round : stability.rounds()) {
+      rows.add(Arrays.asList(round.round(), round.seconds(), round.otherCpuShare()));
+    }
+    return new Table("rounds", "The benchmark rounds and the machine's other load", List.of(
+        Table.Column.number("round", "Round", "%d"),
+        Table.Column.number("seconds", "Seconds", "%.1f"),
+        Table.Column.percent("other_cpu", "Other processes' CPU %")), rows);
   }
 
   private static List<Object> row(String key, String value) {

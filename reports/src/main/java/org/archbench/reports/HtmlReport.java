@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.jmh.MachineStability;
 
 /**
  * Writes a run's report: OUT/index.html (self-contained: inline CSS and SVG, no script, nothing
@@ -46,6 +47,11 @@ public final class HtmlReport {
     List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));
     Charts charts = new Charts();
     List<Section> sections = new ArrayList<>();
+    run.stability().flatMap(MachineStability::warning).ifPresent(warning -> {
+      Section drift = new Section("drift", "The machine drifted");
+      drift.warning(warning + " " + run.stability().get().summary() + ".");
+      sections.add(drift);
+    });
     List<String> problems = Plausibility.problems(run);
     if (!problems.isEmpty()) {
       Section box = new Section("problems", "Problems in the result files");

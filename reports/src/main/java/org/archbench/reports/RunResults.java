@@ -18,6 +18,7 @@ import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.stats.StatisticsReport;
@@ -36,6 +37,7 @@ import org.archbench.schema.training.TrainingReport;
  * @param imbalance imbalance/&lt;arch&gt;.json by arch
  * @param statistics stats.json
  * @param jmh jmh/results.json
+ * @param stability jmh/stability.json: the machine's drift and load while it was benchmarked
  */
 public record RunResults(
     Path directory,
@@ -45,7 +47,8 @@ public record RunResults(
     Map<String, RobustnessReport> robustness,
     Map<String, ImbalanceReport> imbalance,
     Optional<StatisticsReport> statistics,
-    Optional<JmhResults> jmh) {
+    Optional<JmhResults> jmh,
+    Optional<MachineStability> stability) {
 
   /** The canonical order of the architectures; others follow alphabetically. */
   private static final List<String> CANONICAL = List.of("mlp", "cnn", "secnn", "resnet", "vgg");
@@ -69,7 +72,8 @@ public record RunResults(
         perArch(layout.evaluations(), EvaluationReport.class),
         perArch(layout.robustnessReports(), RobustnessReport.class),
         perArch(layout.imbalanceReports(), ImbalanceReport.class),
-        file(layout.statistics(), StatisticsReport.class), jmh);
+        file(layout.statistics(), StatisticsReport.class), jmh,
+        file(layout.jmhStability(), MachineStability.class));
     if (results.holdsNoResult()) {
       throw new IOException(directory + ": expected a run's result files (training/, eval/,"
           + " robustness/, imbalance/, stats.json or jmh/results.json), found none. Point at the"

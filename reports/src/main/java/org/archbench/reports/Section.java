@@ -21,6 +21,7 @@ final class Section {
   private final List<String> notes = new ArrayList<>();
   private final List<String> missing = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
   private final List<Figure> figures = new ArrayList<>();
   private final List<Link> images = new ArrayList<>();
@@ -50,6 +51,12 @@ final class Section {
   /** Records a value that cannot be true, named with its file. */
   Section problem(String what) {
     problems.add(what);
+    return this;
+  }
+
+  /** Records what makes the figures less to be trusted than they read, e.g. a drifting machine. */
+  Section warning(String what) {
+    warnings.add(what);
     return this;
   }
 
@@ -91,6 +98,10 @@ final class Section {
 
   public List<String> getProblems() {
     return problems;
+  }
+
+  public List<String> getWarnings() {
+    return warnings;
   }
 
   public List<String> getMissing() {

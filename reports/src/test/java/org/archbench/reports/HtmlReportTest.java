@@ -194,6 +194,27 @@ class HtmlReportTest {
         + ": expected a JSON result file, found a file that does not parse"), error.getMessage());
   }
 
+  @Test
+  void aDriftedMachineIsWarnedOfAtTheTopAndItsCalibrationsListed() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path stability = run.resolve("jmh/stability.json");
+    Files.writeString(stability, Files.readString(stability)
+        .replace("\"gflops\" : 84.0", "\"gflops\" : 99.0")
+        .replace("\"drift\" : 0.02527075812274368", "\"drift\" : 0.2078"));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals("drift", page.select("section").first().id(), "the warning comes first");
+    assertTrue(page.select("#drift .problem-note").text().startsWith("Warning: The machine drifted:"
+        + " its GEMM calibration moved 21% between rounds (limit 10%)"), page.select("#drift").text());
+    assertEquals(List.of("before 83.1", "after round 1 81.9", "after round 2 99.0"),
+        page.select("#table-stability + div tbody tr").eachText());
+    assertEquals(List.of("1 61.2 4.00", "2 60.8 11.00"),
+        page.select("#table-rounds + div tbody tr").eachText());
+    assertTrue(Jsoup.parse(HtmlReport.write(Fixtures.run(), out.resolve("steady"), null).toFile())
+        .select("#drift").isEmpty(), "a steady machine has no warning");
+  }
+
   /** One line per structural element of the page. */
   static String outline(Document page) {
     StringBuilder outline = new StringBuilder();

@@ -25,6 +25,7 @@ import java.nio.file.Path;
  * jmh/results.json                          JMH's JSON, every part merged
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
  * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
+ * jmh/stability.json                        the machine's drift and load over the rounds
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
  * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
  * report/index.html, report/tables/         the report and its downloads
@@ -170,6 +171,11 @@ public record OutputLayout(Path root) {
   /** jmh/&lt;part&gt;.json: one JMH run's records, e.g. {@code steady-state}. */
   public Path jmhPart(String part) {
     return jmh().resolve(part + ".json");
+  }
+
+  /** jmh/stability.json: the calibrations' drift and the other processes' load per round. */
+  public Path jmhStability() {
+    return jmh().resolve("stability.json");
   }
 
   /** jmh/inputs-idx3-ubyte.gz: the test images every benchmark fork reads. */

@@ -1,5 +1,7 @@
 package org.archbench.schema.jmh;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,5 +34,23 @@ public final class CostFigures {
   /** A memory figure of a profiler: native.rssAnon, native.peakRss. */
   public static Estimate memory(Optional<JmhResults.Record> record, String metric) {
     return record.flatMap(r -> r.secondaryEstimate(metric, PRECISION.memory())).orElse(null);
+  }
+
+  /**
+   * The figures of {@code record} that decide whether it is measured well enough: its mean, and
+   * for a latency distribution (JMH's sample mode) its p50 and p99. The benchmark stage adds
+   * rounds until each is ok, or its budget is spent.
+   */
+  public static List<Estimate> deciding(JmhResults.Record record) {
+    List<Estimate> figures = new ArrayList<>(List.of(mean(Optional.of(record))));
+    if (record.node().path("mode").asText().equals("sample")) {
+      for (double quantile : new double[] {0.5, 0.99}) {
+        Estimate figure = percentile(Optional.of(record), quantile);
+        if (figure != null) {
+          figures.add(figure);
+        }
+      }
+    }
+    return figures;
   }
 }
