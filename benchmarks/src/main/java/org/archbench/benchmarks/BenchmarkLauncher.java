@@ -20,6 +20,7 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -98,12 +99,15 @@ public final class BenchmarkLauncher {
     RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
         RoundPlan.DEFAULT_SEED);
     Optional<String> flameGraphs = flameGraphProfiler(request, console);
-    ChainedOptionsBuilder overhead = allParams(budget.iterations(common(request)), request)
+    ChainedOptionsBuilder overhead = allParams(budget.iterations(common(request, budget)),
+        request)
         .include(JmhPreset.every(OnnxRuntimeOverheadBenchmark.class))
+        // Its two paths alternate without a warm-up until steady of their own.
+        .warmupIterations(Math.max(1, budget.warmupIterations()))
         .forks(budget.overheadForks())
         .result(layout.jmhPart("overhead").toString());
-    ChainedOptionsBuilder coldStart = allParams(include(common(request), budget.coldStart()),
-        request)
+    ChainedOptionsBuilder coldStart = allParams(
+        include(common(request, budget), budget.coldStart()), request)
         .forks(budget.coldStartForks())
         .result(layout.jmhPart("cold-start").toString());
     List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
@@ -116,7 +120,7 @@ public final class BenchmarkLauncher {
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
       parts.add(new SteadyStateRounds(layout, budget, () -> {
-        ChainedOptionsBuilder fork = common(request);
+        ChainedOptionsBuilder fork = common(request, budget);
         flameGraphs.ifPresent(profiler -> fork.addProfiler(AsyncProfiler.class, profiler));
         return fork;
       }, console).run(plan));
@@ -148,13 +152,14 @@ public final class BenchmarkLauncher {
     return Optional.of("libPath=" + library.get() + ";output=flamegraph;dir=" + layout.profiles());
   }
 
-  private static ChainedOptionsBuilder common(Request request) {
+  private static ChainedOptionsBuilder common(Request request, JmhPreset budget) {
     List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
         BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
         "-D" + BenchmarkModels.OUT_PROPERTY + "=" + request.layout().root(),
         "-D" + BenchmarkModels.DEVICE_PROPERTY + "="
             + request.device().name().toLowerCase(Locale.ROOT),
         "-D" + BenchmarkModels.DATASET_PROPERTY + "=" + request.dataset()));
+    jvm.addAll(budget.warmupJvmArgs(Precision.DEFAULT.mean()));
     if (request.dataDirectory() != null) {
       jvm.add("-D" + BenchmarkModels.DATA_PROPERTY + "=" + request.dataDirectory());
     }
@@ -162,6 +167,7 @@ public final class BenchmarkLauncher {
         .jvmArgsAppend(jvm.toArray(String[]::new))
         .addProfiler(GCProfiler.class)
         .addProfiler(NativeMemoryProfiler.class)
+        .addProfiler(SteadyStateProfiler.class)
         .resultFormat(ResultFormatType.JSON)
         .shouldFailOnError(true);
   }

@@ -118,11 +118,13 @@ final class BenchmarkSummary {
   /** Printed under the table: what the marks beside the figures mean. */
   static final String LEGEND = "±: half-width of the 95% interval over forks;"
       + " * noisy (wider than its target: ±3% for means and p50, ±10% for p99);"
-      + " ! too few forks (under " + Estimate.MINIMUM_FORKS + ") or samples for an interval";
+      + " ! too few forks (under " + Estimate.MINIMUM_FORKS + ") or samples for an interval;"
+      + " ~ not steady (a fork's warm-up never settled)";
 
   /**
    * A figure as the summary prints it: {@code 1234±2.1%} when ok, {@code 1234±28%*} when noisy,
-   * {@code 1234!} (or {@code 1234±40%!}) with too few forks or samples; {@code -} for none.
+   * {@code 1234!} (or {@code 1234±40%!}) with too few forks or samples, {@code 1234±2.1%~} when a
+   * fork never got steady; {@code -} for none.
    */
   static String cell(Estimate figure, String pattern) {
     if (figure == null || Double.isNaN(figure.value())) {
@@ -133,6 +135,7 @@ final class BenchmarkSummary {
           case OK -> "";
           case NOISY -> "*";
           case TOO_FEW_SAMPLES -> "!";
+          case NOT_STEADY -> "~";
         };
   }
 

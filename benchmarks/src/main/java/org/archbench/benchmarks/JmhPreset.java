@@ -19,7 +19,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *     ok runs another fork per round while {@code budget} lasts ({@link SteadyStateRounds})
  * @param budget the steady-state rounds' time beyond which no further round starts a fork; the
  *     first {@code rounds} always run in full
- * @param warmupIterations warm-up iterations per fork
+ * @param warmupWindow a window of the warm-up until steady ({@link SteadyWarmup}), which each
+ *     fork's setup runs before JMH's own warm-up iterations
+ * @param maximumWarmupWindows the most windows of that warm-up, after which the fork's figures read
+ *     "not steady"
+ * @param warmupIterations JMH's warm-up iterations per fork, after the warm-up until steady
  * @param warmupTime length of each warm-up iteration
  * @param measurementIterations measurement iterations per fork
  * @param measurementTime length of each measurement iteration
@@ -33,6 +37,8 @@ record JmhPreset(
     int rounds,
     int maximumRounds,
     Duration budget,
+    Duration warmupWindow,
+    int maximumWarmupWindows,
     int warmupIterations,
     TimeValue warmupTime,
     int measurementIterations,
@@ -53,15 +59,26 @@ record JmhPreset(
       case SMOKE -> new JmhPreset(
           List.of(method(ThroughputBenchmark.class, "batch032"), every(LatencyBenchmark.class),
               every(PeakGemmBenchmark.class)),
-          2, 2, Duration.ZERO, 1, TimeValue.milliseconds(200), 1, TimeValue.milliseconds(300),
+          2, 2, Duration.ZERO, Duration.ofMillis(100), 3, 0, TimeValue.milliseconds(200), 1,
+          TimeValue.milliseconds(300),
           List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
-      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 4, Duration.ofMinutes(4), 1, TimeValue.milliseconds(500), 2,
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 4, Duration.ofMinutes(4),
+          Duration.ofMillis(250), 8, 0, TimeValue.milliseconds(500), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
-      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 8, Duration.ofMinutes(16), 1, TimeValue.seconds(1), 2,
-          TimeValue.seconds(1), ALL_COLD_START, 1, 3);
-      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 12, Duration.ofMinutes(90), 5, TimeValue.seconds(3), 10,
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 8, Duration.ofMinutes(15),
+          Duration.ofMillis(300), 8, 0, TimeValue.seconds(1), 2,
+          TimeValue.milliseconds(750), ALL_COLD_START, 1, 3);
+      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 12, Duration.ofMinutes(90),
+          Duration.ofSeconds(1), 20, 2, TimeValue.seconds(3), 10,
           TimeValue.seconds(3), ALL_COLD_START, 5, 5);
     };
+  }
+
+  /** The forks' JVM options of the warm-up until steady, to {@code tolerance} (0.03). */
+  List<String> warmupJvmArgs(double tolerance) {
+    return List.of("-D" + SteadyWarmup.WINDOW_PROPERTY + "=" + warmupWindow.toMillis(),
+        "-D" + SteadyWarmup.MAXIMUM_PROPERTY + "=" + maximumWarmupWindows,
+        "-D" + SteadyWarmup.TOLERANCE_PROPERTY + "=" + tolerance);
   }
 
   /** {@code options} with this preset's warm-up and measurement iterations. */

@@ -1,5 +1,7 @@
 package org.archbench.benchmarks;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
 import org.openjdk.jmh.annotations.Level;
@@ -8,6 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -38,11 +41,30 @@ public class LoadedModel {
   private float[] logits;
   private long flopsPerImage;
 
+  /**
+   * Loads the model, then warms it up until steady on the batch the benchmark method runs (its
+   * name ends in the batch size, {@code batch032}): the shape matters, PyTorch's first calls on
+   * each are slow.
+   */
   @Setup(Level.Trial)
-  public void load() {
+  public void load(BenchmarkParams benchmark) {
     running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.settings());
     logits = new float[MAX_BATCH * BenchmarkModels.classes(arch)];
     flopsPerImage = BenchmarkModels.flopsPerImage(arch);
+    ImageBatch images = BenchmarkModels.batchOfTestImages(batchOf(benchmark.getBenchmark()));
+    SteadyWarmup.run(() -> running.run(images, logits));
+  }
+
+  private static final Pattern BATCH_METHOD = Pattern.compile("\\.batch(\\d+)$");
+
+  /** 32 for {@code ...ThroughputBenchmark.batch032}. */
+  static int batchOf(String benchmark) {
+    Matcher batch = BATCH_METHOD.matcher(benchmark);
+    if (!batch.find()) {
+      throw new IllegalArgumentException("expected a benchmark method on LoadedModel named for its"
+          + " batch size (batch001, batch032), found " + benchmark);
+    }
+    return Integer.parseInt(batch.group(1));
   }
 
   @TearDown(Level.Trial)

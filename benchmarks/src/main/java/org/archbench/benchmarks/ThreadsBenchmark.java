@@ -65,6 +65,7 @@ public class ThreadsBenchmark {
         BenchmarkModels.withIntraOpThreads(intraOp));
     batch = BenchmarkModels.batchOfTestImages(BATCH);
     logits = new float[BATCH * BenchmarkModels.classes(arch)];
+    SteadyWarmup.run(() -> running.run(batch, logits));
   }
 
   @TearDown(Level.Trial)

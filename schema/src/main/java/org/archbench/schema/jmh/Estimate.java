@@ -77,6 +77,11 @@ public record Estimate(double value, double lower95, double upper95, int forks, 
     });
   }
 
+  /** This estimate with another verdict: {@link Verdict#NOT_STEADY}, which no interval shows. */
+  public Estimate withVerdict(Verdict other) {
+    return new Estimate(value, lower95, upper95, forks, samples, target, other, forkValues);
+  }
+
   /** Half the interval's width over the value: 0.03 for ±3%; NaN without an interval. */
   public double relativeHalfWidth() {
     return (upper95 - lower95) / 2 / Math.abs(value);

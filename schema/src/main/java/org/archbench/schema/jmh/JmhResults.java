@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 import java.util.OptionalDouble;
 import org.archbench.schema.io.JsonFiles;
 
@@ -82,10 +83,31 @@ public final class JmhResults {
       JsonNode primary = node.path("primaryMetric");
       List<Histogram> forks = Histogram.perFork(primary.path("rawDataHistogram"));
       if (!forks.isEmpty()) {
-        return Estimate.of(forks.stream().mapToDouble(Histogram::mean).toArray(),
-            forks.stream().mapToLong(Histogram::count).sum(), 0, target);
+        return steadyOrNot(Estimate.of(forks.stream().mapToDouble(Histogram::mean).toArray(),
+            forks.stream().mapToLong(Histogram::count).sum(), 0, target));
       }
-      return estimateOfIterations(primary, target);
+      return steadyOrNot(estimateOfIterations(primary, target));
+    }
+
+    /** The secondary metric of the forks' warm-up: 1 where it reached steady state, else 0. */
+    public static final String WARMUP_STEADY = "warmup.steady";
+
+    /**
+     * Whether a fork's warm-up never reached steady state: {@link #WARMUP_STEADY} is 0 in some
+     * iteration of some fork. A record without the metric (a benchmark without such a warm-up,
+     * or one recorded before it) is not flagged.
+     */
+    public boolean someForkNotSteady() {
+      return secondaryMetric(WARMUP_STEADY).stream()
+          .flatMap(metric -> StreamSupport.stream(
+              metric.path("rawData").spliterator(), false))
+          .flatMap(fork -> StreamSupport.stream(fork.spliterator(), false))
+          .anyMatch(value -> value.isNumber() && value.asDouble() < 1);
+    }
+
+    /** {@code estimate}, flagged "not steady" if a fork of this record never got steady. */
+    private Estimate steadyOrNot(Estimate estimate) {
+      return someForkNotSteady() ? estimate.withVerdict(Verdict.NOT_STEADY) : estimate;
     }
 
     /**
@@ -103,10 +125,10 @@ public final class JmhResults {
         return Double.isNaN(value) ? Optional.empty() : Optional.of(Estimate.of(
             new double[] {value}, 0, Estimate.minimumSamples(quantile), target));
       }
-      return Optional.of(Estimate.of(
+      return Optional.of(steadyOrNot(Estimate.of(
           forks.stream().mapToDouble(fork -> fork.percentile(quantile)).toArray(),
           forks.stream().mapToLong(Histogram::count).sum(), Estimate.minimumSamples(quantile),
-          target));
+          target)));
     }
 
     /** JMH's key of a percentile: {@code "50.0"} for 0.5, {@code "99.9"} for 0.999. */

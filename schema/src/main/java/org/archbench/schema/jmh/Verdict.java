@@ -12,7 +12,12 @@ public enum Verdict {
    * Too few forks for an interval (fewer than {@link Estimate#MINIMUM_FORKS}), or too few samples
    * for its percentile to mean anything ({@link Estimate#minimumSamples}).
    */
-  TOO_FEW_SAMPLES("too few samples");
+  TOO_FEW_SAMPLES("too few samples"),
+  /**
+   * A fork's warm-up never reached steady state within its cap: the figure may hold the
+   * transient of the first calls, whatever its interval.
+   */
+  NOT_STEADY("not steady");
 
   private final String label;
 

@@ -131,6 +131,24 @@ class JmhResultsTest {
   }
 
   @Test
+  void aFigureWithAForkThatNeverGotSteadyReadsNotSteadyWhateverItsInterval() throws IOException {
+    String record = "{\"benchmark\": \"a.ThroughputBenchmark.batch032\", \"mode\": \"thrpt\","
+        + " \"params\": {\"arch\": \"mlp\"}, \"primaryMetric\": {\"score\": 1000,"
+        + " \"rawData\": [[1000], [1001], [999]]}, \"secondaryMetrics\": {\"warmup.steady\":"
+        + " {\"score\": 0, \"rawData\": [[1], [%s], [1]]}}}";
+    JmhResults.Record settled = JmhResults.of(JsonFiles.mapper().readTree(
+        "[" + String.format(record, "1") + "]")).records().get(0);
+    JmhResults.Record unsettled = JmhResults.of(JsonFiles.mapper().readTree(
+        "[" + String.format(record, "0") + "]")).records().get(0);
+
+    assertEquals(Verdict.OK, settled.estimate(0.03).verdict());
+    assertEquals(Verdict.NOT_STEADY, unsettled.estimate(0.03).verdict());
+    assertEquals(1000, unsettled.estimate(0.03).value(), 1e-9, "the figure itself stays");
+    assertEquals(Verdict.OK, withRawData().records().get(0).estimate(0.03).verdict(),
+        "a record without the metric is not flagged");
+  }
+
+  @Test
   void aRecordTrimmedOfItsRawDataIsOneForkOfItsScore() throws Exception {
     Estimate estimate = JmhResults.read(fixture()).find("ThroughputBenchmark.batch256",
         Map.of("engine", "onnxruntime", "arch", "mlp")).orElseThrow().estimate(0.03);
