@@ -29,11 +29,14 @@ import picocli.CommandLine.Option;
     description = {
       "Benchmark the exported models of a run with JMH on every engine: throughput, latency,"
           + " cold start, threads, heap and native memory, and the machine's peak GEMM, in the"
-          + " preset's rounds (one fork of every configuration per round, in a shuffled order)"
-          + " and iterations; each figure with its 95%% interval over forks and a verdict.",
+          + " preset's rounds (one fork of every configuration per round, in a shuffled order,"
+          + " then further rounds of the figures not yet within their target while the preset's"
+          + " budget lasts), each fork warmed up until steady; each figure with its 95%% interval"
+          + " over forks and a verdict. A GEMM calibration before and after every round measures"
+          + " the machine's drift.",
       "Writes DIR/jmh/results.json (JMH's JSON, each configuration's forks merged),"
-          + " DIR/jmh/rounds.json (the rounds' orders) and, unless --no-profile, flame graphs under"
-          + " DIR/profiles/."
+          + " DIR/jmh/rounds.json (the rounds' orders), DIR/jmh/stability.json (the drift and the"
+          + " other processes' load) and, unless --no-profile, flame graphs under DIR/profiles/."
     })
 final class BenchCommand implements Callable<Integer> {
 
