@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.XYItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.IntervalBarRenderer;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.Range;
+import org.jfree.data.category.DefaultIntervalCategoryDataset;
 import org.jfree.data.general.DatasetUtils;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
@@ -28,6 +33,7 @@ import org.jfree.svg.SVGGraphics2D;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.Verdict;
+import org.archbench.schema.stats.Ratio;
 
 /**
  * The report's charts, drawn by JFreeChart onto JFreeSVG's SVG canvas: inline SVG, no script, no
@@ -113,6 +119,42 @@ final class Charts {
     return svg(chart);
   }
 
+  /**
+   * Ratios' 95% intervals as floating bars, one per configuration and run, against a line at 1:
+   * a bar that crosses the line is no detectable difference.
+   *
+   * @param ratios by run, then by configuration ("cnn on onnxruntime")
+   */
+  String ratios(String title, Map<String, Map<String, Ratio>> ratios) {
+    List<String> configurations = new ArrayList<>();
+    ratios.values().forEach(run -> run.keySet().stream()
+        .filter(name -> !configurations.contains(name)).forEach(configurations::add));
+    String[] runs = ratios.keySet().toArray(String[]::new);
+    Number[][] lower = new Number[runs.length][configurations.size()];
+    Number[][] upper = new Number[runs.length][configurations.size()];
+    for (int r = 0; r < runs.length; r++) {
+      for (int c = 0; c < configurations.size(); c++) {
+        Ratio ratio = ratios.get(runs[r]).get(configurations.get(c));
+        lower[r][c] = ratio == null ? null : ratio.lower95();
+        upper[r][c] = ratio == null ? null : ratio.upper95();
+      }
+    }
+    DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(runs,
+        configurations.toArray(String[]::new), lower, upper);
+    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), new NumberAxis("ratio"),
+        new IntervalBarRenderer());
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+    plot.getDomainAxis().setTickLabelFont(FONT);
+    ValueMarker one = new ValueMarker(1, Color.GRAY, new BasicStroke(1f));
+    plot.addRangeMarker(one);
+    JFreeChart chart = new JFreeChart(title, FONT.deriveFont(Font.BOLD, 13f), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(GRID);
+    return draw(chart, Math.max(HEIGHT, 80 + 22 * configurations.size() * runs.length));
+  }
+
   /** Lines through (x, y) pairs, one per named series. */
   String lines(String title, String xLabel, String yLabel, Map<String, List<double[]>> series) {
     XYSeriesCollection data = new XYSeriesCollection();
@@ -169,9 +211,13 @@ final class Charts {
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
     chart.getTitle().setFont(FONT.deriveFont(Font.BOLD, 13f));
-    SVGGraphics2D canvas = new SVGGraphics2D(WIDTH, HEIGHT);
+    return draw(chart, HEIGHT);
+  }
+
+  private String draw(JFreeChart chart, int height) {
+    SVGGraphics2D canvas = new SVGGraphics2D(WIDTH, height);
     canvas.setDefsKeyPrefix("chart" + (++drawn) + "-");
-    chart.draw(canvas, new Rectangle(0, 0, WIDTH, HEIGHT));
+    chart.draw(canvas, new Rectangle(0, 0, WIDTH, height));
     return canvas.getSVGElement();
   }
 }

@@ -27,6 +27,9 @@ final class EnvironmentSection {
         rows.add(row("machine.cpu", machine.cpu()));
         rows.add(row("machine.instructionSets", String.join(", ", machine.instructionSets())));
         rows.add(row("machine.cores", String.valueOf(machine.cores())));
+        rows.add(row("machine.cpuMhz", machine.cpuMhz() == null
+            ? null : String.format(java.util.Locale.ROOT, "%.0f", machine.cpuMhz())));
+        rows.add(row("machine.kernel", machine.kernel()));
         rows.add(row("machine.memoryBytes", String.valueOf(machine.memoryBytes())));
         rows.add(row("machine.os", machine.os()));
         rows.add(row("machine.jvm", machine.jvm()));

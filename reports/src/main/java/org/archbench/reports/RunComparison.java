@@ -22,47 +22,119 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
- * Several runs of the same models on different machines, side by side: for every architecture x
- * engine, each run's batch-1 p50 latency and batch-256 throughput, and their ratio to the first
- * run. Runs whose dataset or architecture specs differ are refused: their figures would not be of
- * the same models.
+ * Several runs of the same models on different machines, side by side: for every figure a user
+ * compares machines by (throughput at each batch, batch-1 p50 and p99, peak RSS, cold start), a
+ * table of each run's estimate and its ratio to the first run with the ratio's 95% interval, and a
+ * chart of those intervals. Runs whose dataset or architecture specs differ are refused: their
+ * figures would not be of the same models.
  */
 public final class RunComparison {
+
+  /**
+   * A figure compared across runs.
+   *
+   * @param key the tables' id and the columns' key, file-name safe
+   * @param label what the columns call it
+   * @param format its values' format
+   * @param read reads it off a run's results for one architecture x engine
+   */
+  private record Figure(String key, String label, String format,
+      BiFunction<JmhResults, Map<String, String>, Estimate> read) {}
+
+  private static final List<Figure> FIGURES = List.of(
+      new Figure("b1_images_per_s", "b1 img/s", "%,.0f",
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch001", key)),
+      new Figure("b32_images_per_s", "b32 img/s", "%,.0f",
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
+      new Figure("b256_images_per_s", "b256 img/s", "%,.0f",
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
+      new Figure("p50_us", "b1 p50 us", "%.1f", (jmh, key) ->
+          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.5)),
+      new Figure("p99_us", "b1 p99 us", "%.1f", (jmh, key) ->
+          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.99)),
+      new Figure("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", (jmh, key) ->
+          CostFigures.memory(jmh.find("ThroughputBenchmark.batch256", key), "native.peakRss")),
+      new Figure("engine_start_ms", "engine start ms", "%.0f", (jmh, key) -> CostFigures.mean(
+          jmh, "ColdStartBenchmark.engineStart", Map.of("engine", key.get("engine")))),
+      new Figure("first_inference_ms", "first inference ms", "%.2f",
+          (jmh, key) -> CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key)));
 
   private RunComparison() {}
 
   /**
-   * Writes the comparison of {@code directories} into {@code out}.
+   * Writes the comparison of {@code directories} into {@code out}, each run labelled by its
+   * machine (run.json's label: host, CPU, cores, widest vector extension), repeats numbered.
    *
    * @return the written index.html
    * @throws IOException if a run is unreadable, or the runs are not of the same dataset and specs
    */
   public static Path write(List<Path> directories, Path out) throws IOException {
+    return write(directories, List.of(), out);
+  }
+
+  /**
+   * As {@link #write(List, Path)}, each run labelled by {@code labels} in order (empty for their
+   * machines'); repeats are numbered.
+   *
+   * @throws IllegalArgumentException if {@code labels} is neither empty nor one per run
+   */
+  public static Path write(List<Path> directories, List<String> labels, Path out)
+      throws IOException {
+    if (!labels.isEmpty() && labels.size() != directories.size()) {
+      throw new IllegalArgumentException("expected one --label per run (" + directories.size()
+          + "), found " + labels.size() + ": " + labels + ". Give each run its label in the order"
+          + " of --runs, or none for their machines'.");
+    }
     List<RunResults> runs = new ArrayList<>();
     for (Path directory : directories) {
       runs.add(RunResults.read(directory));
     }
     requireSameModels(runs);
-    List<String> labels = distinct(runs.stream().map(HtmlReport::defaultLabel).toList());
+    List<String> named = distinct(labels.isEmpty()
+        ? runs.stream().map(HtmlReport::defaultLabel).toList() : labels);
+    Charts charts = new Charts();
     Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
-    section.note("Ratios are each run's figure over the first run's ("
-        + labels.get(0) + "): above 1 means more images/s, or a slower p50. Each is the ratio of"
-        + " the forks' geometric means with Welch's 95% interval on the logs; where the interval"
-        + " covers 1 it reads no detectable difference.");
-    section.table(table(runs, labels));
+    section.note("Ratios are each run's figure over the first run's (" + named.get(0) + "): above"
+        + " 1 means more images/s, or more time and memory. Each is the ratio of the forks'"
+        + " geometric means with Welch's 95% interval on the logs; where the interval covers 1 it"
+        + " reads no detectable difference. Each chart draws the intervals, one bar per"
+        + " architecture and engine, against the line at 1.");
+    runs.forEach(run -> run.stability().flatMap(stability -> stability.warning())
+        .ifPresent(warning -> section.warning(HtmlReport.defaultLabel(run) + ": " + warning)));
+    for (Figure figure : FIGURES) {
+      Table table = table(runs, named, figure);
+      if (table.rows().isEmpty()) {
+        continue;
+      }
+      section.table(table);
+      Map<String, Map<String, Ratio>> ratios = ratios(table, named);
+      if (ratios.values().stream().anyMatch(run -> !run.isEmpty())) {
+        String title = "Ratio to " + named.get(0) + ": " + figure.label();
+        section.figure(title, () -> charts.ratios(title + " (95% intervals)", ratios));
+      }
+    }
     Section provenance = new Section("runs", "The runs");
     List<List<Object>> rows = new ArrayList<>();
     for (int r = 0; r < runs.size(); r++) {
-      rows.add(java.util.Arrays.asList(labels.get(r),
+      Optional<Machine> machine = runs.get(r).run().map(RunManifest::machine);
+      rows.add(java.util.Arrays.asList(named.get(r),
           runs.get(r).directory().toAbsolutePath().normalize().toString(),
-          runs.get(r).run().map(RunManifest::machine).map(Machine::cpu).orElse(null)));
+          machine.map(Machine::cpu).orElse(null),
+          machine.map(m -> String.join(", ", m.instructionSets())).orElse(null),
+          machine.map(Machine::cpuMhz).orElse(null),
+          machine.map(Machine::kernel).orElse(null),
+          runs.get(r).stability().map(stability -> stability.drift()).orElse(null)));
     }
     provenance.table(new Table("runs", "Run directories", List.of(Table.Column.text("label", "Run"),
-        Table.Column.text("directory", "Directory"), Table.Column.text("cpu", "CPU")), rows));
-    return HtmlReport.writePage(out, String.join(" vs ", labels), String.join(", ",
+        Table.Column.text("directory", "Directory"), Table.Column.text("cpu", "CPU"),
+        Table.Column.text("instruction_sets", "Instruction sets"),
+        Table.Column.number("cpu_mhz", "MHz", "%.0f"), Table.Column.text("kernel", "Kernel"),
+        Table.Column.percentDifference("drift", "Calibration drift %")), rows));
+    return HtmlReport.writePage(out, String.join(" vs ", named), String.join(", ",
             directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
         List.of(section, provenance));
   }
@@ -88,17 +160,14 @@ public final class RunComparison {
         ? null : Ratio.of(figure.forkValues(), first.forkValues());
   }
 
-  private static Table table(List<RunResults> runs, List<String> labels) {
+  /** One figure: each run's estimate per architecture x engine, and each later run's ratio. */
+  private static Table table(List<RunResults> runs, List<String> labels, Figure figure) {
     List<Table.Column> columns = new ArrayList<>(List.of(Table.Column.text("arch", "Architecture"),
         Table.Column.text("engine", "Engine")));
     for (int r = 0; r < runs.size(); r++) {
-      String label = labels.get(r);
-      columns.add(Table.Column.estimate("p50_us_" + r, label + ": b1 p50 us", "%.1f"));
-      columns.add(Table.Column.estimate("b256_images_per_s_" + r, label + ": b256 img/s",
-          "%,.0f"));
+      columns.add(Table.Column.estimate(figure.key() + "_" + r, labels.get(r), figure.format()));
       if (r > 0) {
-        columns.add(Table.Column.ratio("p50_ratio_" + r, label + ": p50 ratio"));
-        columns.add(Table.Column.ratio("b256_ratio_" + r, label + ": b256 ratio"));
+        columns.add(Table.Column.ratio("ratio_" + r, labels.get(r) + ": ratio"));
       }
     }
     Set<String> archs = new LinkedHashSet<>();
@@ -112,24 +181,16 @@ public final class RunComparison {
       for (String engine : engines) {
         Map<String, String> key = Map.of("engine", engine, "arch", arch);
         List<Object> row = new ArrayList<>(List.of(arch, engine));
-        Estimate firstP50 = null;
-        Estimate firstThroughput = null;
+        Estimate first = null;
         boolean any = false;
         for (int r = 0; r < runs.size(); r++) {
-          Optional<JmhResults> jmh = runs.get(r).jmh();
-          Estimate p50 = jmh.map(j -> CostFigures.percentile(
-              j.find("LatencyBenchmark.batch001", key), 0.5)).orElse(null);
-          Estimate throughput = jmh.map(j -> CostFigures.mean(
-              j, "ThroughputBenchmark.batch256", key)).orElse(null);
-          any |= p50 != null || throughput != null;
-          row.add(p50);
-          row.add(throughput);
+          Estimate measured = runs.get(r).jmh().map(j -> figure.read().apply(j, key)).orElse(null);
+          any |= measured != null;
+          row.add(measured);
           if (r == 0) {
-            firstP50 = p50;
-            firstThroughput = throughput;
+            first = measured;
           } else {
-            row.add(ratio(p50, firstP50));
-            row.add(ratio(throughput, firstThroughput));
+            row.add(ratio(measured, first));
           }
         }
         if (any) {
@@ -137,7 +198,24 @@ public final class RunComparison {
         }
       }
     }
-    return new Table("comparison", "Latency and throughput per run", columns, rows);
+    return new Table("comparison-" + figure.key().replace('_', '-'), figure.label() + " per run",
+        columns, rows);
+  }
+
+  /** Each later run's ratios in {@code table}, by run label, then by "arch on engine". */
+  private static Map<String, Map<String, Ratio>> ratios(Table table, List<String> labels) {
+    Map<String, Map<String, Ratio>> ratios = new LinkedHashMap<>();
+    for (int r = 1; r < labels.size(); r++) {
+      Map<String, Ratio> run = new LinkedHashMap<>();
+      for (List<Object> row : table.rows()) {
+        if (table.value(row, "ratio_" + r) instanceof Ratio ratio
+            && Double.isFinite(ratio.lower95()) && Double.isFinite(ratio.upper95())) {
+          run.put(table.value(row, "arch") + " on " + table.value(row, "engine"), ratio);
+        }
+      }
+      ratios.put(labels.get(r), run);
+    }
+    return ratios;
   }
 
   /** Refuses runs of different datasets or architecture specs, naming the first difference. */

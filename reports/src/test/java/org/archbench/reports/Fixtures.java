@@ -50,7 +50,7 @@ final class Fixtures {
    */
   static RunManifest runManifest(String datasetSha256, Map<String, RunManifest.StageRecord> stages) {
     Machine machine = new Machine("AMD EPYC 7B13", 2, 25769803776L, "Linux 6.1 amd64",
-        "Debian 17.0.15", "none", "build-7", List.of("AVX2", "FMA"));
+        "Debian 17.0.15", "none", "build-7", List.of("AVX2", "FMA"), 2450.0, "6.1");
     return new RunManifest(machine.label(), "quick", machine, "0.1.0", "0123abc", datasetSha256,
         stages, "2026-12-01T10:00:00Z");
   }

@@ -148,7 +148,8 @@ class HtmlReportTest {
     assertTrue(page.select("#environment p.missing-note").isEmpty());
     assertTrue(page.select("#environment td").eachText().containsAll(
         List.of("machine.cpu", "AMD EPYC 7B13", "machine.host", "build-7",
-            "machine.instructionSets", "AVX2, FMA", "preset", "quick")));
+            "machine.instructionSets", "AVX2, FMA", "machine.cpuMhz", "2450", "machine.kernel",
+            "6.1", "preset", "quick")));
     assertEquals(List.of("train complete 812.3 t1", "evaluate failed 3.5 t2"),
         page.select("#table-stages + div tbody tr").eachText());
   }

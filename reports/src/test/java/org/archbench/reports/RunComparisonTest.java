@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archbench.schema.io.JsonFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -28,14 +31,46 @@ class RunComparisonTest {
 
     Document page = Jsoup.parse(index.toFile());
     assertEquals("archbench report: laptop vs server", page.title());
-    List<String> header = page.select("#comparison thead th").eachText();
-    assertEquals(List.of("Architecture", "Engine", "laptop: b1 p50 us", "laptop: b256 img/s",
-        "server: b1 p50 us", "server: b256 img/s", "server: p50 ratio", "server: b256 ratio"),
-        header);
-    String csv = Files.readString(directory.resolve("comparison/tables/comparison.csv"));
+    assertEquals(List.of("b256 img/s per run", "b1 p50 us per run", "b1 p99 us per run", "peak RSS MiB (b256) per run",
+        "engine start ms per run"), page.select("#comparison h3").eachText(),
+        "a table per figure the fixture measured");
+    assertEquals(List.of("Architecture", "Engine", "laptop", "server", "server: ratio"),
+        page.select("#table-comparison-b256-images-per-s + div thead th").eachText());
+    String csv = Files.readString(
+        directory.resolve("comparison/tables/comparison-b256-images-per-s.csv"));
     // One fork per figure in the fixture: a ratio of 1, no interval, too few samples.
     assertTrue(csv.lines().anyMatch(line -> line.startsWith("mlp,onnxruntime,")
-        && line.endsWith(",1.0,,,too few samples,1.0,,,too few samples")), csv);
+        && line.endsWith(",1.0,,,too few samples")), csv);
+    assertTrue(page.select("#comparison figure").isEmpty(), "no interval, no chart");
+  }
+
+  @Test
+  void eachRunCanBeLabelledAndEveryFigureGetsARatioChart() throws IOException {
+    Path first = Fixtures.copy(directory.resolve("first"));
+    Path second = Fixtures.copy(directory.resolve("second"));
+    // Three forks of batch 256 in each run, the second's twice as fast.
+    for (Path run : List.of(first, second)) {
+      double scale = run == first ? 1 : 2;
+      Path jmh = run.resolve("jmh/results.json");
+      ArrayNode records = (ArrayNode) JsonFiles.mapper().readTree(jmh.toFile());
+      for (JsonNode record : records) {
+        if (record.path("benchmark").asText().endsWith("ThroughputBenchmark.batch256")) {
+          ((ObjectNode) record.path("primaryMetric")).set("rawData", JsonFiles.mapper().readTree(
+              "[[" + 1000 * scale + "], [" + 1010 * scale + "], [" + 990 * scale + "]]"));
+        }
+      }
+      Files.write(jmh, JsonFiles.mapper().writeValueAsBytes(records));
+    }
+
+    Document page = Jsoup.parse(RunComparison.write(List.of(first, second),
+        List.of("AVX-512 host", "AVX2 host"), directory.resolve("comparison")).toFile());
+
+    assertEquals("archbench report: AVX-512 host vs AVX2 host", page.title());
+    assertTrue(page.select("#table-comparison-b256-images-per-s + div tbody tr").first().text()
+        .contains("2.00 [1.9"), page.select("#table-comparison-b256-images-per-s + div").text());
+    assertEquals(1, page.select("#comparison figure").size(), "a chart where ratios have intervals");
+    assertThrows(IllegalArgumentException.class, () -> RunComparison.write(List.of(first, second),
+        List.of("only one"), directory.resolve("comparison")));
   }
 
   @Test

@@ -8,6 +8,7 @@ import org.archbench.harness.Defaults;
 import org.archbench.reports.HtmlReport;
 import org.archbench.reports.PickTable;
 import org.archbench.reports.RunComparison;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,8 +41,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--label", paramLabel = "TEXT",
       description = "Names the run in the page (default: the label in run.json, else the"
-          + " directory's name).")
-  private String label;
+          + " directory's name). With --runs, once per run in their order (default: each run's"
+          + " machine: host, CPU, cores, widest vector extension); repeats are numbered.")
+  private List<String> labels = List.of();
 
   @Option(names = "--runs", arity = "2..*", paramLabel = "DIR",
       description = "Compare these run directories, each labelled by its hardware.")
@@ -51,10 +53,16 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path written;
     if (runs != null) {
-      written = RunComparison.write(runs, out != null ? out : runs.get(0).resolve("comparison"));
+      written = RunComparison.write(runs, labels,
+          out != null ? out : runs.get(0).resolve("comparison"));
     } else {
       Path run = in != null ? in : Path.of(benchOut());
-      written = HtmlReport.write(run, out != null ? out : run.resolve("report"), label);
+      if (labels.size() > 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "expected one --label for"
+            + " one run, found " + labels.size() + ": " + labels + ". Give several only with --runs.");
+      }
+      written = HtmlReport.write(run, out != null ? out : run.resolve("report"),
+          labels.isEmpty() ? null : labels.get(0));
       spec.commandLine().getOut().print(PickTable.text(PickTable.of(run)));
     }
     spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());

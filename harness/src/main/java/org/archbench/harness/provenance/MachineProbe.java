@@ -55,7 +55,17 @@ public final class MachineProbe {
             + System.getProperty("os.arch"),
         System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
             + " (" + System.getProperty("java.vm.name") + ")",
-        nvidiaGpu(), host(), instructionSets(cpuinfo));
+        nvidiaGpu(), host(), instructionSets(cpuinfo), cpuMhz(cpuinfo),
+        System.getProperty("os.version"));
+  }
+
+  /** The first core's {@code cpu MHz}; null where /proc/cpuinfo has none (ARM, not Linux). */
+  static Double cpuMhz(List<String> cpuinfo) {
+    try {
+      return field(cpuinfo, "cpu MHz").map(Double::valueOf).orElse(null);
+    } catch (NumberFormatException unreadable) {
+      return null;
+    }
   }
 
   private static List<String> cpuinfo() {

@@ -23,10 +23,19 @@ class MachineProbeTest {
   }
 
   @Test
+  void theClockIsTheFirstCoresFromCpuinfo() {
+    assertEquals(2596.126, MachineProbe.cpuMhz(List.of("processor\t: 0", "cpu MHz\t\t: 2596.126",
+        "processor\t: 1", "cpu MHz\t\t: 3100.000")), 1e-9);
+    assertEquals(null, MachineProbe.cpuMhz(List.of("Features\t: asimd")));
+    assertEquals(null, MachineProbe.cpuMhz(List.of("cpu MHz\t\t: unknown")));
+  }
+
+  @Test
   void theLabelNamesTheHostAndTheWidestVectors() {
     Machine avx512 = new Machine("AMD EPYC 9B14", 2, 1L << 34, "Linux", "17", "none", "build-7",
-        List.of("AVX2", "FMA", "AVX-512"));
-    Machine older = new Machine("AMD EPYC 9B14", 2, 1L << 34, "Linux", "17", "none", null, null);
+        List.of("AVX2", "FMA", "AVX-512"), 2450.0, "6.1.0-27-cloud-amd64");
+    Machine older = new Machine("AMD EPYC 9B14", 2, 1L << 34, "Linux", "17", "none", null, null,
+        null, null);
 
     assertEquals("build-7: AMD EPYC 9B14, 2 cores, AVX-512", avx512.label());
     assertEquals("AMD EPYC 9B14, 2 cores", older.label(), "a run recorded before hosts were");

@@ -17,9 +17,15 @@ import org.archbench.schema.io.MayBeAbsent;
  * @param host the host name; absent in runs recorded before it was
  * @param instructionSets the CPU's vector extensions that matter for inference, e.g. AVX2,
  *     AVX-512, AVX-512 VNNI, AMX; empty where unknown
+ * @param cpuMhz the first core's clock as /proc/cpuinfo read when the run was recorded (a governor
+ *     or turbo moves it; two hosts of one model at other clocks differ in speed too); absent where
+ *     unknown
+ * @param kernel the operating system's kernel release (uname -r), also in {@code os}; absent in
+ *     runs recorded before it was
  */
 public record Machine(String cpu, int cores, long memoryBytes, String os, String jvm, String gpu,
-    @MayBeAbsent String host, List<String> instructionSets) {
+    @MayBeAbsent String host, List<String> instructionSets, @MayBeAbsent Double cpuMhz,
+    @MayBeAbsent String kernel) {
 
   /** An absent list reads as empty: a run recorded before instruction sets were. */
   public Machine {
