@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.LinkedHashMap;
@@ -20,7 +21,10 @@ import org.archbench.harness.Preset;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
+import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 import org.openjdk.jmh.profile.AsyncProfiler;
@@ -130,6 +134,8 @@ public final class BenchmarkLauncher {
         parts.add(Path.of(options.getResult().get()));
       }
       concatenate(parts, results);
+      JsonFiles.write(layout.jmhFigures(),
+          FigureEstimates.of(JmhResults.read(results), Instant.now().toString()));
       stage.complete();
     }
     BenchmarkSummary.print(results, layout.jmhStability(), console);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
  * seeds/seed-&lt;n&gt;/                           each further seed's own run
  * datasets/&lt;dataset&gt;/                       the run of another dataset than the default one
  * jmh/results.json                          JMH's JSON, every part merged
+ * jmh/figures.json                          every cost figure with its interval and verdict
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
  * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
  * jmh/stability.json                        the machine's drift and load over the rounds
@@ -171,6 +172,11 @@ public record OutputLayout(Path root) {
   /** jmh/&lt;part&gt;.json: one JMH run's records, e.g. {@code steady-state}. */
   public Path jmhPart(String part) {
     return jmh().resolve(part + ".json");
+  }
+
+  /** jmh/figures.json: every cost figure of the results with its interval and verdict. */
+  public Path jmhFigures() {
+    return jmh().resolve("figures.json");
   }
 
   /** jmh/stability.json: the calibrations' drift and the other processes' load per round. */

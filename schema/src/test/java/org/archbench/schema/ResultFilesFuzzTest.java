@@ -11,6 +11,7 @@ import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.robustness.RobustnessReport;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.stats.StatisticsReport;
@@ -31,7 +32,7 @@ class ResultFilesFuzzTest {
   /** Every record a stage writes and a later stage or the report reads back. */
   private static final List<Class<?>> RESULT_FILES = List.of(TrainingKey.class,
       TrainingReport.class, EvaluationReport.class, RobustnessReport.class, ImbalanceReport.class,
-      StatisticsReport.class, RunManifest.class, MachineStability.class);
+      StatisticsReport.class, RunManifest.class, MachineStability.class, FigureEstimates.class);
 
   @TempDir static Path dir;
 

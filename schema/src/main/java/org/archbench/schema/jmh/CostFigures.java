@@ -53,4 +53,38 @@ public final class CostFigures {
     }
     return figures;
   }
+
+  /** The secondary metrics published as figures, with their units. */
+  private static final Map<String, String> SECONDARY = Map.of(
+      "native.rssAnon", "MiB", "native.peakRss", "MiB", "gc.alloc.rate.norm", "B/op",
+      "flop", "FLOP/s");
+
+  /**
+   * Every figure of {@code record}: its mean; for a latency distribution, p50, p90, p99 and p99.9;
+   * and those of its memory, heap and FLOP/s metrics it has.
+   */
+  public static List<FigureEstimates.Figure> all(JmhResults.Record record) {
+    List<FigureEstimates.Figure> figures = new ArrayList<>();
+    String benchmark = record.benchmark();
+    figures.add(new FigureEstimates.Figure(benchmark, record.params(), "mean",
+        record.scoreUnit(), mean(Optional.of(record))));
+    if (record.node().path("mode").asText().equals("sample")) {
+      for (double quantile : new double[] {0.5, 0.9, 0.99, 0.999}) {
+        Estimate figure = percentile(Optional.of(record), quantile);
+        if (figure != null) {
+          figures.add(new FigureEstimates.Figure(benchmark, record.params(),
+              "p" + JmhResults.Record.percentileKey(quantile).replaceAll("\\.0$", ""),
+              record.scoreUnit(), figure));
+        }
+      }
+    }
+    new java.util.TreeMap<>(SECONDARY).forEach((metric, unit) -> {
+      Estimate figure = metric.startsWith("native.") ? memory(Optional.of(record), metric)
+          : record.secondaryEstimate(metric, PRECISION.mean()).orElse(null);
+      if (figure != null) {
+        figures.add(new FigureEstimates.Figure(benchmark, record.params(), metric, unit, figure));
+      }
+    });
+    return figures;
+  }
 }
