@@ -139,6 +139,10 @@ public final class BenchmarkLauncher {
       stage.complete();
     }
     BenchmarkSummary.print(results, layout.jmhStability(), console);
+    if (request.preset() == Preset.SMOKE) {
+      console.println("Smoke preset: these figures prove that the stage runs; they are not"
+          + " measurements (run the standard preset for those).");
+    }
     console.println("JMH results: " + results);
     return results;
   }

@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.jmh.MachineStability;
+import org.archbench.schema.run.RunManifest;
 
 /**
  * Writes a run's report: OUT/index.html (self-contained: inline CSS and SVG, no script, nothing
@@ -47,11 +49,7 @@ public final class HtmlReport {
     List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));
     Charts charts = new Charts();
     List<Section> sections = new ArrayList<>();
-    run.stability().flatMap(MachineStability::warning).ifPresent(warning -> {
-      Section drift = new Section("drift", "The machine drifted");
-      drift.warning(warning + " " + run.stability().get().summary() + ".");
-      sections.add(drift);
-    });
+    warnings(run).ifPresent(sections::add);
     List<String> problems = Plausibility.problems(run);
     if (!problems.isEmpty()) {
       Section box = new Section("problems", "Problems in the result files");
@@ -72,6 +70,21 @@ public final class HtmlReport {
         EnvironmentSection.build(run)));
     return writePage(out, label != null ? label : defaultLabel(run),
         in.toAbsolutePath().normalize().toString(), sections);
+  }
+
+  /**
+   * What makes the whole run's figures less to be trusted than they read, first on the page: a
+   * smoke run's, and a machine that drifted while it was benchmarked.
+   */
+  static Optional<Section> warnings(RunResults run) {
+    Section section = new Section("warnings", "Read this first");
+    if (run.run().map(RunManifest::preset).filter("smoke"::equals).isPresent()) {
+      section.warning("This is a smoke run: it proves that every stage runs on every architecture"
+          + " and engine. Its figures are not measurements; run the standard preset for those.");
+    }
+    run.stability().flatMap(MachineStability::warning).ifPresent(warning ->
+        section.warning(warning + " " + run.stability().get().summary() + "."));
+    return section.getWarnings().isEmpty() ? Optional.empty() : Optional.of(section);
   }
 
   /**

@@ -112,6 +112,14 @@ public final class PickTable {
     for (List<Table.Cell> row : picks.cells()) {
       text.append(String.format(Locale.ROOT, "accuracy >= %s%% (%s clear it)%n",
           row.get(0).text(), row.get(1).text()));
+      boolean measured = false;
+      for (int c = 3; c < row.size(); c += 3) {
+        measured |= !row.get(c).missing();
+      }
+      if (!measured) {
+        text.append("  no cost figure measured for them\n");
+        continue;
+      }
       for (int c = 2; c + 2 < row.size(); c += 3) {
         Table.Cell figure = row.get(c + 1);
         if (figure.missing()) {

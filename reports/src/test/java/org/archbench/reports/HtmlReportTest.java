@@ -205,15 +205,29 @@ class HtmlReportTest {
 
     Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
 
-    assertEquals("drift", page.select("section").first().id(), "the warning comes first");
-    assertTrue(page.select("#drift .problem-note").text().startsWith("Warning: The machine drifted:"
-        + " its GEMM calibration moved 21% between rounds (limit 10%)"), page.select("#drift").text());
+    assertEquals("warnings", page.select("section").first().id(), "the warning comes first");
+    assertTrue(page.select("#warnings .problem-note").text().startsWith("Warning: The machine drifted:"
+        + " its GEMM calibration moved 21% between rounds (limit 10%)"), page.select("#warnings").text());
     assertEquals(List.of("before 83.1", "after round 1 81.9", "after round 2 99.0"),
         page.select("#table-stability + div tbody tr").eachText());
     assertEquals(List.of("1 61.2 4.00", "2 60.8 11.00"),
         page.select("#table-rounds + div tbody tr").eachText());
     assertTrue(Jsoup.parse(HtmlReport.write(Fixtures.run(), out.resolve("steady"), null).toFile())
-        .select("#drift").isEmpty(), "a steady machine has no warning");
+        .select("#warnings").isEmpty(), "a steady machine has no warning");
+  }
+
+  @Test
+  void aSmokeRunSaysItsFiguresAreNotMeasurements() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    JsonFiles.write(run.resolve("run.json"), Fixtures.runManifest(null, new LinkedHashMap<>()));
+    Path manifest = run.resolve("run.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"quick\"", "\"smoke\""));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals("warnings", page.select("section").first().id());
+    assertTrue(page.select("#warnings .problem-note").text().contains("This is a smoke run"),
+        page.select("#warnings").text());
   }
 
   /** One line per structural element of the page. */
