@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.MachineStability;
 import java.util.LinkedHashSet;
+import java.util.IntSummaryStatistics;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,13 @@ final class BenchmarkSummary {
       }
     }
     out.println(LEGEND);
+    IntSummaryStatistics forks = results.records().stream()
+        .mapToInt(record -> CostFigures.mean(Optional.of(record)).forks()).summaryStatistics();
+    if (forks.getCount() > 0) {
+      out.printf(Locale.ROOT, "Forks per figure: %s; each figure's forks, samples and interval are"
+          + " in jmh/figures.json.%n", forks.getMin() == forks.getMax() ? "" + forks.getMin()
+              : forks.getMin() + " to " + forks.getMax());
+    }
     out.printf(Locale.ROOT, "%n%-16s %-7s %12s %12s %14s %12s %12s %8s%n", "engine", "arch",
         "start ms", "load ms", "1st infer ms", "1 thr", "all thr", "speed-up");
     for (String engine : engines) {

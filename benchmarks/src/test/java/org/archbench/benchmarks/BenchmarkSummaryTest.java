@@ -59,6 +59,8 @@ class BenchmarkSummaryTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +1000±2\\.5% +1000±124%\\* .*"), printed);
     assertTrue(printed.contains(BenchmarkSummary.LEGEND), printed);
+    assertTrue(printed.contains("Forks per figure: 3; each figure's forks, samples and interval"
+        + " are in jmh/figures.json."), printed);
   }
 
   @Test
