@@ -42,6 +42,19 @@ public final class HtmlReport {
    * @throws IOException if {@code in} is not a run directory or a result file does not parse
    */
   public static Path write(Path in, Path out, String label) throws IOException {
+    return write(in, out, label, List.of());
+  }
+
+  /**
+   * As {@link #write(Path, Path, String)}, with the head-to-head section comparing {@code pairs}
+   * ({@code cnn:secnn}); empty for the default pairs.
+   *
+   * @throws IllegalArgumentException if a pair is not of the form LEFT:RIGHT
+   */
+  public static Path write(Path in, Path out, String label, List<String> pairs)
+      throws IOException {
+    List<HeadToHeadSection.Pair> compared = pairs.isEmpty() ? HeadToHeadSection.DEFAULT_PAIRS
+        : pairs.stream().map(HeadToHeadSection.Pair::parse).toList();
     RunResults run = RunResults.read(in);
     AtomicFiles.createDirectories(out);
     OutputLayout layout = new OutputLayout(in);
@@ -66,6 +79,7 @@ public final class HtmlReport {
         RobustnessSection.build(run, charts, contactSheet),
         ImbalanceSection.build(run),
         StatisticsSection.build(run),
+        HeadToHeadSection.build(run, compared),
         EnginesSection.build(run, flameGraphs),
         EnvironmentSection.build(run)));
     return writePage(out, label != null ? label : defaultLabel(run),

@@ -45,6 +45,11 @@ final class ReportCommand implements Callable<Integer> {
           + " machine: host, CPU, cores, widest vector extension); repeats are numbered.")
   private List<String> labels = List.of();
 
+  @Option(names = "--pairs", split = ",", paramLabel = "LEFT:RIGHT",
+      description = "The architectures the head-to-head section compares, comma-separated"
+          + " (default: secnn:cnn,mlp:cnn,cnn:vgg).")
+  private List<String> pairs = List.of();
+
   @Option(names = "--runs", arity = "2..*", paramLabel = "DIR",
       description = "Compare these run directories, each labelled by its hardware.")
   private List<Path> runs;
@@ -62,7 +67,7 @@ final class ReportCommand implements Callable<Integer> {
             + " one run, found " + labels.size() + ": " + labels + ". Give several only with --runs.");
       }
       written = HtmlReport.write(run, out != null ? out : run.resolve("report"),
-          labels.isEmpty() ? null : labels.get(0));
+          labels.isEmpty() ? null : labels.get(0), pairs);
       spec.commandLine().getOut().print(PickTable.text(PickTable.of(run)));
     }
     spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());

@@ -84,6 +84,17 @@ class MainTest {
     assertTrue(Files.isRegularFile(dir.resolve("report/index.html")));
   }
 
+  @Test
+  void aHeadToHeadPairNotOfTwoArchitecturesIsAUserError() throws IOException {
+    Files.writeString(dir.resolve("stats.json"), "{\"engine\": \"onnxruntime\", \"alpha\": 0.05,"
+        + " \"pairs\": [], \"seeds\": [], \"createdAt\": \"2026-12-01T10:00:00Z\"}");
+
+    Run run = run("report", "--in", dir.toString(), "--pairs", "cnn");
+
+    assertTrue(run.exitCode() != 0);
+    assertTrue(run.err().contains("expected a pair of two architectures as LEFT:RIGHT"), run.err());
+  }
+
   /** A dataset directory whose training images end after 1,000 of their bytes. */
   private Path truncatedTrainImages() throws IOException {
     Path images = dir.resolve("train-images-idx3-ubyte");
