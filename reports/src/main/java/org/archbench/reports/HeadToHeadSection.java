@@ -11,7 +11,6 @@ import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.ModelCost;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.Verdict;
 import org.archbench.schema.robustness.RobustnessReport;
 
 /**
@@ -206,14 +205,9 @@ final class HeadToHeadSection {
         winner(pair, Dominance.cost(leftFigure, rightFigure, lowerIsBetter))));
   }
 
-  /** {@code 1,234.5 ±2.1%}, and the verdict unless ok. */
+  /** {@code 1,234.5 ±2.1%}, and the verdict unless ok: the table's own cell, as text. */
   private static String text(Estimate estimate, String format) {
-    String text = String.format(Locale.ROOT, format, estimate.value());
-    if (!estimate.halfWidthText().isEmpty()) {
-      text += " " + estimate.halfWidthText();
-    }
-    return text + (estimate.verdict() == Verdict.OK
-        ? "" : " (" + estimate.verdict().label() + ")");
+    return Table.format(Table.Column.estimate("", "", format), estimate).textWithVerdict();
   }
 
   private static Optional<Double> rho100Drop(ImbalanceReport imbalance) {

@@ -127,11 +127,10 @@ public final class PickTable {
               columns.get(c + 1).label() + ":"));
           continue;
         }
-        String verdict = figure.verdictClass().isEmpty() ? "" : " (" + figure.verdict() + ")";
         String tied = row.get(c + 2).missing() || row.get(c + 2).text().isEmpty()
             ? "" : "  tied: " + row.get(c + 2).text();
-        text.append(String.format(Locale.ROOT, "  %-20s %-28s %s%s%s%n",
-            columns.get(c + 1).label() + ":", row.get(c).text(), figure.text(), verdict, tied));
+        text.append(String.format(Locale.ROOT, "  %-20s %-28s %s%s%n",
+            columns.get(c + 1).label() + ":", row.get(c).text(), figure.textWithVerdict(), tied));
       }
     }
     return text.toString();

@@ -100,6 +100,11 @@ public record Table(
       this(text, missing, numeric, shade, false, null, null);
     }
 
+    /** The text with the verdict beside it unless ok, as plain text shows it: {@code 17 ±9% (noisy)}. */
+    public String textWithVerdict() {
+      return verdictClass().isEmpty() ? text : text + " (" + verdict + ")";
+    }
+
     /** The verdict as a CSS class: {@code too-few-samples}; empty for ok and for other values. */
     public String verdictClass() {
       return verdict == null || verdict.equals(Verdict.OK.label()) ? "" : verdict.replace(' ', '-');
