@@ -20,7 +20,7 @@ import org.archbench.models.spec.Architectures;
 
 /**
  * {@code mvn verify -Pbench}: every stage in order (data, train, export, evaluate, stats,
- * robustness, imbalance, bench), then the report of whatever they left.
+ * robustness, imbalance, transfer, loss, bench), then the report of whatever they left.
  *
  * <p>Each stage runs in a JVM of its own, from this jar, with the {@code bench.*} properties this
  * JVM was given: a stage that crashes (a native library can take its JVM down) cannot take the
@@ -111,6 +111,8 @@ public final class BenchPipeline {
         Stage.cli("stats", "stats"),
         Stage.cli("robustness", "robustness"),
         Stage.cli("imbalance", "imbalance"),
+        Stage.cli("transfer", "transfer"),
+        Stage.cli("loss", "loss"),
         // bench takes the output directory and finds the dataset's run in it, as the stages do.
         Stage.cli("benchmarks", "bench", "--in", out.toString()));
   }

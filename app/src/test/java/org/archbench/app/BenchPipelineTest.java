@@ -86,7 +86,7 @@ class BenchPipelineTest {
   @Test
   void theStagesRunInTheDesignedOrder() {
     assertEquals(List.of("data", "train", "export", "evaluate", "stats", "robustness", "imbalance",
-            "benchmarks"),
+            "transfer", "loss", "benchmarks"),
         new BenchPipeline(out, Map.of(), System.out).stages().stream()
             .map(BenchPipeline.Stage::name).toList());
   }

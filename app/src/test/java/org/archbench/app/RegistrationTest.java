@@ -87,7 +87,7 @@ class RegistrationTest {
           new IdxFileSpec("a-images", none, 1), new IdxFileSpec("a-labels", none, 1),
           new IdxFileSpec("b-images", none, 1), new IdxFileSpec("b-labels", none, 1),
           "THROWAWAY_DIR", Optional.empty(), Path.of("/nonexistent"),
-          URI.create("http://localhost/")));
+          URI.create("http://localhost/"), List.of()));
     }
   }
 

@@ -126,33 +126,52 @@ final class Charts {
    * @param ratios by run, then by configuration ("cnn on onnxruntime")
    */
   String ratios(String title, Map<String, Map<String, Ratio>> ratios) {
-    List<String> configurations = new ArrayList<>();
-    ratios.values().forEach(run -> run.keySet().stream()
-        .filter(name -> !configurations.contains(name)).forEach(configurations::add));
-    String[] runs = ratios.keySet().toArray(String[]::new);
-    Number[][] lower = new Number[runs.length][configurations.size()];
-    Number[][] upper = new Number[runs.length][configurations.size()];
-    for (int r = 0; r < runs.length; r++) {
-      for (int c = 0; c < configurations.size(); c++) {
-        Ratio ratio = ratios.get(runs[r]).get(configurations.get(c));
-        lower[r][c] = ratio == null ? null : ratio.lower95();
-        upper[r][c] = ratio == null ? null : ratio.upper95();
+    Map<String, Map<String, double[]>> intervals = new LinkedHashMap<>();
+    ratios.forEach((run, byConfiguration) -> {
+      Map<String, double[]> bars = new LinkedHashMap<>();
+      byConfiguration.forEach((configuration, ratio) -> bars.put(configuration,
+          new double[] {ratio.lower95(), ratio.upper95()}));
+      intervals.put(run, bars);
+    });
+    return intervals(title, "ratio", intervals, 1.0);
+  }
+
+  /**
+   * 95% intervals as floating horizontal bars, one per category and series, and a line at
+   * {@code marker} when it is not null.
+   *
+   * @param intervals by series, then by category: {lower, upper}
+   */
+  String intervals(String title, String axisLabel, Map<String, Map<String, double[]>> intervals,
+      Double marker) {
+    List<String> categories = new ArrayList<>();
+    intervals.values().forEach(series -> series.keySet().stream()
+        .filter(name -> !categories.contains(name)).forEach(categories::add));
+    String[] series = intervals.keySet().toArray(String[]::new);
+    Number[][] lower = new Number[series.length][categories.size()];
+    Number[][] upper = new Number[series.length][categories.size()];
+    for (int r = 0; r < series.length; r++) {
+      for (int c = 0; c < categories.size(); c++) {
+        double[] interval = intervals.get(series[r]).get(categories.get(c));
+        lower[r][c] = interval == null ? null : interval[0];
+        upper[r][c] = interval == null ? null : interval[1];
       }
     }
-    DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(runs,
-        configurations.toArray(String[]::new), lower, upper);
-    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), new NumberAxis("ratio"),
+    DefaultIntervalCategoryDataset data = new DefaultIntervalCategoryDataset(series,
+        categories.toArray(String[]::new), lower, upper);
+    CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), new NumberAxis(axisLabel),
         new IntervalBarRenderer());
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
     plot.getDomainAxis().setTickLabelFont(FONT);
-    ValueMarker one = new ValueMarker(1, Color.GRAY, new BasicStroke(1f));
-    plot.addRangeMarker(one);
+    if (marker != null) {
+      plot.addRangeMarker(new ValueMarker(marker, Color.GRAY, new BasicStroke(1f)));
+    }
     JFreeChart chart = new JFreeChart(title, FONT.deriveFont(Font.BOLD, 13f), plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(GRID);
-    return draw(chart, Math.max(HEIGHT, 80 + 22 * configurations.size() * runs.length));
+    return draw(chart, Math.max(HEIGHT, 80 + 22 * categories.size() * series.length));
   }
 
   /** Lines through (x, y) pairs, one per named series. */

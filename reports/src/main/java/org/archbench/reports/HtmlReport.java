@@ -80,6 +80,8 @@ public final class HtmlReport {
         ImbalanceSection.build(run),
         StatisticsSection.build(run),
         HeadToHeadSection.build(run, compared),
+        TransferSection.build(run, charts),
+        LossSection.build(run, charts),
         EnginesSection.build(run, flameGraphs),
         EnvironmentSection.build(run)));
     return writePage(out, label != null ? label : defaultLabel(run),

@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.study.LossReport;
+import org.archbench.schema.study.TestAccuracy;
+import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.training.TrainingReport;
@@ -29,6 +32,8 @@ final class Plausibility {
     run.training().forEach(check::training);
     run.robustness().forEach(check::robustness);
     run.imbalance().forEach(check::imbalance);
+    run.transfer().forEach(check::transfer);
+    run.loss().forEach(check::loss);
     run.jmh().ifPresent(check::jmh);
     return List.copyOf(check.problems);
   }
@@ -92,6 +97,40 @@ final class Plausibility {
     }
     report.runs().forEach(setting -> share(file, "runs[" + setting.id() + "].test.accuracy",
         setting.test() == null ? 0 : setting.test().accuracy()));
+  }
+
+  private void transfer(String arch, TransferReport report) {
+    String file = "transfer/" + arch + ".json";
+    if (report.source() != null) {
+      accuracy(file, "source.test", report.source().test());
+    }
+    for (TransferReport.LabelBudget budget : report.budgets()) {
+      for (TransferReport.Regime regime : budget.regimes()) {
+        accuracy(file, "budgets[" + budget.imagesPerClass() + "].regimes[" + regime.id() + "].test",
+            regime.test());
+      }
+    }
+  }
+
+  private void loss(String arch, LossReport report) {
+    String file = "loss/" + arch + ".json";
+    report.runs().forEach(run -> {
+      accuracy(file, "runs[" + run.loss() + "].test", run.test());
+      for (int epoch = 0; epoch < run.validationAccuracy().size(); epoch++) {
+        share(file, "runs[" + run.loss() + "].validationAccuracy[" + epoch + "]",
+            run.validationAccuracy().get(epoch));
+      }
+    });
+  }
+
+  /** An accuracy and its interval's bounds, each a share. */
+  private void accuracy(String file, String field, TestAccuracy test) {
+    if (test == null) {
+      return;
+    }
+    share(file, field + ".accuracy", test.accuracy());
+    share(file, field + ".accuracyLower95", test.accuracyLower95());
+    share(file, field + ".accuracyUpper95", test.accuracyUpper95());
   }
 
   private void jmh(JmhResults results) {

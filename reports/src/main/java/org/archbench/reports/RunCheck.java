@@ -6,6 +6,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFilePermission;
 import org.archbench.schema.training.TrainingReport;
 import org.archbench.schema.stats.StatisticsReport;
+import org.archbench.schema.study.LossReport;
+import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.jmh.JmhResults;
@@ -56,17 +58,35 @@ public final class RunCheck {
     }
   }
 
+  /**
+   * The architectures whose studies a run ran: transfer/&lt;arch&gt;.json and loss/&lt;arch&gt;.json
+   * must exist for them.
+   *
+   * @param transfer the transfer study's architectures
+   * @param loss the loss study's architectures
+   */
+  public record Studied(List<String> transfer, List<String> loss) {
+    /** No study expected. */
+    public static final Studied NONE = new Studied(List.of(), List.of());
+
+    public Studied {
+      transfer = List.copyOf(transfer);
+      loss = List.copyOf(loss);
+    }
+  }
+
   /** Checks {@code run} for {@code archs} on {@code engines}, with the float32 model of each. */
   public static Result of(Path run, List<String> archs, List<String> engines) {
-    return of(run, archs, engines, List.of(arch -> arch + ".onnx"));
+    return of(run, archs, engines, List.of(arch -> arch + ".onnx"), Studied.NONE);
   }
 
   /**
    * Checks {@code run} for {@code archs} on {@code engines}, each model directory holding the file
-   * every one of {@code modelFiles} names for its architecture (one per model variant).
+   * every one of {@code modelFiles} names for its architecture (one per model variant), and the
+   * result of every study {@code studied} names.
    */
   public static Result of(Path run, List<String> archs, List<String> engines,
-      List<Function<String, String>> modelFiles) {
+      List<Function<String, String>> modelFiles, Studied studied) {
     RunCheck check = new RunCheck(run);
     OutputLayout layout = new OutputLayout(run);
     check.runManifest(layout);
@@ -81,6 +101,12 @@ public final class RunCheck {
       for (String engine : engines) {
         check.predictions(layout.predictions(arch, engine));
       }
+    }
+    for (String arch : studied.transfer()) {
+      check.archRecord(layout.transfer(arch), TransferReport.class, TransferReport::arch, arch);
+    }
+    for (String arch : studied.loss()) {
+      check.archRecord(layout.loss(arch), LossReport.class, LossReport::arch, arch);
     }
     check.record(layout.statistics(), StatisticsReport.class);
     check.jmh(layout, archs, engines);

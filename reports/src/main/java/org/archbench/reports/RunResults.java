@@ -22,6 +22,8 @@ import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.stats.StatisticsReport;
+import org.archbench.schema.study.LossReport;
+import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.training.TrainingReport;
 
 /**
@@ -35,6 +37,8 @@ import org.archbench.schema.training.TrainingReport;
  * @param evaluations eval/&lt;arch&gt;.json by arch
  * @param robustness robustness/&lt;arch&gt;.json by arch
  * @param imbalance imbalance/&lt;arch&gt;.json by arch
+ * @param transfer transfer/&lt;arch&gt;.json by arch
+ * @param loss loss/&lt;arch&gt;.json by arch
  * @param statistics stats.json
  * @param jmh jmh/results.json
  * @param stability jmh/stability.json: the machine's drift and load while it was benchmarked
@@ -46,6 +50,8 @@ public record RunResults(
     Map<String, EvaluationReport> evaluations,
     Map<String, RobustnessReport> robustness,
     Map<String, ImbalanceReport> imbalance,
+    Map<String, TransferReport> transfer,
+    Map<String, LossReport> loss,
     Optional<StatisticsReport> statistics,
     Optional<JmhResults> jmh,
     Optional<MachineStability> stability) {
@@ -72,11 +78,14 @@ public record RunResults(
         perArch(layout.evaluations(), EvaluationReport.class),
         perArch(layout.robustnessReports(), RobustnessReport.class),
         perArch(layout.imbalanceReports(), ImbalanceReport.class),
+        perArch(layout.transferReports(), TransferReport.class),
+        perArch(layout.lossReports(), LossReport.class),
         file(layout.statistics(), StatisticsReport.class), jmh,
         file(layout.jmhStability(), MachineStability.class));
     if (results.holdsNoResult()) {
       throw new IOException(directory + ": expected a run's result files (training/, eval/,"
-          + " robustness/, imbalance/, stats.json or jmh/results.json), found none. Point at the"
+          + " robustness/, imbalance/, transfer/, loss/, stats.json or jmh/results.json), found"
+          + " none. Point at the"
           + " output directory of a run (e.g. target/bench), or run one: mvn verify -Pbench");
     }
     return results;
@@ -85,7 +94,8 @@ public record RunResults(
   /** Whether not one stage's result is here: a directory that is not a run, or not yet one. */
   private boolean holdsNoResult() {
     return training.isEmpty() && evaluations.isEmpty() && robustness.isEmpty()
-        && imbalance.isEmpty() && statistics.isEmpty() && jmh.isEmpty();
+        && imbalance.isEmpty() && transfer.isEmpty() && loss.isEmpty() && statistics.isEmpty()
+        && jmh.isEmpty();
   }
 
   /** Every architecture any result file names, canonical ones first. */
@@ -95,6 +105,8 @@ public record RunResults(
     found.addAll(evaluations.keySet());
     found.addAll(robustness.keySet());
     found.addAll(imbalance.keySet());
+    found.addAll(transfer.keySet());
+    found.addAll(loss.keySet());
     jmh.ifPresent(results -> results.records().stream()
         .map(r -> r.param("arch")).filter(a -> !a.isEmpty()).forEach(found::add));
     Set<String> ordered = new LinkedHashSet<>();

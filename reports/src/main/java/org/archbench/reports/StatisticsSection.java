@@ -45,20 +45,9 @@ final class StatisticsSection {
     section.table(new Table("mcnemar", "Holm-corrected p-values", columns, matrix));
     List<List<Object>> pairs = new ArrayList<>();
     for (SignificancePair pair : stats.pairs()) {
-      pairs.add(Arrays.asList(pair.first(), pair.second(), pair.firstAccuracy(),
-          pair.secondAccuracy(), pair.firstOnlyCorrect(), pair.secondOnlyCorrect(),
-          pair.method().name(), pair.pValue(), pair.holmPValue(),
-          pair.significant() ? "yes" : "no"));
+      pairs.add(SignificanceColumns.cells(pair));
     }
-    section.table(new Table("mcnemar-pairs", "Every pair", List.of(
-        Table.Column.text("first", "First"), Table.Column.text("second", "Second"),
-        Table.Column.percent("first_accuracy", "First %"),
-        Table.Column.percent("second_accuracy", "Second %"),
-        Table.Column.number("first_only_correct", "Only first right", "%d"),
-        Table.Column.number("second_only_correct", "Only second right", "%d"),
-        Table.Column.text("method", "Test"), Table.Column.pValue("p", "p"),
-        Table.Column.pValue("holm_p", "Holm p"),
-        Table.Column.text("significant", "Significant")), pairs));
+    section.table(new Table("mcnemar-pairs", "Every pair", SignificanceColumns.columns(), pairs));
     List<List<Object>> seeds = new ArrayList<>();
     for (SeedStatistics arch : stats.seeds()) {
       for (SeedStatistics.MetricSummary metric : arch.metrics()) {

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.study.LossReport;
+import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.stats.StatisticsReport;
@@ -44,6 +46,8 @@ class FixtureFormatTest {
     files.addAll(each(layout.evaluations(), EvaluationReport.class));
     files.addAll(each(layout.robustnessReports(), RobustnessReport.class));
     files.addAll(each(layout.imbalanceReports(), ImbalanceReport.class));
+    files.addAll(each(layout.transferReports(), TransferReport.class));
+    files.addAll(each(layout.lossReports(), LossReport.class));
     files.add(new ResultFile(layout.statistics(), StatisticsReport.class));
     try (Stream<Path> models = Files.list(layout.models())) {
       models.sorted().forEach(model ->

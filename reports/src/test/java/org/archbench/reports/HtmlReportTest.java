@@ -115,7 +115,8 @@ class HtmlReportTest {
     Document page = Jsoup.parse(index.toFile());
 
     assertEquals(List.of("picks", "leaderboard", "training", "confusion", "robustness", "imbalance",
-        "statistics", "head-to-head", "engines", "environment"), page.select("section").eachAttr("id"));
+        "statistics", "head-to-head", "transfer", "loss", "engines", "environment"),
+        page.select("section").eachAttr("id"));
     assertTrue(page.select("p.missing-note").size() >= 7, page.select("p.missing-note").toString());
     assertEquals("training-only", page.selectFirst("header strong").text());
   }
@@ -174,7 +175,7 @@ class HtmlReportTest {
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/results.json: ")
         && p.contains("score is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
     assertEquals("problems", page.select("section").first().id(), "the box comes first");
-    assertEquals(11, page.select("section").size(), "every other section still renders");
+    assertEquals(13, page.select("section").size(), "every other section still renders");
     assertTrue(page.select("#leaderboard figure svg").size() >= 1, "charts of the other points");
 
     List<String> checked = RunCheck.of(run, List.of("mlp", "cnn"), List.of("onnxruntime"))

@@ -32,6 +32,22 @@ class RunCheckTest {
   }
 
   @Test
+  void theStudiesOfTheStudiedArchitecturesMustBeThere() throws IOException {
+    Path fixture = Fixtures.copy(Fixtures.run());
+    RunCheck.Studied studied = new RunCheck.Studied(List.of("cnn", "mlp"), List.of("mlp", "cnn"));
+
+    List<String> problems = RunCheck.of(fixture, List.of("mlp", "cnn"), List.of("onnxruntime"),
+        List.of(arch -> arch + ".onnx"), studied).problems();
+
+    assertTrue(problems.contains(
+        "transfer/mlp.json: expected this result file, found no such file"), problems.toString());
+    assertTrue(problems.contains(
+        "loss/cnn.json: expected this result file, found no such file"), problems.toString());
+    assertFalse(problems.stream().anyMatch(p -> p.startsWith("transfer/cnn.json")
+        || p.startsWith("loss/mlp.json")), problems.toString());
+  }
+
+  @Test
   void unparseableOrIncompleteFilesAreProblems() throws IOException {
     JsonFiles.write(run.resolve("run.json"),
         Fixtures.runManifest(null, Map.of("train", Fixtures.stage("failed", 1, "t"))));

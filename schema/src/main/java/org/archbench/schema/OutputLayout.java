@@ -20,6 +20,10 @@ import java.nio.file.Path;
  * robustness/contact-sheet.png              one test image under every corruption
  * imbalance/&lt;arch&gt;.json                     the long-tail study
  * imbalance/runs/&lt;setting&gt;/                 each long-tail setting's own run
+ * transfer/&lt;arch&gt;.json                      the transfer-learning study
+ * transfer/runs/&lt;arch&gt;/&lt;model&gt;/             the pretrained base's and each regime's own run
+ * loss/&lt;arch&gt;.json                          cross-entropy against mean squared error
+ * loss/runs/&lt;loss&gt;/                         the other loss's own run
  * seeds/seed-&lt;n&gt;/                           each further seed's own run
  * datasets/&lt;dataset&gt;/                       the run of another dataset than the default one
  * jmh/results.json                          JMH's JSON, every part merged
@@ -140,6 +144,40 @@ public record OutputLayout(Path root) {
    */
   public OutputLayout imbalanceRun(String longTailId) {
     return new OutputLayout(imbalanceReports().resolve("runs").resolve(longTailId));
+  }
+
+  /** transfer/: one file per architecture studied, and the runs. */
+  public Path transferReports() {
+    return root.resolve("transfer");
+  }
+
+  /** transfer/&lt;arch&gt;.json: the transfer-learning study of one architecture. */
+  public Path transfer(String arch) {
+    return transferReports().resolve(arch + ".json");
+  }
+
+  /**
+   * transfer/runs/&lt;arch&gt;/&lt;model&gt;/: the model, training report and checkpoints of the
+   * pretrained base ({@code source}) or of one regime at one label budget, laid out as a run of
+   * their own.
+   */
+  public OutputLayout transferRun(String arch, String model) {
+    return new OutputLayout(transferReports().resolve("runs").resolve(arch).resolve(model));
+  }
+
+  /** loss/: one file per architecture studied, and the runs. */
+  public Path lossReports() {
+    return root.resolve("loss");
+  }
+
+  /** loss/&lt;arch&gt;.json: cross-entropy against mean squared error for one architecture. */
+  public Path loss(String arch) {
+    return lossReports().resolve(arch + ".json");
+  }
+
+  /** loss/runs/&lt;loss&gt;/: the models trained with another loss, laid out as a run of their own. */
+  public OutputLayout lossRun(String lossId) {
+    return new OutputLayout(lossReports().resolve("runs").resolve(lossId));
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.List;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.fuzz.NamedFailures;
 import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.study.LossReport;
+import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.robustness.RobustnessReport;
@@ -32,7 +34,8 @@ class ResultFilesFuzzTest {
   /** Every record a stage writes and a later stage or the report reads back. */
   private static final List<Class<?>> RESULT_FILES = List.of(TrainingKey.class,
       TrainingReport.class, EvaluationReport.class, RobustnessReport.class, ImbalanceReport.class,
-      StatisticsReport.class, RunManifest.class, MachineStability.class, FigureEstimates.class);
+      TransferReport.class, LossReport.class, StatisticsReport.class, RunManifest.class,
+      MachineStability.class, FigureEstimates.class);
 
   @TempDir static Path dir;
 

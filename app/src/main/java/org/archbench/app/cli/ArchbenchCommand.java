@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
     },
     subcommands = {DataCommand.class, ArchCommand.class, TrainCommand.class, ExportCommand.class,
       EvaluateCommand.class, StatsCommand.class, RobustnessCommand.class, ImbalanceCommand.class,
+      TransferCommand.class, LossCommand.class,
       BenchCommand.class, ReportCommand.class, CheckCommand.class})
 final class ArchbenchCommand {
 

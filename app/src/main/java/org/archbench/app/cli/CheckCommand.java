@@ -1,11 +1,18 @@
 package org.archbench.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.archbench.harness.Defaults;
+import org.archbench.harness.Preset;
+import org.archbench.harness.PresetBudget;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.run.RunManifest;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.reports.RunCheck;
 import picocli.CommandLine.Command;
@@ -20,9 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     versionProvider = ArchbenchVersion.class,
     description = {
-      "Check that a finished run left every result file (models, training, eval, predictions,",
-      "robustness, imbalance, stats, JMH, report) for every architecture, engine and model",
-      "variant (by default every registered one), each reading as its record.",
+      "Check that a finished run left every result file (models, training, eval, predictions,"
+          + " robustness, imbalance, transfer, loss, stats, JMH, report) for every architecture,"
+          + " engine and model variant (by default every registered one; the studies for the"
+          + " architectures the run's preset studies), each reading as its record.",
       "Exits 1 and lists what is missing or wrong otherwise."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -46,13 +54,34 @@ final class CheckCommand implements Callable<Integer> {
         .<Function<String, String>>map(variant ->
             arch -> variant.onnx(Path.of(""), arch).getFileName().toString())
         .toList();
-    RunCheck.Result result = RunCheck.of(in, archOptions.ids(),
-        engineOptions.kinds().stream().map(EngineKind::id).toList(), modelFiles);
+    List<String> archs = archOptions.ids();
     PrintWriter out = spec.commandLine().getOut();
+    RunCheck.Result result = RunCheck.of(in, archs,
+        engineOptions.kinds().stream().map(EngineKind::id).toList(), modelFiles,
+        studied(archs));
     result.problems().forEach(problem -> out.println("MISSING OR WRONG: " + problem));
     out.printf("%s: %d result files checked, %d problems%n", in, result.filesChecked(),
         result.problems().size());
     out.flush();
     return result.ok() ? 0 : 1;
+  }
+
+  /**
+   * The studies the run's preset (run.json's; standard when it has none) runs on {@code archs}.
+   * A run.json that does not read is the check's own problem to report, not this method's.
+   */
+  private RunCheck.Studied studied(List<String> archs) {
+    Preset preset = Preset.STANDARD;
+    Path manifest = new OutputLayout(in).runManifest();
+    if (Files.isRegularFile(manifest)) {
+      try {
+        preset = Preset.byId(JsonFiles.read(manifest, RunManifest.class).preset());
+      } catch (IOException | RuntimeException unreadable) {
+        // The check reads run.json again, and names what is wrong with it.
+      }
+    }
+    PresetBudget budget = PresetBudget.of(preset);
+    return new RunCheck.Studied(budget.transferArchs().stream().filter(archs::contains).toList(),
+        budget.lossArchs().stream().filter(archs::contains).toList());
   }
 }

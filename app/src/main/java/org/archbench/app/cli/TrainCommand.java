@@ -15,6 +15,7 @@ import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.FinalAccuracy;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.schema.OutputLayout;
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
           epochs != null ? epochs : budget.epochs(arch), batchSize, learningRate, weightDecay, loss,
           schedule, new Augmentation(shift != null ? shift : budget.shift(arch), flip),
           limit != null ? limit : budget.trainingImages(), seed, computeDevice, transfer,
-          LongTail.BALANCED);
+          LongTail.BALANCED, ClassSubset.ALL);
       for (long runSeed : seeds.seeds()) {
         ModelTrainer.Outcome outcome =
             new ModelTrainer(Architectures.byId(arch), config.withSeed(runSeed), dataset,

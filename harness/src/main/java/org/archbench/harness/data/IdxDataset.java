@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Everything that distinguishes one IDX image-classification dataset from another: the four files
@@ -24,6 +25,9 @@ import java.util.Optional;
  * @param debianPackage the Debian/Ubuntu package that installs the files, if any
  * @param systemDirectory where that package (or an administrator) puts the files
  * @param downloadBase the URL the four {@code .gz} files are downloaded from, as a last resort
+ * @param transferSource the classes the transfer-learning study pretrains on, the others being its
+ *     target: chosen so that each half is a task of its own kind (for Fashion-MNIST, both mix
+ *     garments and footwear); empty for the even-numbered classes
  */
 public record IdxDataset(
     String id,
@@ -38,7 +42,8 @@ public record IdxDataset(
     String environmentVariable,
     Optional<String> debianPackage,
     Path systemDirectory,
-    URI downloadBase) {
+    URI downloadBase,
+    List<Integer> transferSource) {
 
   public IdxDataset {
     Objects.requireNonNull(id, "id");
@@ -67,6 +72,8 @@ public record IdxDataset(
               + trainImages.itemCount() + "/" + trainLabels.itemCount() + ", test "
               + testImages.itemCount() + "/" + testLabels.itemCount());
     }
+    transferSource = transferSource == null ? List.of() : List.copyOf(transferSource);
+    requireTransferSource(transferSource, classNames.size());
     if (!downloadBase.toString().endsWith("/")) {
       throw new IllegalArgumentException(
           "expected the download base URL to end with '/', found " + downloadBase);
@@ -76,6 +83,29 @@ public record IdxDataset(
   /** The four files, in the order they are verified and reported. */
   public List<IdxFileSpec> files() {
     return List.of(trainImages, trainLabels, testImages, testLabels);
+  }
+
+  private static void requireTransferSource(List<Integer> source, int classes) {
+    if (source.stream().anyMatch(c -> c < 0 || c >= classes)
+        || source.stream().distinct().count() != source.size()
+        || source.size() == 1 || (!source.isEmpty() && source.size() >= classes - 1)) {
+      throw new IllegalArgumentException("expected the transfer study's source classes to be"
+          + " distinct classes below " + classes + ", at least two and leaving at least two, found "
+          + source);
+    }
+  }
+
+  /** The transfer study's source classes, ascending: {@link #transferSource} or the even ones. */
+  public List<Integer> transferSourceClasses() {
+    return transferSource.isEmpty()
+        ? IntStream.range(0, classCount()).filter(c -> c % 2 == 0).boxed().toList()
+        : transferSource.stream().sorted().toList();
+  }
+
+  /** The transfer study's target classes, ascending: every class that is not a source one. */
+  public List<Integer> transferTargetClasses() {
+    List<Integer> source = transferSourceClasses();
+    return IntStream.range(0, classCount()).filter(c -> !source.contains(c)).boxed().toList();
   }
 
   public int classCount() {

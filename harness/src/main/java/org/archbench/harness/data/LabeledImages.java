@@ -52,6 +52,31 @@ public record LabeledImages(int count, int rows, int cols, float[] pixels, byte[
         java.util.Arrays.copyOf(labels, kept));
   }
 
+  /**
+   * The images whose label {@code relabel} maps to a label >= 0, in order, each with its new label;
+   * {@code relabel[c] < 0} drops class {@code c}. Shares nothing with this set.
+   */
+  public LabeledImages relabelled(int[] relabel) {
+    int kept = 0;
+    for (int i = 0; i < count; i++) {
+      if (relabel[label(i)] >= 0) {
+        kept++;
+      }
+    }
+    int pixels = pixelsPerImage();
+    float[] keptPixels = new float[kept * pixels];
+    byte[] keptLabels = new byte[kept];
+    int at = 0;
+    for (int i = 0; i < count; i++) {
+      int label = relabel[label(i)];
+      if (label >= 0) {
+        System.arraycopy(this.pixels, i * pixels, keptPixels, at * pixels, pixels);
+        keptLabels[at++] = (byte) label;
+      }
+    }
+    return new LabeledImages(kept, rows, cols, keptPixels, keptLabels);
+  }
+
   public int pixelsPerImage() {
     return rows * cols;
   }

@@ -3,8 +3,11 @@ package org.archbench.harness.data;
 import org.archbench.schema.io.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.Seeds;
 
@@ -19,6 +22,8 @@ import org.archbench.harness.Seeds;
  * @param verifiedFiles each file with the SHA-256 that matched the registry
  * @param train the official training set (before the train/validation split)
  * @param test the official test set
+ * @param classes the dataset's class indices this task keeps, label {@code i} being class
+ *     {@code classes.get(i)}: every class for a dataset as loaded, a subset after {@link #restrictedTo}
  */
 public record LoadedDataset(
     IdxDataset dataset,
@@ -27,7 +32,8 @@ public record LoadedDataset(
     List<PlaceTried> placesTried,
     List<VerifiedFile> verifiedFiles,
     LabeledImages train,
-    LabeledImages test) {
+    LabeledImages test,
+    List<Integer> classes) {
 
   public LoadedDataset {
     Objects.requireNonNull(dataset, "dataset");
@@ -37,6 +43,51 @@ public record LoadedDataset(
     verifiedFiles = List.copyOf(verifiedFiles);
     Objects.requireNonNull(train, "train");
     Objects.requireNonNull(test, "test");
+    classes = List.copyOf(classes);
+  }
+
+  /** The dataset as read: every class, every image. */
+  public LoadedDataset(IdxDataset dataset, Path directory, String origin,
+      List<PlaceTried> placesTried, List<VerifiedFile> verifiedFiles, LabeledImages train,
+      LabeledImages test) {
+    this(dataset, directory, origin, placesTried, verifiedFiles, train, test,
+        IntStream.range(0, dataset.classCount()).boxed().toList());
+  }
+
+  /**
+   * The task of {@code subset}'s classes alone: the training and test images of those classes, their
+   * labels renumbered in the subset's order. The per-class image budget is the training set's to
+   * apply ({@code TrainingSet}): validation keeps every image of the classes.
+   *
+   * @throws IllegalArgumentException if the subset names a class this dataset does not hold
+   */
+  public LoadedDataset restrictedTo(ClassSubset subset) {
+    if (subset.classes().isEmpty() || subset.classes().equals(classes)) {
+      return this;
+    }
+    int[] relabel = new int[classes.size()];
+    Arrays.fill(relabel, -1);
+    for (int label = 0; label < subset.classes().size(); label++) {
+      int position = classes.indexOf(subset.classes().get(label));
+      if (position < 0) {
+        throw new IllegalArgumentException("expected classes of " + dataset.id() + " "
+            + classes + ", found class " + subset.classes().get(label) + " in " + subset.classes());
+      }
+      relabel[position] = label;
+    }
+    return new LoadedDataset(dataset, directory, origin, placesTried, verifiedFiles,
+        train.relabelled(relabel), test.relabelled(relabel),
+        List.copyOf(subset.classes()));
+  }
+
+  /** The number of classes of this task. */
+  public int classCount() {
+    return classes.size();
+  }
+
+  /** The names of this task's classes, by label. */
+  public List<String> classNames() {
+    return classes.stream().map(dataset.classNames()::get).toList();
   }
 
   /**
@@ -45,7 +96,7 @@ public record LoadedDataset(
    */
   public StratifiedSplit trainValidationSplit(long seed) {
     return StratifiedSplit.of(
-        train, dataset.classCount(), Defaults.VALIDATION_FRACTION, Seeds.derive(seed, "split"));
+        train, classCount(), Defaults.VALIDATION_FRACTION, Seeds.derive(seed, "split"));
   }
 
   /**

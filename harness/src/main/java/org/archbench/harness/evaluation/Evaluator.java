@@ -66,7 +66,7 @@ public final class Evaluator {
       PredictionsFile.write(predictions, labels, probabilities, classes);
       evaluations.add(
           evaluation(kind, versions.get(e), settings, labels, probabilities, classes,
-              data.dataset().classNames(), layout.root().relativize(predictions).toString()));
+              data.classNames(), layout.root().relativize(predictions).toString()));
     }
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),

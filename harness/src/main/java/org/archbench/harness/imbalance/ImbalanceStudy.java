@@ -1,7 +1,6 @@
 package org.archbench.harness.imbalance;
 
 import org.archbench.harness.engine.Engines;
-import org.archbench.harness.engine.BatchedInference;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import java.io.IOException;
 import java.time.Instant;
@@ -11,19 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.archbench.schema.OutputLayout;
-import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
-import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.evaluation.ConfusionMatrix;
+import org.archbench.harness.evaluation.TestPredictions;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.LongTail;
 import org.archbench.harness.model.ModelStore;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.schema.training.TrainingConfig;
-import org.archbench.schema.training.TrainingKey;
 import org.archbench.harness.training.TrainingSet;
 import org.archbench.models.spec.ArchitectureSpec;
 
@@ -59,19 +56,8 @@ public final class ImbalanceStudy {
    * @throws IOException if the balanced model is missing or was trained on another dataset
    */
   public ImbalanceReport run(String arch, List<LongTail> longTails) throws IOException {
-    TrainingKey balancedKey = new ModelStore(layout.modelDirectory(arch)).key();
-    if (!balancedKey.datasetSha256().equals(data.fingerprint())) {
-      throw new IOException(String.format(
-          "%s: expected a model trained on this dataset (%s), found one trained on %s. Train %s"
-              + " again (archbench train --arch %s) before the imbalance study.",
-          layout.modelDirectory(arch), data.fingerprint(), balancedKey.datasetSha256(), arch, arch));
-    }
-    TrainingConfig config = balancedKey.config();
-    if (!config.longTail().isBalanced()) {
-      throw new IOException(layout.modelDirectory(arch)
-          + ": expected a model trained on the balanced split, found one trained on "
-          + config.longTail().id());
-    }
+    TrainingConfig config = new ModelStore(layout.modelDirectory(arch))
+        .studiedConfig(data.fingerprint(), "the imbalance study");
     ModelFiles balancedFiles = ModelFiles.in(layout.modelDirectory(arch));
     ArchitectureSpec spec = balancedFiles.spec();
     ImbalanceReport.TestFigures balanced = test(balancedFiles);
@@ -95,7 +81,7 @@ public final class ImbalanceStudy {
 
   private ImbalanceReport report(String arch, TrainingConfig config,
       ImbalanceReport.TestFigures balanced, List<ImbalanceReport.Run> runs) {
-    return new ImbalanceReport(arch, ENGINE.id(), data.dataset().classNames(), config, balanced,
+    return new ImbalanceReport(arch, ENGINE.id(), data.classNames(), config, balanced,
         List.copyOf(runs), Instant.now().toString());
   }
 
@@ -123,19 +109,7 @@ public final class ImbalanceStudy {
   }
 
   private ImbalanceReport.TestFigures test(ModelFiles files) throws IOException {
-    LabeledImages test = data.test();
-    int classes = files.spec().classes();
-    float[] logits;
-    try (InferenceEngine engine = ENGINE.open(files, settings)) {
-      logits = BatchedInference.logits(engine, test, classes);
-    }
-    int[] labels = new int[test.count()];
-    int[] predicted = new int[test.count()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = test.label(i);
-      predicted[i] = BatchedInference.argmax(logits, i, classes);
-    }
-    return figures(ConfusionMatrix.of(labels, predicted, classes));
+    return figures(TestPredictions.of(ENGINE, files, settings, data.test()).matrix());
   }
 
   static ImbalanceReport.TestFigures figures(ConfusionMatrix matrix) {

@@ -28,7 +28,7 @@ public final class ModelExport {
         new ExportProvenance(
             arch,
             ArchitectureSpecJson.sha256(files.spec()),
-            ModelStore.sha256(files.key()),
+            new ModelStore(files.directory()).keySha256(),
             report.key().datasetSha256(),
             report.key().config().seed(),
             report.epochs().size(),

@@ -96,7 +96,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     Path onnx = onnx();
     requireFile(onnx, "an ONNX model", "Export it first: archbench export --arch " + spec.id());
     Map<String, String> metadata = OnnxMetadata.read(onnx);
-    String expectedKey = ModelStore.sha256(key);
+    String expectedKey = new ModelStore(directory).keySha256();
     String arch = metadata.getOrDefault(ExportProvenance.ARCH, "none");
     String specSha256 = metadata.getOrDefault(ExportProvenance.SPEC_SHA256, "none");
     String keySha256 = metadata.getOrDefault(ExportProvenance.TRAINING_KEY_SHA256, "none");
@@ -150,7 +150,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     }
     ParamsProvenance provenance = JsonFiles.read(provenanceFile, ParamsProvenance.class);
     String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
-    if (!provenance.trainingKeySha256().equals(ModelStore.sha256(key))) {
+    if (!provenance.trainingKeySha256().equals(new ModelStore(directory).keySha256())) {
       throw new IOException(provenanceFile + ": expected the parameters of the training run "
           + OutputLayout.KEY_FILE + " names, found those of another run (their key differs)."
           + retrain);

@@ -3,6 +3,7 @@ package org.archbench.harness.model;
 import org.archbench.schema.io.Sha256;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.ParamsProvenance;
+import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingKey;
 import ai.djl.Model;
 import java.io.IOException;
@@ -65,9 +66,46 @@ public final class ModelStore {
     return JsonFiles.read(keyFile, TrainingKey.class);
   }
 
+  /**
+   * The config the stored model was trained with, which a study varies one thing of: it must have
+   * been trained on this dataset, balanced, on every class.
+   *
+   * @param datasetFingerprint the fingerprint of the dataset the study runs on
+   * @param study the study's name and command, for the messages: {@code the imbalance study}
+   * @throws IOException if there is no such model, naming what to run
+   */
+  public TrainingConfig studiedConfig(String datasetFingerprint, String study) throws IOException {
+    TrainingKey key = key();
+    String arch = key.arch();
+    if (!key.datasetSha256().equals(datasetFingerprint)) {
+      throw new IOException(String.format(
+          "%s: expected a model trained on this dataset (%s), found one trained on %s. Train %s"
+              + " again (archbench train --arch %s) before %s.",
+          directory, datasetFingerprint, key.datasetSha256(), arch, arch, study));
+    }
+    TrainingConfig config = key.config();
+    if (!config.longTail().isBalanced() || !config.classSubset().isAll()) {
+      throw new IOException(directory + ": expected a model trained on the balanced split of"
+          + " every class, found one trained on " + config.longTail().id() + " with "
+          + config.classSubset() + ": train " + arch + " again (archbench train --arch " + arch
+          + ") before " + study + ".");
+    }
+    return config;
+  }
+
   /** SHA-256 of {@code key} as key.json holds it: what an export records of the model it came from. */
   public static String sha256(TrainingKey key) throws IOException {
     return Sha256.hex(JsonFiles.bytes(key));
+  }
+
+  /**
+   * SHA-256 of the stored key.json's bytes, which {@link #sha256(TrainingKey)} gave when it was
+   * written. Checks compare this, never the key written again: a field added to the key's records
+   * since (with its default) changes the bytes a writer makes of the same key, not what the file
+   * holds.
+   */
+  public String keySha256() throws IOException {
+    return Sha256.hex(directory.resolve(OutputLayout.KEY_FILE));
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */

@@ -97,12 +97,19 @@ public final class ModelTrainer {
       ArchitectureSpec spec, TrainingConfig config, LoadedDataset data, OutputLayout layout) {
     this.spec = spec;
     this.config = config;
-    this.data = data;
+    // The task's own images and labels: every figure of the run is on the classes it learns.
+    this.data = data.restrictedTo(config.classSubset());
+    if (spec.classes() != this.data.classCount()) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s: expected a network with one logit per class of the task (%d: %s), found %d logits",
+          spec.id(), this.data.classCount(), this.data.classNames(), spec.classes()));
+    }
     this.layout = layout;
     this.progress = new TrainingProgress(spec.id(), config.totalEpochs());
     this.key =
         new TrainingKey(
-            spec.id(), ArchitectureSpecJson.sha256(spec), config, data.fingerprint(), TrainingKey.FORMAT);
+            spec.id(), ArchitectureSpecJson.sha256(spec), config, this.data.fingerprint(),
+            TrainingKey.FORMAT);
   }
 
   public TrainingKey key() {

@@ -2,7 +2,6 @@ package org.archbench.harness.training;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 import org.archbench.harness.Seeds;
@@ -16,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The training images one run learns from, and the order of each epoch.
  *
- * <p>From the training split it keeps a seeded draw of {@code --limit} images (smoke runs), then the
+ * <p>From the training split it keeps a seeded draw of {@code --limit} images (smoke runs), then
+ * the {@link org.archbench.schema.training.ClassSubset}'s images per class (a seeded draw of each
+ * class), then the
  * long-tailed subset of the config's {@link LongTail}: the class at tail rank r keeps the first n_r of
  * its images in a seeded order, where the ranks are a seeded permutation of the classes and n is the
  * profile's counts from the largest class's size. Every epoch is a seeded shuffle of those images;
@@ -49,7 +50,7 @@ public final class TrainingSet {
    */
   public static TrainingSet of(
       LabeledImages images, int[] trainIndices, int classes, TrainingConfig config) {
-    int[] limited = limited(trainIndices, config);
+    int[] limited = labelBudget(limited(trainIndices, config), images, classes, config);
     LongTail longTail = config.longTail();
     int[] tailOrder = new int[classes];
     Arrays.setAll(tailOrder, c -> c);
@@ -146,6 +147,30 @@ public final class TrainingSet {
         Arrays.copyOf(shuffled(trainIndices, Seeds.derive(config.seed(), "limit")), config.limit());
     Arrays.sort(drawn);
     return drawn;
+  }
+
+  /**
+   * A seeded draw of the config's images per class from {@code indices}, every class's images in a
+   * seeded order; a class with fewer keeps all of them, which the training report's image count
+   * shows.
+   */
+  private static int[] labelBudget(
+      int[] indices, LabeledImages images, int classes, TrainingConfig config) {
+    int perClass = config.classSubset().imagesPerClass();
+    if (perClass == 0) {
+      return indices;
+    }
+    int[][] byClass =
+        byClass(shuffled(indices, Seeds.derive(config.seed(), "label-budget")), images, classes);
+    int[] kept = Arrays.stream(byClass)
+        .flatMapToInt(members -> Arrays.stream(members, 0, Math.min(perClass, members.length)))
+        .sorted()
+        .toArray();
+    if (kept.length < perClass * classes) {
+      LOG.warn("{} images per class asked for, {} found in all: classes with fewer keep all theirs",
+          perClass, kept.length);
+    }
+    return kept;
   }
 
   private static int[] shuffled(int[] values, long seed) {

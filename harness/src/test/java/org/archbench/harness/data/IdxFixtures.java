@@ -104,7 +104,8 @@ final class IdxFixtures {
         "TINY_DIR",
         Optional.of("dataset-tiny"),
         systemDirectory,
-        downloadBase);
+        downloadBase,
+        List.of());
   }
 
   /** Writes the tiny dataset's four files into {@code directory}, gzip-compressed or raw. */

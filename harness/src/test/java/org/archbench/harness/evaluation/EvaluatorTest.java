@@ -25,6 +25,7 @@ import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.SyntheticData;
@@ -46,7 +47,7 @@ class EvaluatorTest {
     new ModelTrainer(Architectures.CNN,
         new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
             Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
-            LongTail.BALANCED),
+            LongTail.BALANCED, ClassSubset.ALL),
         data, layout).train(false, false);
     ModelExport.export(layout, "cnn");
     return layout;

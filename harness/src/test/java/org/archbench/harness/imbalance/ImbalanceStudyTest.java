@@ -20,6 +20,7 @@ import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.ImbalanceProfile;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.schema.training.Mitigation;
 import org.archbench.harness.training.ModelTrainer;
@@ -44,7 +45,7 @@ class ImbalanceStudyTest {
     OutputLayout layout = new OutputLayout(out);
     TrainingConfig balanced = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
-        LongTail.BALANCED);
+        LongTail.BALANCED, ClassSubset.ALL);
     new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
     ImbalanceStudy study = new ImbalanceStudy(layout, data, EngineSettings.cpuDefaults());
     List<LongTail> settings =

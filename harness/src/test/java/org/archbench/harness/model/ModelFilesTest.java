@@ -1,5 +1,13 @@
 package org.archbench.harness.model;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+
+import org.archbench.schema.io.Sha256;
+
+import org.archbench.schema.training.ParamsProvenance;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -114,6 +122,25 @@ class ModelFilesTest {
     Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
 
     ModelFiles.in(directory).loadDjlModel(Device.cpu()).close();
+  }
+
+  @Test
+  void aModelSavedBeforeTheKeyGainedAFieldStillVerifiesAndIsReused() throws IOException {
+    TrainingKey key = ModelFixtures.key(Architectures.MLP, 1);
+    Path directory = saved("seed-1", Architectures.MLP, key);
+    // key.json and params.json as an archbench whose training config had no classSubset wrote them.
+    Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
+    String older = Files.readString(keyFile).replaceAll(
+        ",\\s*\"classSubset\"\\s*:\\s*\\{[^}]*\\}", "");
+    assertFalse(older.contains("classSubset"));
+    Files.writeString(keyFile, older);
+    Path provenance = directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE);
+    ParamsProvenance saved = JsonFiles.read(provenance, ParamsProvenance.class);
+    JsonFiles.write(provenance, new ParamsProvenance(saved.file(), saved.sha256(),
+        Sha256.hex(older.getBytes(StandardCharsets.UTF_8))));
+
+    ModelFiles.in(directory).loadDjlModel(Device.cpu()).close();
+    assertTrue(new ModelStore(directory).holds(key), "the same key, read with its default");
   }
 
   @Test

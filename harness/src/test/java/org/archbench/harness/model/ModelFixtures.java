@@ -18,6 +18,7 @@ import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingKey;
@@ -32,7 +33,7 @@ public final class ModelFixtures {
   public static TrainingKey key(ArchitectureSpec spec, long seed) {
     TrainingConfig config = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, 512, seed, ComputeDevice.CPU, Transfer.NONE,
-        LongTail.BALANCED);
+        LongTail.BALANCED, ClassSubset.ALL);
     return new TrainingKey(spec.id(), ArchitectureSpecJson.sha256(spec), config, "synthetic",
         TrainingKey.FORMAT);
   }

@@ -5,6 +5,7 @@ import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.EpochRecord;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingReport;
@@ -43,7 +44,7 @@ class ModelTrainerTest {
   private static TrainingConfig config(int epochs, float learningRate) {
     return new TrainingConfig(epochs, 64, learningRate, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.CPU, Transfer.NONE,
-            LongTail.BALANCED);
+            LongTail.BALANCED, ClassSubset.ALL);
   }
 
   private ModelTrainer trainer(ArchitectureSpec spec, TrainingConfig config, Path root) {
@@ -189,7 +190,7 @@ class ModelTrainerTest {
     assumeTrue(Engine.getEngine(ModelTrainer.ENGINE).getGpuCount() == 0, "this machine has a GPU");
     TrainingConfig gpu = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, 512, 7, ComputeDevice.GPU, Transfer.NONE,
-            LongTail.BALANCED);
+            LongTail.BALANCED, ClassSubset.ALL);
 
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> trainer(Architectures.MLP, gpu, out).train(false, false));
@@ -201,7 +202,7 @@ class ModelTrainerTest {
   void softmaxMseTrainsToo() throws IOException {
     TrainingConfig mse = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.SOFTMAX_MSE,
         LearningRateSchedule.ONE_CYCLE, new Augmentation(2, true), 512, 7, ComputeDevice.CPU, Transfer.NONE,
-            LongTail.BALANCED);
+            LongTail.BALANCED, ClassSubset.ALL);
 
     TrainingReport report = trainer(Architectures.MLP, mse, out).train(false, false).report();
 

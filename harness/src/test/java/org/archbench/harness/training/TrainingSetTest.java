@@ -5,6 +5,7 @@ import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.ImbalanceProfile;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.schema.training.Mitigation;
 import org.archbench.schema.training.TrainingConfig;
@@ -112,10 +113,27 @@ class TrainingSetTest {
     assertEquals(java.util.Optional.empty(), TrainingSet.limitBeyondTheSplit(1000, 1000));
   }
 
+  @Test
+  void aLabelBudgetKeepsASeededDrawOfThatManyImagesOfEachClass() {
+    TrainingConfig budgeted = config(LongTail.BALANCED, 0).forTask(1,
+        ClassSubset.ALL.withImagesPerClass(7), Transfer.NONE);
+
+    TrainingSet set = TrainingSet.of(IMAGES, ALL, 10, budgeted);
+
+    assertArrayEquals(new int[] {7, 7, 7, 7, 7, 7, 7, 7, 7, 7}, set.classCounts());
+    assertArrayEquals(set.indices(), TrainingSet.of(IMAGES, ALL, 10, budgeted).indices(), "seeded");
+    assertNotEquals(Arrays.toString(set.indices()), Arrays.toString(TrainingSet.of(IMAGES, ALL, 10,
+        budgeted.withSeed(12)).indices()), "a draw, not the first images");
+    assertArrayEquals(new int[] {100, 100, 100, 100, 100, 100, 100, 100, 100, 100},
+        TrainingSet.of(IMAGES, ALL, 10, budgeted.forTask(1,
+            ClassSubset.ALL.withImagesPerClass(500), Transfer.NONE)).classCounts(),
+        "a class with fewer keeps all of its images");
+  }
+
   private static TrainingConfig config(LongTail longTail, int limit) {
     return new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, limit, 11, ComputeDevice.CPU, Transfer.NONE,
-        longTail);
+        longTail, ClassSubset.ALL);
   }
 
   private static LabeledImages images(int count) {

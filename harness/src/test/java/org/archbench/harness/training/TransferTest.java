@@ -4,6 +4,7 @@ import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.LearningRateSchedule;
 import org.archbench.schema.training.LongTail;
+import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingReport;
@@ -41,7 +42,7 @@ class TransferTest {
   private static TrainingConfig config(int seed, Transfer transfer) {
     return new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
         LearningRateSchedule.COSINE, Augmentation.NONE, 512, seed, ComputeDevice.CPU, transfer,
-        LongTail.BALANCED);
+        LongTail.BALANCED, ClassSubset.ALL);
   }
 
   @BeforeEach

@@ -1,5 +1,6 @@
 package org.archbench.models.spec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -57,6 +58,26 @@ public record ArchitectureSpec(
       }
     }
     return 0;
+  }
+
+  /**
+   * This architecture with a head for {@code otherClasses} classes: the last layer, a linear one,
+   * produces that many logits, every other layer stays as it is (the task of the transfer study's
+   * halves).
+   *
+   * @throws IllegalArgumentException if the last layer is not linear
+   */
+  public ArchitectureSpec withClasses(int otherClasses) {
+    if (otherClasses == classes) {
+      return this;
+    }
+    if (!(layers.get(layers.size() - 1) instanceof Linear)) {
+      throw new IllegalArgumentException("architecture '" + id + "': expected a linear last layer"
+          + " to give another number of classes, found " + layers.get(layers.size() - 1));
+    }
+    List<LayerSpec> changed = new ArrayList<>(layers.subList(0, layers.size() - 1));
+    changed.add(new Linear(otherClasses));
+    return new ArchitectureSpec(id, description, input, otherClasses, changed);
   }
 
   /** The shape each layer receives, in order, followed by the network's output shape. */

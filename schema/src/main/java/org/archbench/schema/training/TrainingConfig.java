@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param transfer where the feature layers start from, and how they train ({@link Transfer#NONE})
  * @param longTail the class distribution trained on, and its mitigation; {@link LongTail#BALANCED}
  *     for the balanced split (also when absent, as in keys written before the imbalance study)
+ * @param classSubset the classes learnt and the labelled images of each; {@link ClassSubset#ALL}
+ *     for the dataset's own task (also when absent, as in keys written before the transfer study)
  */
 public record TrainingConfig(
     int epochs,
@@ -33,7 +35,8 @@ public record TrainingConfig(
     long seed,
     ComputeDevice device,
     Transfer transfer,
-    LongTail longTail) {
+    LongTail longTail,
+    ClassSubset classSubset) {
 
   public TrainingConfig {
     if (epochs <= 0 || batchSize <= 0) {
@@ -57,6 +60,9 @@ public record TrainingConfig(
     if (longTail == null) {
       longTail = LongTail.BALANCED;
     }
+    if (classSubset == null) {
+      classSubset = ClassSubset.ALL;
+    }
     if (longTail.mitigation() == Mitigation.REWEIGHT && loss != LossFunction.CROSS_ENTROPY) {
       throw new IllegalArgumentException(
           "class re-weighting: expected the CROSS_ENTROPY loss, found " + loss);
@@ -66,13 +72,29 @@ public record TrainingConfig(
   /** This config, trained with another master seed. */
   public TrainingConfig withSeed(long otherSeed) {
     return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
-        augmentation, limit, otherSeed, device, transfer, longTail);
+        augmentation, limit, otherSeed, device, transfer, longTail, classSubset);
   }
 
   /** This config, trained on another class distribution. */
   public TrainingConfig withLongTail(LongTail otherLongTail) {
     return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,
-        augmentation, limit, seed, device, transfer, otherLongTail);
+        augmentation, limit, seed, device, transfer, otherLongTail, classSubset);
+  }
+
+  /** This config, minimising another objective. */
+  public TrainingConfig withLoss(LossFunction otherLoss) {
+    return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, otherLoss, schedule,
+        augmentation, limit, seed, device, transfer, longTail, classSubset);
+  }
+
+  /**
+   * This config on another task: {@code otherEpochs} main epochs over {@code otherSubset}, the
+   * feature layers starting as {@code otherTransfer} says.
+   */
+  public TrainingConfig forTask(
+      int otherEpochs, ClassSubset otherSubset, Transfer otherTransfer) {
+    return new TrainingConfig(otherEpochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, seed, device, otherTransfer, longTail, otherSubset);
   }
 
   /** Main epochs plus fine-tuning epochs. */
