@@ -28,12 +28,14 @@ final class LossSection {
         + " epoch; the training losses are in each loss's own units, so only their shapes compare.");
     List<List<Object>> rows = new ArrayList<>();
     List<List<Object>> tests = new ArrayList<>();
-    for (LossReport report : run.loss().values()) {
+    for (Map.Entry<String, LossReport> entry : run.loss().entrySet()) {
+      String arch = entry.getKey();
+      LossReport report = entry.getValue();
       Map<String, List<double[]>> curves = new LinkedHashMap<>();
       for (LossReport.Run loss : report.runs()) {
         TestAccuracy test = loss.test();
         List<Double> validation = loss.validationAccuracy();
-        rows.add(Arrays.asList(report.arch(), loss.loss(), validation.size(),
+        rows.add(Arrays.asList(arch, loss.loss(), validation.size(),
             test == null ? null : test.accuracy(), test == null ? null : test.accuracyLower95(),
             test == null ? null : test.accuracyUpper95(),
             validation.isEmpty() ? null : validation.get(validation.size() - 1),
@@ -45,12 +47,12 @@ final class LossSection {
         curves.put(loss.loss(), points);
       }
       if (report.comparison() != null) {
-        List<Object> cells = new ArrayList<>(List.of(report.arch()));
+        List<Object> cells = new ArrayList<>(List.of(arch));
         cells.addAll(SignificanceColumns.cells(report.comparison()));
         tests.add(cells);
       }
-      section.figure(report.arch() + ": validation accuracy per epoch", () -> charts.lines(
-          report.arch() + ": convergence by loss", "epoch", "validation accuracy, %", curves));
+      section.figure(arch + ": validation accuracy per epoch", () -> charts.lines(
+          arch + ": convergence by loss", "epoch", "validation accuracy, %", curves));
     }
     section.table(new Table("loss", "Test accuracy by loss", List.of(
         Table.Column.text("arch", "Architecture"), Table.Column.text("loss", "Loss"),

@@ -32,8 +32,11 @@ final class TransferSection {
         + " everything fine-tuned at a tenth of the learning rate. Accuracy is on the target"
         + " classes' test images with its 95% Wilson interval; McNemar's test compares the regimes"
         + " on the same images, Holm-corrected within each label budget.");
-    for (TransferReport report : run.transfer().values()) {
-      String arch = report.arch();
+    // The arch is the file's name (transfer/<arch>.json), never the file's content: it names the
+    // table's downloads.
+    for (Map.Entry<String, TransferReport> entry : run.transfer().entrySet()) {
+      String arch = entry.getKey();
+      TransferReport report = entry.getValue();
       TransferReport.Source source = report.source();
       section.note(String.format(Locale.ROOT, "%s: pretrained on %s (%s epochs; %s on their test"
           + " images, %.0f s); target classes %s.", arch, String.join(", ", report.sourceClasses()),
