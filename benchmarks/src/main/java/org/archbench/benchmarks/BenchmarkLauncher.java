@@ -3,6 +3,11 @@ package org.archbench.benchmarks;
 import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.UnsupportedModelException;
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.schema.engine.NotSupported;
+import org.archbench.schema.jmh.NotSupportedPairs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -99,9 +104,13 @@ public final class BenchmarkLauncher {
       Cuda.require("--device gpu");
     }
     AtomicFiles.createDirectories(layout.jmh());
+    List<NotSupported> notSupported = notSupported(layout, request);
+    JsonFiles.write(layout.jmhNotSupported(), new NotSupportedPairs(notSupported));
+    notSupported.forEach(pair -> console.println(pair.arch() + " " + pair.variant() + ": "
+        + pair.cell() + "; its benchmarks are left out"));
 
     RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
-        RoundPlan.DEFAULT_SEED);
+        RoundPlan.DEFAULT_SEED).without(notSupported);
     Optional<String> flameGraphs = flameGraphProfiler(request, console);
     ChainedOptionsBuilder overhead = allParams(budget.iterations(common(request, budget)),
         request)
@@ -110,12 +119,8 @@ public final class BenchmarkLauncher {
         .warmupIterations(Math.max(1, budget.warmupIterations()))
         .forks(budget.overheadForks())
         .result(layout.jmhPart("overhead").toString());
-    ChainedOptionsBuilder coldStart = allParams(
-        include(common(request, budget), budget.coldStart()), request)
-        .forks(budget.coldStartForks())
-        .result(layout.jmhPart("cold-start").toString());
-    List<ChainedOptionsBuilder> runs = budget.overheadForks() > 0
-        ? List.of(overhead, coldStart) : List.of(coldStart);
+    List<RoundPlan.Configuration> coldStarts = RoundPlan.of(budget.coldStart(),
+        registryValues(request), 1, RoundPlan.DEFAULT_SEED).without(notSupported).configurations();
 
     console.printf("JMH, preset %s: %s (%s) on %s%n", request.preset().id(), request.archs(),
         request.variants(), request.engines());
@@ -128,11 +133,10 @@ public final class BenchmarkLauncher {
         flameGraphs.ifPresent(profiler -> fork.addProfiler(AsyncProfiler.class, profiler));
         return fork;
       }, console).run(plan));
-      for (ChainedOptionsBuilder part : runs) {
-        Options options = part.build();
-        new Runner(options).run();
-        parts.add(Path.of(options.getResult().get()));
+      if (budget.overheadForks() > 0) {
+        parts.add(runPart(overhead));
       }
+      parts.add(coldStart(request, budget, coldStarts));
       concatenate(parts, results);
       JsonFiles.write(layout.jmhFigures(),
           FigureEstimates.of(JmhResults.read(results), Instant.now().toString()));
@@ -145,6 +149,67 @@ public final class BenchmarkLauncher {
     }
     console.println("JMH results: " + results);
     return results;
+  }
+
+  /** Runs one JMH part; its results file. */
+  private static Path runPart(ChainedOptionsBuilder part) throws RunnerException {
+    Options options = part.build();
+    new Runner(options).run();
+    return Path.of(options.getResult().get());
+  }
+
+  /**
+   * The cold starts, one JMH run per configuration (each of its forks one cold start), merged into
+   * jmh/cold-start.json. One run per configuration rather than JMH's product of every parameter:
+   * an engine that lacks an operator of a model leaves only that pair out.
+   */
+  private static Path coldStart(Request request, JmhPreset budget,
+      List<RoundPlan.Configuration> configurations) throws IOException, RunnerException {
+    OutputLayout layout = request.layout();
+    Path directory = layout.jmh().resolve("cold-start");
+    AtomicFiles.createDirectories(directory);
+    List<Path> parts = new ArrayList<>();
+    for (int i = 0; i < configurations.size(); i++) {
+      RoundPlan.Configuration configuration = configurations.get(i);
+      ChainedOptionsBuilder options = common(request, budget)
+          .include(configuration.include())
+          .forks(budget.coldStartForks())
+          .result(directory.resolve(String.format(Locale.ROOT, "%03d.json", i)).toString());
+      configuration.params().forEach(options::param);
+      parts.add(runPart(options));
+    }
+    Path merged = layout.jmhPart("cold-start");
+    concatenate(parts, merged);
+    return merged;
+  }
+
+  /**
+   * The pairs of {@code request} an engine cannot run, asked of each engine before JMH starts: a
+   * variant the engine does not run, or an operator of the model it lacks.
+   */
+  private static List<NotSupported> notSupported(OutputLayout layout, Request request)
+      throws IOException {
+    List<NotSupported> pairs = new ArrayList<>();
+    for (String arch : request.archs()) {
+      ModelFiles model = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
+      for (String variant : request.variants()) {
+        ModelVariant artifact = ModelVariants.byId(variant);
+        for (String engine : request.engines()) {
+          EngineKind kind = Engines.byId(engine);
+          if (!kind.runs(artifact)) {
+            pairs.add(new NotSupported(arch, engine, variant, "the " + variant + " model",
+                engine + " does not run " + variant + " models"));
+            continue;
+          }
+          try {
+            kind.requireSupported(model.as(artifact));
+          } catch (UnsupportedModelException e) {
+            pairs.add(e.notSupported());
+          }
+        }
+      }
+    }
+    return List.copyOf(pairs);
   }
 
   /** async-profiler's options, if flame graphs are on and it has a library for this platform. */
@@ -194,12 +259,6 @@ public final class BenchmarkLauncher {
   /** Every value of the registry parameters, for a run that JMH expands over all of them. */
   private static ChainedOptionsBuilder allParams(ChainedOptionsBuilder options, Request request) {
     registryValues(request).forEach((name, ids) -> options.param(name, ids.toArray(String[]::new)));
-    return options;
-  }
-
-  private static ChainedOptionsBuilder include(ChainedOptionsBuilder options,
-      List<String> patterns) {
-    patterns.forEach(options::include);
     return options;
   }
 

@@ -1,6 +1,7 @@
 package org.archbench.benchmarks;
 
 import java.util.ArrayList;
+import org.archbench.schema.engine.NotSupported;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,6 +79,20 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
       }
     }
     return new RoundPlan(seed, rounds, List.copyOf(configurations));
+  }
+
+  /**
+   * This plan without the configurations of {@code pairs}, the engine and model pairs the engine
+   * cannot run. A configuration that declares no engine (the GEMM) is never one of them.
+   */
+  RoundPlan without(List<NotSupported> pairs) {
+    List<Configuration> kept = configurations.stream().filter(configuration -> {
+      Map<String, String> params = configuration.params();
+      return !params.containsKey(BenchmarkParameters.ENGINE) || NotSupported.find(pairs,
+          params.get(BenchmarkParameters.ARCH), params.get(BenchmarkParameters.ENGINE),
+          params.get(BenchmarkParameters.VARIANT)).isEmpty();
+    }).toList();
+    return new RoundPlan(seed, rounds, kept);
   }
 
   private static List<Map<String, String>> expand(

@@ -43,6 +43,16 @@ final class EnginesSection {
               Table.Column.number("max_logit_difference", "Max |logit difference|", "%.2e")),
           agreement));
     }
+    List<List<Object>> notSupported = run.notSupported().stream()
+        .map(pair -> Arrays.<Object>asList(pair.engine(), pair.arch(), pair.variant(),
+            pair.operator(), pair.message()))
+        .toList();
+    if (!notSupported.isEmpty()) {
+      section.table(new Table("not-supported", "Models an engine cannot run: it lacks an operator",
+          List.of(Table.Column.text("engine", "Engine"), Table.Column.text("arch", "Architecture"),
+              Table.Column.text("variant", "Variant"), Table.Column.text("operator", "Operator"),
+              Table.Column.text("message", "The engine's words")), notSupported));
+    }
     if (run.jmh().isEmpty()) {
       section.missing("jmh/results.json (the benchmarks did not run)");
     } else {
@@ -82,6 +92,10 @@ final class EnginesSection {
             one != null && all != null ? all / one : null);
         if (row.stream().skip(2).anyMatch(v -> v != null)) {
           rows.add(row);
+        } else {
+          // The cell says why there is no figure, never shows it as missing.
+          run.notSupported(arch, engine).ifPresent(cell -> rows.add(Arrays.asList(engine, arch,
+              cell, null, null, null, null, null, null, null, null, null)));
         }
       }
     }

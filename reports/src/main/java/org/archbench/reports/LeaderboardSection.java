@@ -2,6 +2,8 @@ package org.archbench.reports;
 
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
+import java.util.Collections;
+import org.archbench.schema.engine.NotSupported;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +78,27 @@ final class LeaderboardSection {
             Table.Column.text("dominated_by", "Dominated by")), rows);
   }
 
+  private static final List<Table.Column> LEADERBOARD = List.of(
+      Table.Column.text("arch", "Architecture"),
+      Table.Column.text("engine", "Engine"),
+      Table.Column.percent("accuracy", "Test accuracy %"),
+      Table.Column.percent("accuracy_lower95", "95% CI low"),
+      Table.Column.percent("accuracy_upper95", "95% CI high"),
+      Table.Column.number("macro_f1", "Macro-F1", "%.4f"),
+      Table.Column.number("ece", "ECE", "%.4f"),
+      Table.Column.number("parameters", "Params", "%,d"),
+      Table.Column.number("macs", "MACs", "%,d"),
+      Table.Column.number("onnx_mib", "ONNX MiB", "%.2f"),
+      Table.Column.estimate("p50_us", "b1 p50 us", "%.1f"),
+      Table.Column.estimate("p99_us", "b1 p99 us", "%.1f"),
+      Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
+      Table.Column.number("gflops", "GFLOP/s", "%.2f"),
+      Table.Column.percent("peak_share", "% of peak"),
+      Table.Column.estimate("peak_rss_mib", "Peak RSS MiB", "%.0f"),
+      Table.Column.number("mce", "mCE", "%.3f"),
+      Table.Column.percent("rho100_min_recall", "rho=100 min recall %"),
+      Table.Column.number("train_seconds", "Train s", "%.0f"));
+
   static Table table(RunResults run, List<Configuration> configurations) {
     List<List<Object>> rows = new ArrayList<>();
     OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
@@ -107,26 +130,18 @@ final class LeaderboardSection {
           Optional.ofNullable(run.training().get(arch))
               .map(TrainingReport::totalTrainSeconds).orElse(null)));
     }
-    return new Table("leaderboard", "One row per architecture and engine", List.of(
-        Table.Column.text("arch", "Architecture"),
-        Table.Column.text("engine", "Engine"),
-        Table.Column.percent("accuracy", "Test accuracy %"),
-        Table.Column.percent("accuracy_lower95", "95% CI low"),
-        Table.Column.percent("accuracy_upper95", "95% CI high"),
-        Table.Column.number("macro_f1", "Macro-F1", "%.4f"),
-        Table.Column.number("ece", "ECE", "%.4f"),
-        Table.Column.number("parameters", "Params", "%,d"),
-        Table.Column.number("macs", "MACs", "%,d"),
-        Table.Column.number("onnx_mib", "ONNX MiB", "%.2f"),
-        Table.Column.estimate("p50_us", "b1 p50 us", "%.1f"),
-        Table.Column.estimate("p99_us", "b1 p99 us", "%.1f"),
-        Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
-        Table.Column.number("gflops", "GFLOP/s", "%.2f"),
-        Table.Column.percent("peak_share", "% of peak"),
-        Table.Column.estimate("peak_rss_mib", "Peak RSS MiB", "%.0f"),
-        Table.Column.number("mce", "mCE", "%.3f"),
-        Table.Column.percent("rho100_min_recall", "rho=100 min recall %"),
-        Table.Column.number("train_seconds", "Train s", "%.0f")), rows);
+    // A pair an engine cannot run is a row that says so, never a missing one.
+    for (NotSupported pair : run.notSupported()) {
+      if (configurations.stream().noneMatch(c -> c.arch().equals(pair.arch())
+          && c.engine().equals(pair.engine()))) {
+        List<Object> row = new ArrayList<>(Collections.nCopies(LEADERBOARD.size(), null));
+        row.set(0, pair.arch());
+        row.set(1, pair.engine());
+        row.set(2, pair.cell());
+        rows.add(row);
+      }
+    }
+    return new Table("leaderboard", "One row per architecture and engine", LEADERBOARD, rows);
   }
 
   private static Double imbalanceMinimumRecall(ImbalanceReport imbalance) {

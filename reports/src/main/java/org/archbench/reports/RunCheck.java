@@ -11,6 +11,8 @@ import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.NotSupportedPairs;
+import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.eval.EvaluationReport;
@@ -99,7 +101,9 @@ public final class RunCheck {
       check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);
       check.archRecord(layout.imbalance(arch), ImbalanceReport.class, ImbalanceReport::arch, arch);
       for (String engine : engines) {
-        check.predictions(layout.predictions(arch, engine));
+        if (!check.notSupported(layout, arch, engine)) {
+          check.predictions(layout.predictions(arch, engine));
+        }
       }
     }
     for (String arch : studied.transfer()) {
@@ -142,6 +146,27 @@ public final class RunCheck {
     }
   }
 
+  /**
+   * Whether the run records that {@code engine} lacks an operator of {@code arch}'s model, in the
+   * evaluation or the benchmarks: its figures are then not expected. A file that does not read is
+   * a problem of its own, reported where it is checked.
+   */
+  private boolean notSupported(OutputLayout layout, String arch, String engine) {
+    List<NotSupported> pairs = new ArrayList<>();
+    try {
+      if (Files.isRegularFile(layout.evaluation(arch))) {
+        pairs.addAll(JsonFiles.read(layout.evaluation(arch), EvaluationReport.class).notSupported());
+      }
+      if (Files.isRegularFile(layout.jmhNotSupported())) {
+        pairs.addAll(JsonFiles.read(layout.jmhNotSupported(), NotSupportedPairs.class).pairs());
+      }
+    } catch (IOException e) {
+      return false;
+    }
+    return pairs.stream().anyMatch(pair -> pair != null && arch.equals(pair.arch())
+        && engine.equals(pair.engine()));
+  }
+
   /** The JMH results hold a throughput record of every engine x architecture. */
   private void jmh(OutputLayout layout, List<String> archs, List<String> engines) {
     if (!exists(layout.jmhResults())) {
@@ -157,6 +182,9 @@ public final class RunCheck {
     }
     for (String arch : archs) {
       for (String engine : engines) {
+        if (notSupported(layout, arch, engine)) {
+          continue;
+        }
         boolean found = results.records().stream().anyMatch(record ->
             record.benchmark().startsWith("ThroughputBenchmark.")
                 && record.param("arch").equals(arch) && record.param("engine").equals(engine));

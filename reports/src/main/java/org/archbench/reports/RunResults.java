@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,8 @@ import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.MachineStability;
+import org.archbench.schema.jmh.NotSupportedPairs;
+import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.stats.StatisticsReport;
@@ -42,6 +46,7 @@ import org.archbench.schema.training.TrainingReport;
  * @param statistics stats.json
  * @param jmh jmh/results.json
  * @param stability jmh/stability.json: the machine's drift and load while it was benchmarked
+ * @param benchmarksNotSupported jmh/not-supported.json: the pairs the benchmarks left out
  */
 public record RunResults(
     Path directory,
@@ -54,7 +59,8 @@ public record RunResults(
     Map<String, LossReport> loss,
     Optional<StatisticsReport> statistics,
     Optional<JmhResults> jmh,
-    Optional<MachineStability> stability) {
+    Optional<MachineStability> stability,
+    Optional<NotSupportedPairs> benchmarksNotSupported) {
 
   /** The canonical order of the architectures; others follow alphabetically. */
   private static final List<String> CANONICAL = List.of("mlp", "cnn", "secnn", "resnet", "vgg");
@@ -81,7 +87,8 @@ public record RunResults(
         perArch(layout.transferReports(), TransferReport.class),
         perArch(layout.lossReports(), LossReport.class),
         file(layout.statistics(), StatisticsReport.class), jmh,
-        file(layout.jmhStability(), MachineStability.class));
+        file(layout.jmhStability(), MachineStability.class),
+        file(layout.jmhNotSupported(), NotSupportedPairs.class));
     if (results.holdsNoResult()) {
       throw new IOException(directory + ": expected a run's result files (training/, eval/,"
           + " robustness/, imbalance/, transfer/, loss/, stats.json or jmh/results.json), found"
@@ -123,7 +130,29 @@ public record RunResults(
     }
     jmh.ifPresent(results -> results.records().stream()
         .map(r -> r.param("engine")).filter(e -> !e.isEmpty()).forEach(found::add));
+    notSupported().forEach(pair -> found.add(pair.engine()));
     return new ArrayList<>(found);
+  }
+
+  /**
+   * Every pair an engine could not run because it lacks an operator of the model, from the
+   * evaluations and the benchmarks, once each.
+   */
+  public List<NotSupported> notSupported() {
+    Map<List<String>, NotSupported> byPair = new LinkedHashMap<>();
+    Stream.concat(evaluations.values().stream().flatMap(e -> e.notSupported().stream()),
+            benchmarksNotSupported.stream().flatMap(pairs -> pairs.pairs().stream()))
+        .filter(pair -> pair != null && pair.arch() != null && pair.engine() != null)
+        .forEach(pair -> byPair.putIfAbsent(
+            Arrays.asList(pair.arch(), pair.engine(), pair.variant()), pair));
+    return List.copyOf(byPair.values());
+  }
+
+  /** What a cell of {@code arch} on {@code engine} says in place of a figure, if not supported. */
+  public Optional<String> notSupported(String arch, String engine) {
+    return notSupported().stream()
+        .filter(pair -> arch.equals(pair.arch()) && engine.equals(pair.engine()))
+        .map(NotSupported::cell).findFirst();
   }
 
   /** The evaluation of {@code arch} on {@code engine}, if both ran. */

@@ -78,7 +78,12 @@ final class TableFiles {
           ratio.difference().label());
     }
     if (column.kind() != Table.Column.Kind.PLAIN) {
-      return Collections.nCopies(1 + parts(column).size(), "");
+      // No figure: blank parts, and the value column keeps a text that says why (not supported).
+      List<Object> values = new ArrayList<>(Collections.nCopies(1 + parts(column).size(), ""));
+      if (value instanceof String text) {
+        values.set(0, text);
+      }
+      return values;
     }
     return List.of(csvValue(value));
   }

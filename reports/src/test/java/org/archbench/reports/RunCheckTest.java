@@ -33,7 +33,7 @@ class RunCheckTest {
 
   @Test
   void theStudiesOfTheStudiedArchitecturesMustBeThere() throws IOException {
-    Path fixture = Fixtures.copy(Fixtures.run());
+    Path fixture = Fixtures.copy(run);
     RunCheck.Studied studied = new RunCheck.Studied(List.of("cnn", "mlp"), List.of("mlp", "cnn"));
 
     List<String> problems = RunCheck.of(fixture, List.of("mlp", "cnn"), List.of("onnxruntime"),

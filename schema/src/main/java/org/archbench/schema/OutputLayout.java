@@ -31,6 +31,7 @@ import java.nio.file.Path;
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
  * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
  * jmh/stability.json                        the machine's drift and load over the rounds
+ * jmh/not-supported.json                    the models an engine lacks an operator for
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
  * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
  * report/index.html, report/tables/         the report and its downloads
@@ -220,6 +221,11 @@ public record OutputLayout(Path root) {
   /** jmh/stability.json: the calibrations' drift and the other processes' load per round. */
   public Path jmhStability() {
     return jmh().resolve("stability.json");
+  }
+
+  /** jmh/not-supported.json: the engine and model pairs left out, each with the operator. */
+  public Path jmhNotSupported() {
+    return jmh().resolve("not-supported.json");
   }
 
   /** jmh/inputs-idx3-ubyte.gz: the test images every benchmark fork reads. */

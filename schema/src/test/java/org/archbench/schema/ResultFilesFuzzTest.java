@@ -15,6 +15,7 @@ import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.MachineStability;
+import org.archbench.schema.jmh.NotSupportedPairs;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.training.TrainingKey;
@@ -35,7 +36,7 @@ class ResultFilesFuzzTest {
   private static final List<Class<?>> RESULT_FILES = List.of(TrainingKey.class,
       TrainingReport.class, EvaluationReport.class, RobustnessReport.class, ImbalanceReport.class,
       TransferReport.class, LossReport.class, StatisticsReport.class, RunManifest.class,
-      MachineStability.class, FigureEstimates.class);
+      MachineStability.class, FigureEstimates.class, NotSupportedPairs.class);
 
   @TempDir static Path dir;
 

@@ -15,6 +15,7 @@ import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.UnsupportedModelException;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelExport;
 import org.archbench.schema.OutputLayout;
@@ -85,7 +86,12 @@ final class ExportCommand implements Callable<Integer> {
         logitsPerEngine.add(logits);
         printer.printf(Locale.ROOT, "  %-16s %-10s test accuracy %.2f%%%n", kind, engine.version(),
             100.0 * BatchedInference.correct(logits, test, classes) / test.count());
+      } catch (UnsupportedModelException e) {
+        printer.printf(Locale.ROOT, "  %-16s %s%n", kind, e.notSupported().cell());
       }
+    }
+    if (logitsPerEngine.isEmpty()) {
+      return;
     }
     EngineAgreement agreement = BatchedInference.agreement(logitsPerEngine, classes);
     printer.printf(Locale.ROOT,

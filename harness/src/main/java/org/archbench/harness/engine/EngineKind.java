@@ -35,6 +35,16 @@ public abstract class EngineKind extends Registered {
    */
   public abstract String startRuntime();
 
+  /**
+   * Fails if this engine lacks an operator of the model of {@code files}, without loading it to
+   * run: the benchmarks leave such a pair out before JMH starts. Engines that run every operator
+   * the exporter writes need not override it.
+   *
+   * @throws UnsupportedModelException naming the operator
+   * @throws IOException if the model file is missing or corrupt
+   */
+  public void requireSupported(ModelFiles files) throws IOException {}
+
   /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
   public boolean runs(ModelVariant variant) {
     return true;

@@ -5,7 +5,7 @@ import org.archbench.schema.registry.Registry;
 
 /**
  * The registered engines: every {@link EngineKind} named in a META-INF/services file on the class
- * path, archbench's own first (onnxruntime, pytorch, djl-onnxruntime), in the order of those files.
+ * path, archbench's own first (onnxruntime, pytorch, djl-onnxruntime, opencv), in the order of those files.
  */
 public final class Engines {
 

@@ -20,6 +20,8 @@ import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.InferenceEngine;
+import org.archbench.harness.engine.UnsupportedModelException;
+import org.archbench.schema.engine.NotSupported;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.TrainingReport;
@@ -50,17 +52,27 @@ public final class Evaluator {
       labels[i] = test.label(i);
     }
     // Every engine runs before anything is written: a stage that fails leaves no new result.
+    List<EngineKind> ran = new ArrayList<>();
     List<float[]> logitsPerEngine = new ArrayList<>();
     List<String> versions = new ArrayList<>();
+    List<NotSupported> notSupported = new ArrayList<>();
     for (EngineKind kind : engines) {
       try (InferenceEngine engine = kind.open(files, settings)) {
         logitsPerEngine.add(BatchedInference.logits(engine, test, classes));
         versions.add(engine.version());
+        ran.add(kind);
+      } catch (UnsupportedModelException e) {
+        notSupported.add(e.notSupported());
       }
     }
+    if (ran.isEmpty()) {
+      throw new IOException(arch + ": expected an engine that runs the model, found none of "
+          + engines.stream().map(EngineKind::id).toList() + ": "
+          + notSupported.stream().map(NotSupported::cell).toList());
+    }
     List<EngineEvaluation> evaluations = new ArrayList<>();
-    for (int e = 0; e < engines.size(); e++) {
-      EngineKind kind = engines.get(e);
+    for (int e = 0; e < ran.size(); e++) {
+      EngineKind kind = ran.get(e);
       float[] probabilities = softmax(logitsPerEngine.get(e), classes);
       Path predictions = layout.predictions(arch, kind.id());
       PredictionsFile.write(predictions, labels, probabilities, classes);
@@ -71,8 +83,8 @@ public final class Evaluator {
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
             training.result(), Convergence.of(training.epochs()), costOf(files), evaluations,
-            BatchedInference.agreement(logitsPerEngine, classes), BuildInfo.version(), BuildInfo.gitCommit(),
-            Instant.now().toString());
+            BatchedInference.agreement(logitsPerEngine, classes), notSupported, BuildInfo.version(),
+            BuildInfo.gitCommit(), Instant.now().toString());
     JsonFiles.write(layout.evaluation(arch), report);
     return report;
   }

@@ -190,8 +190,10 @@ public final class OnnxExporter {
       String squeezed = graph.node("Flatten", new String[] {pooled}, "axis", 1L);
       String hidden = graph.node("Relu", new String[] {gemm(excitation.get(1), squeezed)});
       String gate = graph.node("Sigmoid", new String[] {gemm(excitation.get(3), hidden)});
-      String spatialGate =
-          graph.node("Unsqueeze", new String[] {gate, graph.int64Initializer("se_axes", 2, 3)});
+      // [batch, channels] to [batch, channels, 1, 1]. A Reshape rather than an Unsqueeze of two
+      // axes: OpenCV's importer rejects a multidimensional Unsqueeze.
+      String spatialGate = graph.node("Reshape",
+          new String[] {gate, graph.int64Initializer("se_shape", 0, -1, 1, 1)});
       return graph.node("Mul", new String[] {input, spatialGate});
     }
 

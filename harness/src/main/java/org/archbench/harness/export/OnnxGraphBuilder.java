@@ -53,7 +53,7 @@ final class OnnxGraphBuilder {
     return name;
   }
 
-  /** Adds an int64 initializer, e.g. the axes of Unsqueeze; returns its name. */
+  /** Adds an int64 initializer, e.g. the target shape of a Reshape; returns its name. */
   String int64Initializer(String stem, long... values) {
     String name = name(stem);
     TensorProto.Builder tensor =

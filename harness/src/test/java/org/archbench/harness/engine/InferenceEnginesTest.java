@@ -36,7 +36,8 @@ class InferenceEnginesTest {
   void missingOnnxFileSaysHowToExportIt() throws IOException {
     ModelFiles files = mlpFiles();
 
-    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime")}) {
+    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime"),
+        Engines.byId("opencv")}) {
       IOException error = assertThrows(IOException.class,
           () -> kind.open(files, EngineSettings.cpuDefaults()));
       assertEquals(files.onnx() + ": expected an ONNX model, found no such file. Export it first:"
@@ -49,7 +50,8 @@ class InferenceEnginesTest {
     ModelFiles files = mlpFiles();
     Files.write(files.onnx(), new byte[] {1, 2, 3, 4, 5});
 
-    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime")}) {
+    for (EngineKind kind : new EngineKind[] {Engines.byId("onnxruntime"), Engines.byId("djl-onnxruntime"),
+        Engines.byId("opencv")}) {
       IOException error = assertThrows(IOException.class,
           () -> kind.open(files, EngineSettings.cpuDefaults()));
       assertTrue(error.getMessage().startsWith(files.onnx() + ": expected an ONNX model, found bytes"
@@ -73,7 +75,7 @@ class InferenceEnginesTest {
     IllegalArgumentException error =
         assertThrows(IllegalArgumentException.class, () -> Engines.byId("tensorflow"));
 
-    assertEquals("expected one of the engines onnxruntime, pytorch, djl-onnxruntime, found"
-        + " 'tensorflow'", error.getMessage());
+    assertEquals("expected one of the engines onnxruntime, pytorch, djl-onnxruntime, opencv,"
+        + " found 'tensorflow'", error.getMessage());
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,13 +69,37 @@ class EvaluatorTest {
   }
 
   @Test
+  void anEngineThatLacksAnOperatorIsRecordedAndTheOthersRun() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    // An operator ONNX defines and OpenCV 4.9 lacks, in place of the first ReLU; PyTorch runs
+    // the DJL parameters, not the .onnx.
+    Path onnx = layout.modelDirectory("cnn").resolve("cnn.onnx");
+    OnnxMl.ModelProto model = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(onnx));
+    OnnxMl.GraphProto.Builder graph = model.getGraph().toBuilder();
+    int relu = graph.getNodeList().stream().map(OnnxMl.NodeProto::getOpType).toList().indexOf("Relu");
+    graph.setNode(relu, graph.getNode(relu).toBuilder().setOpType("Einsum"));
+    Files.write(onnx, model.toBuilder().setGraph(graph).build().toByteArray());
+
+    EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("pytorch"), Engines.byId("opencv")), EngineSettings.cpuDefaults());
+
+    assertEquals(List.of("pytorch"), report.engines().stream().map(EngineEvaluation::engine).toList());
+    assertEquals(1, report.notSupported().size());
+    assertEquals("not supported by opencv: Einsum", report.notSupported().get(0).cell());
+    assertEquals(report.notSupported(),
+        JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class).notSupported());
+    assertFalse(Files.exists(layout.predictions("cnn", "opencv")));
+  }
+
+  @Test
   void writesTheReportAndOnePredictionsFilePerEngine() throws IOException {
     OutputLayout layout = trainedAndExported();
 
     EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
         List.of(Engines.all().toArray(EngineKind[]::new)), EngineSettings.cpuDefaults());
 
-    assertEquals(3, report.engines().size());
+    assertEquals(Engines.all().size(), report.engines().size());
+    assertEquals(List.of(), report.notSupported());
     assertEquals(421_834, report.cost().parameters());
     assertEquals(4_241_152, report.cost().macs());
     assertEquals(java.nio.file.Files.size(out.resolve("models/cnn/cnn.onnx")), report.cost().onnxBytes());

@@ -3,6 +3,7 @@ package org.archbench.schema.eval;
 import org.archbench.schema.io.ResultFormat;
 import java.util.List;
 import org.archbench.schema.eval.EngineAgreement;
+import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.training.FinalAccuracy;
 
 /**
@@ -16,12 +17,13 @@ import org.archbench.schema.training.FinalAccuracy;
  * @param convergence epochs and seconds to 88% and 90% validation accuracy
  * @param cost parameters, MACs and file sizes of the model
  * @param engines one entry per engine
- * @param agreement cross-engine prediction agreement
+ * @param agreement cross-engine prediction agreement, among the engines that ran the model
+ * @param notSupported the engines that lack an operator of the model, in place of their entries
  * @param archbenchVersion the archbench that wrote the file
  * @param gitCommit the commit it was built from
  * @param createdAt ISO-8601 instant
  */
-@ResultFormat(file = "eval/<arch>.json")
+@ResultFormat(file = "eval/<arch>.json", minor = 1)
 public record EvaluationReport(
     String arch,
     String specSha256,
@@ -31,11 +33,13 @@ public record EvaluationReport(
     ModelCost cost,
     List<EngineEvaluation> engines,
     EngineAgreement agreement,
+    List<NotSupported> notSupported,
     String archbenchVersion,
     String gitCommit,
     String createdAt) {
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public EvaluationReport {
     engines = engines == null ? List.of() : List.copyOf(engines);
+    notSupported = notSupported == null ? List.of() : List.copyOf(notSupported);
   }
 }
