@@ -5,9 +5,6 @@ import ai.onnx.proto.OnnxMl;
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,18 +35,8 @@ final class OnnxGraphBuilder {
 
   /** Adds a float32 initializer of {@code dimensions} holding {@code values}; returns its name. */
   String initializer(String stem, float[] values, long... dimensions) {
-    ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-    bytes.asFloatBuffer().put(values);
     String name = name(stem);
-    TensorProto.Builder tensor =
-        TensorProto.newBuilder()
-            .setName(name)
-            .setDataType(TensorProto.DataType.FLOAT.getNumber())
-            .setRawData(ByteString.copyFrom(bytes.array()));
-    for (long dimension : dimensions) {
-      tensor.addDims(dimension);
-    }
-    graph.addInitializer(tensor);
+    graph.addInitializer(OnnxTensors.floats(name, values, dimensions));
     return name;
   }
 
