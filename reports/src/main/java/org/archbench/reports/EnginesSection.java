@@ -71,8 +71,21 @@ final class EnginesSection {
     return section;
   }
 
+  private static final List<Table.Column> COSTS = List.of(
+      Table.Column.text("engine", "Engine"), Table.Column.text("arch", "Architecture"),
+      Table.Column.estimate("b1_images_per_s", "b1 img/s", "%,.0f"),
+      Table.Column.estimate("b32_images_per_s", "b32 img/s", "%,.0f"),
+      Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
+      Table.Column.number("heap_bytes_per_image", "Heap B/img (b256)", "%,.0f"),
+      Table.Column.estimate("rss_anon_mib", "RssAnon MiB", "%.0f"),
+      Table.Column.estimate("engine_start_ms", "Engine start ms", "%.0f"),
+      Table.Column.estimate("model_load_ms", "Model load ms", "%.1f"),
+      Table.Column.estimate("first_inference_ms", "First inference ms", "%.2f"),
+      Table.Column.estimate("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
+      Table.Column.number("speedup", "Speed-up of all cores at b32", "%.2f"));
+
   /** The engine-costs column of the engine's start, which no architecture's figure is. */
-  private static final int ENGINE_START_COLUMN = 7;
+  private static final int ENGINE_START_COLUMN = Table.index(COSTS, "engine_start_ms");
 
   private static Table costs(RunResults run, JmhResults jmh) {
     List<List<Object>> rows = new ArrayList<>();
@@ -100,23 +113,13 @@ final class EnginesSection {
           rows.add(row);
         } else {
           // The cell says why there is no figure, never shows it as missing.
-          run.notSupported(arch, engine).ifPresent(cell -> rows.add(Arrays.asList(engine, arch,
-              cell, null, null, null, null, null, null, null, null, null)));
+          run.notSupported(arch, engine)
+              .ifPresent(cell -> rows.add(Table.leadingRow(COSTS, engine, arch, cell)));
         }
       }
     }
-    return new Table("engine-costs", "Throughput by batch, memory, cold start and threads", List.of(
-        Table.Column.text("engine", "Engine"), Table.Column.text("arch", "Architecture"),
-        Table.Column.estimate("b1_images_per_s", "b1 img/s", "%,.0f"),
-        Table.Column.estimate("b32_images_per_s", "b32 img/s", "%,.0f"),
-        Table.Column.estimate("b256_images_per_s", "b256 img/s", "%,.0f"),
-        Table.Column.number("heap_bytes_per_image", "Heap B/img (b256)", "%,.0f"),
-        Table.Column.estimate("rss_anon_mib", "RssAnon MiB", "%.0f"),
-        Table.Column.estimate("engine_start_ms", "Engine start ms", "%.0f"),
-        Table.Column.estimate("model_load_ms", "Model load ms", "%.1f"),
-        Table.Column.estimate("first_inference_ms", "First inference ms", "%.2f"),
-        Table.Column.estimate("b32_one_thread", "b32 img/s, 1 thread", "%,.0f"),
-        Table.Column.number("speedup", "Speed-up of all cores at b32", "%.2f")), rows);
+    return new Table("engine-costs", "Throughput by batch, memory, cold start and threads",
+        COSTS, rows);
   }
 
   /** The figures engines are compared on: name, and how to read it off the results. */

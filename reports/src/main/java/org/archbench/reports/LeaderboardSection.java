@@ -2,7 +2,6 @@ package org.archbench.reports;
 
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
-import java.util.Collections;
 import org.archbench.schema.engine.NotSupported;
 import java.util.Arrays;
 import java.util.List;
@@ -132,13 +131,8 @@ final class LeaderboardSection {
     }
     // A pair an engine cannot run is a row that says so, never a missing one.
     for (NotSupported pair : run.notSupported()) {
-      if (configurations.stream().noneMatch(c -> c.arch().equals(pair.arch())
-          && c.engine().equals(pair.engine()))) {
-        List<Object> row = new ArrayList<>(Collections.nCopies(LEADERBOARD.size(), null));
-        row.set(0, pair.arch());
-        row.set(1, pair.engine());
-        row.set(2, pair.cell());
-        rows.add(row);
+      if (configurations.stream().noneMatch(c -> pair.concerns(c.arch(), c.engine()))) {
+        rows.add(Table.leadingRow(LEADERBOARD, pair.arch(), pair.engine(), pair.cell()));
       }
     }
     return new Table("leaderboard", "One row per architecture and engine", LEADERBOARD, rows);

@@ -91,6 +91,7 @@ public final class RunCheck {
       List<Function<String, String>> modelFiles, Studied studied) {
     RunCheck check = new RunCheck(run);
     OutputLayout layout = new OutputLayout(run);
+    List<NotSupported> notSupported = notSupported(layout, archs);
     check.runManifest(layout);
     for (String arch : archs) {
       for (Function<String, String> modelFile : modelFiles) {
@@ -101,7 +102,7 @@ public final class RunCheck {
       check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);
       check.archRecord(layout.imbalance(arch), ImbalanceReport.class, ImbalanceReport::arch, arch);
       for (String engine : engines) {
-        if (!check.notSupported(layout, arch, engine)) {
+        if (!leftOut(notSupported, arch, engine)) {
           check.predictions(layout.predictions(arch, engine));
         }
       }
@@ -113,7 +114,7 @@ public final class RunCheck {
       check.archRecord(layout.loss(arch), LossReport.class, LossReport::arch, arch);
     }
     check.record(layout.statistics(), StatisticsReport.class);
-    check.jmh(layout, archs, engines);
+    check.jmh(layout, archs, engines, notSupported);
     check.report(layout);
     check.readableByOthers();
     check.noTemporaries();
@@ -147,28 +148,41 @@ public final class RunCheck {
   }
 
   /**
-   * Whether the run records that {@code engine} lacks an operator of {@code arch}'s model, in the
-   * evaluation or the benchmarks: its figures are then not expected. A file that does not read is
-   * a problem of its own, reported where it is checked.
+   * The pairs the run records as not supported, in the evaluations of {@code archs} and the
+   * benchmarks: their figures are not expected. An architecture whose record does not read (the
+   * file is a problem of its own, reported where it is checked) has every figure expected.
    */
-  private boolean notSupported(OutputLayout layout, String arch, String engine) {
-    List<NotSupported> pairs = new ArrayList<>();
+  private static List<NotSupported> notSupported(OutputLayout layout, List<String> archs) {
+    List<NotSupported> benchmarks;
     try {
-      if (Files.isRegularFile(layout.evaluation(arch))) {
-        pairs.addAll(JsonFiles.read(layout.evaluation(arch), EvaluationReport.class).notSupported());
-      }
-      if (Files.isRegularFile(layout.jmhNotSupported())) {
-        pairs.addAll(JsonFiles.read(layout.jmhNotSupported(), NotSupportedPairs.class).pairs());
-      }
+      benchmarks = Files.isRegularFile(layout.jmhNotSupported())
+          ? JsonFiles.read(layout.jmhNotSupported(), NotSupportedPairs.class).pairs() : List.of();
     } catch (IOException e) {
-      return false;
+      return List.of();
     }
-    return pairs.stream().anyMatch(pair -> pair != null && arch.equals(pair.arch())
-        && engine.equals(pair.engine()));
+    List<NotSupported> pairs = new ArrayList<>();
+    for (String arch : archs) {
+      try {
+        if (Files.isRegularFile(layout.evaluation(arch))) {
+          pairs.addAll(JsonFiles.read(layout.evaluation(arch), EvaluationReport.class)
+              .notSupported());
+        }
+      } catch (IOException e) {
+        continue;
+      }
+      benchmarks.stream().filter(pair -> pair != null && arch.equals(pair.arch()))
+          .forEach(pairs::add);
+    }
+    return pairs;
+  }
+
+  private static boolean leftOut(List<NotSupported> pairs, String arch, String engine) {
+    return pairs.stream().anyMatch(pair -> pair != null && pair.concerns(arch, engine));
   }
 
   /** The JMH results hold a throughput record of every engine x architecture. */
-  private void jmh(OutputLayout layout, List<String> archs, List<String> engines) {
+  private void jmh(OutputLayout layout, List<String> archs, List<String> engines,
+      List<NotSupported> notSupported) {
     if (!exists(layout.jmhResults())) {
       return;
     }
@@ -182,7 +196,7 @@ public final class RunCheck {
     }
     for (String arch : archs) {
       for (String engine : engines) {
-        if (notSupported(layout, arch, engine)) {
+        if (leftOut(notSupported, arch, engine)) {
           continue;
         }
         boolean found = results.records().stream().anyMatch(record ->

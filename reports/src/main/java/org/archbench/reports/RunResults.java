@@ -151,8 +151,7 @@ public record RunResults(
   /** What a cell of {@code arch} on {@code engine} says in place of a figure, if not supported. */
   public Optional<String> notSupported(String arch, String engine) {
     return notSupported().stream()
-        .filter(pair -> arch.equals(pair.arch()) && engine.equals(pair.engine()))
-        .map(NotSupported::cell).findFirst();
+        .filter(pair -> pair.concerns(arch, engine)).map(NotSupported::cell).findFirst();
   }
 
   /** The evaluation of {@code arch} on {@code engine}, if both ran. */

@@ -132,15 +132,36 @@ public record Table(
     rows = List.copyOf(copied);
   }
 
-  /** The value of column {@code key} in {@code row}, one of this table's rows. */
-  public Object value(List<Object> row, String key) {
+  /**
+   * A row of {@code columns} holding {@code leading} in its first cells and nothing after them:
+   * the row of a configuration that has no figures, whose first figure cell says why.
+   */
+  public static List<Object> leadingRow(List<Column> columns, Object... leading) {
+    List<Object> row = new ArrayList<>(java.util.Collections.nCopies(columns.size(), null));
+    for (int c = 0; c < leading.length; c++) {
+      row.set(c, leading[c]);
+    }
+    return row;
+  }
+
+  /** The position of column {@code key} among {@code columns}. */
+  public static int index(List<Column> columns, String key) {
     for (int c = 0; c < columns.size(); c++) {
       if (columns.get(c).key().equals(key)) {
-        return row.get(c);
+        return c;
       }
     }
-    throw new IllegalArgumentException("table " + id + ": expected a column " + key + ", found "
+    throw new IllegalArgumentException("expected a column " + key + ", found "
         + columns.stream().map(Column::key).toList());
+  }
+
+  /** The value of column {@code key} in {@code row}, one of this table's rows. */
+  public Object value(List<Object> row, String key) {
+    try {
+      return row.get(index(columns, key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("table " + id + ": " + e.getMessage(), e);
+    }
   }
 
   /** The rows as the page shows them. */

@@ -23,11 +23,16 @@ public record NotSupported(
     return "not supported by " + engine + ": " + operator;
   }
 
+  /** Whether this is a pair of {@code arch} on {@code engine}, whatever the variant. */
+  public boolean concerns(String arch, String engine) {
+    return Objects.equals(this.arch, arch) && Objects.equals(this.engine, engine);
+  }
+
   /** The entry of {@code list} for this architecture, engine and variant, if there is one. */
   public static Optional<NotSupported> find(
       List<NotSupported> list, String arch, String engine, String variant) {
-    return list.stream().filter(entry -> Objects.equals(entry.arch(), arch)
-        && Objects.equals(entry.engine(), engine) && Objects.equals(entry.variant(), variant))
+    return list.stream()
+        .filter(entry -> entry.concerns(arch, engine) && Objects.equals(entry.variant(), variant))
         .findFirst();
   }
 }
