@@ -24,6 +24,8 @@ import org.archbench.harness.data.IdxFileSpec;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.export.Calibration;
+import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelVariant;
 import org.archbench.models.spec.ArchitectureProvider;
 import org.archbench.models.spec.ArchitectureSpec;
@@ -66,9 +68,12 @@ class RegistrationTest {
     }
 
     @Override
-    public Path onnx(Path directory, String arch) {
-      return directory.resolve(arch + ".throwaway.onnx");
+    public String stem(String arch) {
+      return arch + ".throwaway";
     }
+
+    @Override
+    public void derive(ModelFiles float32, Calibration calibration) {}
   }
 
   public static final class ThrowawayArchitectures implements ArchitectureProvider {

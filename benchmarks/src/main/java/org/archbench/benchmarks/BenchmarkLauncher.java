@@ -3,9 +3,6 @@ package org.archbench.benchmarks;
 import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
-import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.UnsupportedModelException;
-import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -193,19 +190,9 @@ public final class BenchmarkLauncher {
     for (String arch : request.archs()) {
       ModelFiles model = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
       for (String variant : request.variants()) {
-        ModelVariant artifact = ModelVariants.byId(variant);
+        ModelFiles artifact = model.as(ModelVariants.byId(variant));
         for (String engine : request.engines()) {
-          EngineKind kind = Engines.byId(engine);
-          if (!kind.runs(artifact)) {
-            pairs.add(new NotSupported(arch, engine, variant, "the " + variant + " model",
-                engine + " does not run " + variant + " models"));
-            continue;
-          }
-          try {
-            kind.requireSupported(model.as(artifact));
-          } catch (UnsupportedModelException e) {
-            pairs.add(e.notSupported());
-          }
+          Engines.byId(engine).whyNot(artifact).ifPresent(pairs::add);
         }
       }
     }

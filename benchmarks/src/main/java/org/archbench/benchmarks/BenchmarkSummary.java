@@ -16,6 +16,7 @@ import java.util.Set;
 import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.ModelVariantIds;
 
 /**
  * The console summary of a JMH results file: throughput with achieved GFLOP/s and share of the
@@ -51,6 +52,7 @@ final class BenchmarkSummary {
   void print(PrintStream out) {
     Set<String> engines = new LinkedHashSet<>();
     Set<String> archs = new LinkedHashSet<>();
+    Set<String> variants = new LinkedHashSet<>();
     for (JmhResults.Record record : results.records()) {
       if (!record.param("engine").isEmpty()) {
         engines.add(record.param("engine"));
@@ -58,33 +60,40 @@ final class BenchmarkSummary {
       if (!record.param("arch").isEmpty()) {
         archs.add(record.param("arch"));
       }
+      variants.add(record.variant());
     }
     OptionalDouble peak = results.peakFlops();
     out.printf(Locale.ROOT, "%nGEMM: %s GFLOP/s; peak (best sustained in this run): %s GFLOP/s%n",
         gflops(results.gemmFlops()), gflops(peak));
-    String row = "%-16s %-7s %12s %12s %12s %9s %7s %11s %11s %11s %10s %10s%n";
-    out.printf(Locale.ROOT, "%n" + row, "engine", "arch", "b1 img/s", "b32 img/s", "b256 img/s",
+    String row = "%-16s %-12s %12s %12s %12s %9s %7s %11s %11s %11s %10s %10s%n";
+    out.printf(Locale.ROOT, "%n" + row, "engine", "model", "b1 img/s", "b32 img/s", "b256 img/s",
         "GFLOP/s", "%peak", "p50 us", "p99 us", "heap B/img", "RSS MiB", "peak MiB");
     for (String engine : engines) {
       for (String arch : archs) {
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
-        Optional<JmhResults.Record> b256 = results.find("ThroughputBenchmark.batch256", key);
-        OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
-        Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
-        out.printf(Locale.ROOT, row, engine, arch,
-            cell(CostFigures.mean(results, "ThroughputBenchmark.batch001", key), "%.0f"),
-            cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
-            cell(CostFigures.mean(b256), "%.0f"),
-            format(flops, "%.2f", 1e-9),
-            flops.isPresent() && peak.isPresent()
-                ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
-                : "-",
-            cell(CostFigures.percentile(latency, 0.5), "%.1f"),
-            cell(CostFigures.percentile(latency, 0.99), "%.1f"),
-            format(b256.map(JmhResults.Record::heapBytesPerOperation)
-                .orElse(OptionalDouble.empty()), "%.0f", 1),
-            cell(CostFigures.memory(b256, "native.rssAnon"), "%.0f"),
-            cell(CostFigures.memory(b256, "native.peakRss"), "%.0f"));
+        for (String variant : variants) {
+          Map<String, String> key = JmhResults.key(engine, arch, variant);
+          Optional<JmhResults.Record> b256 = results.find("ThroughputBenchmark.batch256", key);
+          if (b256.isEmpty() && !variant.equals(ModelVariantIds.FLOAT32)) {
+            continue;
+          }
+          OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
+          Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
+          out.printf(Locale.ROOT, row, engine,
+              variant.equals(ModelVariantIds.FLOAT32) ? arch : arch + " " + variant,
+              cell(CostFigures.mean(results, "ThroughputBenchmark.batch001", key), "%.0f"),
+              cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
+              cell(CostFigures.mean(b256), "%.0f"),
+              format(flops, "%.2f", 1e-9),
+              flops.isPresent() && peak.isPresent()
+                  ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
+                  : "-",
+              cell(CostFigures.percentile(latency, 0.5), "%.1f"),
+              cell(CostFigures.percentile(latency, 0.99), "%.1f"),
+              format(b256.map(JmhResults.Record::heapBytesPerOperation)
+                  .orElse(OptionalDouble.empty()), "%.0f", 1),
+              cell(CostFigures.memory(b256, "native.rssAnon"), "%.0f"),
+              cell(CostFigures.memory(b256, "native.peakRss"), "%.0f"));
+        }
       }
     }
     out.println(LEGEND);
@@ -99,7 +108,7 @@ final class BenchmarkSummary {
         "start ms", "load ms", "1st infer ms", "1 thr", "all thr", "speed-up");
     for (String engine : engines) {
       for (String arch : archs) {
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        Map<String, String> key = JmhResults.float32(engine, arch);
         OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
         OptionalDouble all = results.allCoresAtBatch32(engine, arch);
         out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %12s %12s %8s%n", engine, arch,
@@ -108,7 +117,8 @@ final class BenchmarkSummary {
             cell(CostFigures.mean(results, "ColdStartBenchmark.modelLoad", key), "%.1f"),
             cell(CostFigures.mean(results, "ColdStartBenchmark.firstInference", key), "%.2f"),
             cell(CostFigures.mean(results, "ThreadsBenchmark.batch032",
-                Map.of("engine", engine, "arch", arch, "threads", "1")), "%.0f"),
+                Map.of("engine", engine, "arch", arch, JmhResults.VARIANT,
+                    ModelVariantIds.FLOAT32, "threads", "1")), "%.0f"),
             cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");

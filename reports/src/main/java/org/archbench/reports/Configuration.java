@@ -4,18 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
 
 /**
- * One architecture on one engine, with the figures a user picks by: its test accuracy and the
+ * One model variant of an architecture on one engine, with the figures a user picks by: its test accuracy and the
  * cost figures the leaderboard, the Pareto charts and the pick table share. Null where a stage did
  * not run.
  *
  * @param arch the architecture
  * @param engine the engine
+ * @param variant the model variant (fp32, int8)
  * @param accuracy its evaluation on the test set
  * @param p50 batch-1 median latency, microseconds
  * @param p99 batch-1 99th-percentile latency, microseconds
@@ -23,34 +25,55 @@ import org.archbench.schema.jmh.JmhResults;
  * @param peakRss the process's peak resident memory over the batch-256 benchmark, MiB
  * @param flops floating-point operations per second at batch 256
  */
-record Configuration(String arch, String engine, EngineEvaluation accuracy, Estimate p50,
+record Configuration(String arch, String engine, String variant, EngineEvaluation accuracy, Estimate p50,
     Estimate p99, Estimate imagesPerSecond256, Estimate peakRss, Double flops) {
 
-  /** Every architecture x engine of the run that was evaluated or measured, in the run's order. */
+  /**
+   * Every architecture x variant x engine of the run that was evaluated or measured, in the run's
+   * order.
+   */
   static List<Configuration> of(RunResults run) {
     List<Configuration> configurations = new ArrayList<>();
     for (String arch : run.archs()) {
-      for (String engine : run.engines()) {
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
-        Optional<EngineEvaluation> accuracy = run.evaluation(arch, engine);
-        Optional<JmhResults.Record> latency =
-            run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
-        Optional<JmhResults.Record> throughput =
-            run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
-        if (accuracy.isPresent() || latency.isPresent() || throughput.isPresent()) {
-          configurations.add(new Configuration(arch, engine, accuracy.orElse(null),
-              CostFigures.percentile(latency, 0.5), CostFigures.percentile(latency, 0.99),
-              CostFigures.mean(throughput), CostFigures.memory(throughput, "native.peakRss"),
-              throughput.map(r -> Values.of(r.secondary("flop"))).orElse(null)));
+      for (String variant : run.variants()) {
+        for (String engine : run.engines()) {
+          of(run, arch, engine, variant).ifPresent(configurations::add);
         }
       }
     }
     return configurations;
   }
 
-  /** {@code cnn on onnxruntime}. */
+  /** {@code variant} of {@code arch} on {@code engine}, if it was evaluated or measured. */
+  static Optional<Configuration> of(RunResults run, String arch, String engine, String variant) {
+    Map<String, String> key = JmhResults.key(engine, arch, variant);
+    Optional<EngineEvaluation> accuracy = run.evaluation(arch, engine, variant);
+    Optional<JmhResults.Record> latency =
+        run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
+    Optional<JmhResults.Record> throughput =
+        run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
+    if (accuracy.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Configuration(arch, engine, variant, accuracy.orElse(null),
+        CostFigures.percentile(latency, 0.5), CostFigures.percentile(latency, 0.99),
+        CostFigures.mean(throughput), CostFigures.memory(throughput, "native.peakRss"),
+        throughput.map(r -> Values.of(r.secondary("flop"))).orElse(null)));
+  }
+
+  /** {@code cnn on onnxruntime}, {@code cnn int8 on onnxruntime}. */
   String name() {
-    return arch + " on " + engine;
+    return model() + " on " + engine;
+  }
+
+  /** {@code cnn} for the float32 model, {@code cnn int8} for another variant. */
+  String model() {
+    return isFloat32() ? arch : arch + " " + variant;
+  }
+
+  /** Whether this is the float32 model, the one the significance tests between archs are of. */
+  boolean isFloat32() {
+    return variant.equals(ModelVariantIds.FLOAT32);
   }
 
   /** Whether its accuracy and both ends of its interval are shares that can be true. */

@@ -4,6 +4,7 @@ import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.ModelVariantIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,7 +30,8 @@ final class EnginesSection {
       EvaluationReport evaluation = run.evaluations().get(arch);
       if (evaluation != null) {
         Optional<EngineAgreement> measured = Optional.ofNullable(evaluation.agreement());
-        agreement.add(Arrays.asList(arch, evaluation.engines().size(),
+        agreement.add(Arrays.asList(arch, evaluation.engines().stream()
+                .filter(engine -> engine.variant().equals(ModelVariantIds.FLOAT32)).count(),
             measured.map(EngineAgreement::share).orElse(null),
             measured.map(EngineAgreement::maxLogitDifference).orElse(null)));
       }
@@ -37,7 +39,8 @@ final class EnginesSection {
     if (agreement.isEmpty()) {
       section.missing("eval/*.json (archbench evaluate did not run)");
     } else {
-      section.table(new Table("agreement", "Do the engines predict alike on the 10,000 test images?",
+      section.table(new Table("agreement",
+          "Do the engines predict alike on the 10,000 test images (float32 models)?",
           List.of(Table.Column.text("arch", "Architecture"),
               Table.Column.number("engines", "Engines", "%d"),
               Table.Column.percent("share", "Same prediction %"),
@@ -91,7 +94,7 @@ final class EnginesSection {
     List<List<Object>> rows = new ArrayList<>();
     for (String engine : run.engines()) {
       for (String arch : run.archs()) {
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        Map<String, String> key = JmhResults.float32(engine, arch);
         Optional<JmhResults.Record> throughput = jmh.find("ThroughputBenchmark.batch256", key);
         Double one = Values.of(jmh.oneThreadAtBatch32(engine, arch));
         Double all = Values.of(jmh.allCoresAtBatch32(engine, arch));
@@ -105,7 +108,8 @@ final class EnginesSection {
             CostFigures.mean(jmh, "ColdStartBenchmark.modelLoad", key),
             CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key),
             CostFigures.mean(jmh, "ThreadsBenchmark.batch032",
-                Map.of("engine", engine, "arch", arch, "threads", "1")),
+                Map.of("engine", engine, "arch", arch, JmhResults.VARIANT, ModelVariantIds.FLOAT32,
+                    "threads", "1")),
             one != null && all != null ? all / one : null);
         // Engine start is the engine's alone: a row needs a figure of this architecture.
         if (IntStream.range(2, row.size()).filter(i -> i != ENGINE_START_COLUMN)
@@ -144,7 +148,7 @@ final class EnginesSection {
         String reference = null;
         Estimate referenceFigure = null;
         for (String engine : run.engines()) {
-          Estimate measured = figure.read().apply(jmh, Map.of("engine", engine, "arch", arch));
+          Estimate measured = figure.read().apply(jmh, JmhResults.float32(engine, arch));
           if (measured == null) {
             continue;
           }

@@ -74,6 +74,7 @@ public final class HtmlReport {
     sections.addAll(List.of(
         PickSection.build(run),
         LeaderboardSection.build(run, charts),
+        QuantizationSection.build(run),
         TrainingSection.build(run, charts),
         ConfusionSection.build(run),
         RobustnessSection.build(run, charts, contactSheet),

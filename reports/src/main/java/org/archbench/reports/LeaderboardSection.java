@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.ModelCost;
+import org.archbench.schema.eval.VariantComparison;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.training.TrainingReport;
@@ -67,18 +68,20 @@ final class LeaderboardSection {
       String figure = chart == latency ? "b1 p50" : "b256 img/s";
       for (Pareto.Standing standing : chart) {
         rows.add(Arrays.asList(figure, standing.configuration().arch(),
-            standing.configuration().engine(), standing.status().label(),
+            standing.configuration().variant(), standing.configuration().engine(),
+            standing.status().label(),
             String.join(", ", standing.dominatedBy())));
       }
     }
     return new Table("pareto", "Where each configuration stands on the accuracy-against-cost charts",
         List.of(Table.Column.text("figure", "Against"), Table.Column.text("arch", "Architecture"),
-            Table.Column.text("engine", "Engine"), Table.Column.text("standing", "Standing"),
+            Table.Column.text("variant", "Variant"), Table.Column.text("engine", "Engine"), Table.Column.text("standing", "Standing"),
             Table.Column.text("dominated_by", "Dominated by")), rows);
   }
 
   private static final List<Table.Column> LEADERBOARD = List.of(
       Table.Column.text("arch", "Architecture"),
+      Table.Column.text("variant", "Variant"),
       Table.Column.text("engine", "Engine"),
       Table.Column.percent("accuracy", "Test accuracy %"),
       Table.Column.percent("accuracy_lower95", "95% CI low"),
@@ -103,11 +106,11 @@ final class LeaderboardSection {
     OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
     for (Configuration configuration : configurations) {
       String arch = configuration.arch();
-      Optional<ModelCost> cost = Optional.ofNullable(run.evaluations().get(arch))
-          .map(EvaluationReport::cost);
+      Optional<EvaluationReport> evaluation = Optional.ofNullable(run.evaluations().get(arch));
+      Optional<ModelCost> cost = evaluation.map(EvaluationReport::cost);
       Optional<EngineEvaluation> measured = Optional.ofNullable(configuration.accuracy());
       Double flops = configuration.flops();
-      rows.add(Arrays.asList(arch, configuration.engine(),
+      rows.add(Arrays.asList(arch, configuration.variant(), configuration.engine(),
           measured.map(EngineEvaluation::accuracy).orElse(null),
           measured.map(EngineEvaluation::accuracyLower95).orElse(null),
           measured.map(EngineEvaluation::accuracyUpper95).orElse(null),
@@ -115,7 +118,7 @@ final class LeaderboardSection {
           measured.map(EngineEvaluation::expectedCalibrationError).orElse(null),
           cost.map(ModelCost::parameters).orElse(null),
           cost.map(ModelCost::macs).orElse(null),
-          cost.map(ModelCost::onnxBytes).filter(bytes -> bytes >= 0)
+          onnxBytes(configuration, evaluation).filter(bytes -> bytes >= 0)
               .map(bytes -> bytes * (1.0 / (1 << 20))).orElse(null),
           configuration.p50(),
           configuration.p99(),
@@ -131,11 +134,25 @@ final class LeaderboardSection {
     }
     // A pair an engine cannot run is a row that says so, never a missing one.
     for (NotSupported pair : run.notSupported()) {
-      if (configurations.stream().noneMatch(c -> pair.concerns(c.arch(), c.engine()))) {
-        rows.add(Table.leadingRow(LEADERBOARD, pair.arch(), pair.engine(), pair.cell()));
+      if (configurations.stream().noneMatch(c -> pair.concerns(c.arch(), c.engine())
+          && c.variant().equals(pair.variant()))) {
+        rows.add(Table.leadingRow(LEADERBOARD, pair.arch(), pair.variant(), pair.engine(),
+            pair.cell()));
       }
     }
-    return new Table("leaderboard", "One row per architecture and engine", LEADERBOARD, rows);
+    return new Table("leaderboard", "One row per architecture, model variant and engine",
+        LEADERBOARD, rows);
+  }
+
+  /** The ONNX file size of the configuration's variant: the float32 model's, or the derived one's. */
+  private static Optional<Long> onnxBytes(
+      Configuration configuration, Optional<EvaluationReport> evaluation) {
+    if (configuration.isFloat32()) {
+      return evaluation.map(EvaluationReport::cost).map(ModelCost::onnxBytes);
+    }
+    return evaluation.flatMap(e -> e.againstFloat32().stream()
+        .filter(c -> c.variant().equals(configuration.variant())).findFirst())
+        .map(VariantComparison::onnxBytes);
   }
 
   private static Double imbalanceMinimumRecall(ImbalanceReport imbalance) {

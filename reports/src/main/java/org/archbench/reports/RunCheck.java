@@ -17,7 +17,6 @@ import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
-import java.util.function.Function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.archbench.schema.ModelVariantIds;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -77,33 +79,46 @@ public final class RunCheck {
     }
   }
 
+  /**
+   * A model variant as the check sees it: its id, and the stem of its files for an architecture
+   * ({@code cnn}, {@code cnn.int8}): the model directory holds stem.onnx, evaluation wrote
+   * stem.&lt;engine&gt;.predictions.csv.
+   */
+  public record Variant(String id, UnaryOperator<String> stem) {
+
+    /** The float32 model, whose stem is the architecture. */
+    public static final Variant FLOAT32 = new Variant(ModelVariantIds.FLOAT32, arch -> arch);
+  }
+
   /** Checks {@code run} for {@code archs} on {@code engines}, with the float32 model of each. */
   public static Result of(Path run, List<String> archs, List<String> engines) {
-    return of(run, archs, engines, List.of(arch -> arch + ".onnx"), Studied.NONE);
+    return of(run, archs, engines, List.of(Variant.FLOAT32), Studied.NONE);
   }
 
   /**
-   * Checks {@code run} for {@code archs} on {@code engines}, each model directory holding the file
-   * every one of {@code modelFiles} names for its architecture (one per model variant), and the
-   * result of every study {@code studied} names.
+   * Checks {@code run} for {@code archs} on {@code engines} and {@code variants}: every variant's
+   * ONNX file and predictions, each left out only where an engine recorded it cannot run it, and
+   * the result of every study {@code studied} names.
    */
   public static Result of(Path run, List<String> archs, List<String> engines,
-      List<Function<String, String>> modelFiles, Studied studied) {
+      List<Variant> variants, Studied studied) {
     RunCheck check = new RunCheck(run);
     OutputLayout layout = new OutputLayout(run);
     List<NotSupported> notSupported = notSupported(layout, archs);
     check.runManifest(layout);
     for (String arch : archs) {
-      for (Function<String, String> modelFile : modelFiles) {
-        check.nonEmpty(layout.modelDirectory(arch).resolve(modelFile.apply(arch)));
+      for (Variant variant : variants) {
+        check.nonEmpty(layout.modelDirectory(arch).resolve(variant.stem().apply(arch) + ".onnx"));
       }
       check.archRecord(layout.trainingReport(arch), TrainingReport.class, TrainingReport::arch, arch);
       check.archRecord(layout.evaluation(arch), EvaluationReport.class, EvaluationReport::arch, arch);
       check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);
       check.archRecord(layout.imbalance(arch), ImbalanceReport.class, ImbalanceReport::arch, arch);
-      for (String engine : engines) {
-        if (!leftOut(notSupported, arch, engine)) {
-          check.predictions(layout.predictions(arch, engine));
+      for (Variant variant : variants) {
+        for (String engine : engines) {
+          if (!leftOut(notSupported, arch, engine, variant.id())) {
+            check.predictions(layout.predictions(variant.stem().apply(arch), engine));
+          }
         }
       }
     }
@@ -114,7 +129,7 @@ public final class RunCheck {
       check.archRecord(layout.loss(arch), LossReport.class, LossReport::arch, arch);
     }
     check.record(layout.statistics(), StatisticsReport.class);
-    check.jmh(layout, archs, engines, notSupported);
+    check.jmh(layout, archs, engines, variants, notSupported);
     check.report(layout);
     check.readableByOthers();
     check.noTemporaries();
@@ -176,13 +191,15 @@ public final class RunCheck {
     return pairs;
   }
 
-  private static boolean leftOut(List<NotSupported> pairs, String arch, String engine) {
-    return pairs.stream().anyMatch(pair -> pair != null && pair.concerns(arch, engine));
+  private static boolean leftOut(
+      List<NotSupported> pairs, String arch, String engine, String variant) {
+    return pairs.stream().anyMatch(pair -> pair != null && pair.concerns(arch, engine)
+        && (pair.variant() == null || pair.variant().equals(variant)));
   }
 
-  /** The JMH results hold a throughput record of every engine x architecture. */
+  /** The JMH results hold a throughput record of every engine x architecture x variant. */
   private void jmh(OutputLayout layout, List<String> archs, List<String> engines,
-      List<NotSupported> notSupported) {
+      List<Variant> variants, List<NotSupported> notSupported) {
     if (!exists(layout.jmhResults())) {
       return;
     }
@@ -195,16 +212,19 @@ public final class RunCheck {
       return;
     }
     for (String arch : archs) {
-      for (String engine : engines) {
-        if (leftOut(notSupported, arch, engine)) {
-          continue;
-        }
-        boolean found = results.records().stream().anyMatch(record ->
-            record.benchmark().startsWith("ThroughputBenchmark.")
-                && record.param("arch").equals(arch) && record.param("engine").equals(engine));
-        if (!found) {
-          problems.add(name(layout.jmhResults()) + ": expected a ThroughputBenchmark record of "
-              + engine + " x " + arch + ", found none");
+      for (Variant variant : variants) {
+        for (String engine : engines) {
+          if (leftOut(notSupported, arch, engine, variant.id())) {
+            continue;
+          }
+          boolean found = results.records().stream().anyMatch(record ->
+              record.benchmark().startsWith("ThroughputBenchmark.")
+                  && record.param("arch").equals(arch) && record.param("engine").equals(engine)
+                  && record.variant().equals(variant.id()));
+          if (!found) {
+            problems.add(name(layout.jmhResults()) + ": expected a ThroughputBenchmark record of "
+                + engine + " x " + arch + " " + variant.id() + ", found none");
+          }
         }
       }
     }

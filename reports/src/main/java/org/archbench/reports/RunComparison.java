@@ -179,7 +179,7 @@ public final class RunComparison {
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : archs) {
       for (String engine : engines) {
-        Map<String, String> key = Map.of("engine", engine, "arch", arch);
+        Map<String, String> key = JmhResults.float32(engine, arch);
         List<Object> row = new ArrayList<>(List.of(arch, engine));
         Estimate first = null;
         boolean any = false;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.archbench.schema.ModelVariantIds;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -148,19 +149,32 @@ public record RunResults(
     return List.copyOf(byPair.values());
   }
 
-  /** What a cell of {@code arch} on {@code engine} says in place of a figure, if not supported. */
+  /**
+   * What a cell of the float32 model of {@code arch} on {@code engine} says in place of a figure,
+   * if not supported.
+   */
   public Optional<String> notSupported(String arch, String engine) {
-    return notSupported().stream()
-        .filter(pair -> pair.concerns(arch, engine)).map(NotSupported::cell).findFirst();
+    return NotSupported.find(notSupported(), arch, engine, ModelVariantIds.FLOAT32)
+        .map(NotSupported::cell);
   }
 
-  /** The evaluation of {@code arch} on {@code engine}, if both ran. */
-  public Optional<EngineEvaluation> evaluation(String arch, String engine) {
+  /** The evaluation of {@code variant} of {@code arch} on {@code engine}, if both ran. */
+  public Optional<EngineEvaluation> evaluation(String arch, String engine, String variant) {
     EvaluationReport evaluation = evaluations.get(arch);
-    if (evaluation == null) {
-      return Optional.empty();
+    return evaluation == null ? Optional.empty() : evaluation.engine(engine, variant);
+  }
+
+  /** Every model variant any evaluation or benchmark names, float32 first. */
+  public List<String> variants() {
+    Set<String> found = new LinkedHashSet<>();
+    found.add(ModelVariantIds.FLOAT32);
+    for (EvaluationReport evaluation : evaluations.values()) {
+      evaluation.engines().forEach(engine -> found.add(engine.variant()));
     }
-    return evaluation.engines().stream().filter(e -> e.engine().equals(engine)).findFirst();
+    jmh.ifPresent(results -> results.records().stream()
+        .filter(r -> !r.param("arch").isEmpty()).map(JmhResults.Record::variant)
+        .forEach(found::add));
+    return new ArrayList<>(found);
   }
 
 

@@ -114,7 +114,7 @@ class HtmlReportTest {
     Path index = HtmlReport.write(run.getParent(), out.resolve("report"), null);
     Document page = Jsoup.parse(index.toFile());
 
-    assertEquals(List.of("picks", "leaderboard", "training", "confusion", "robustness", "imbalance",
+    assertEquals(List.of("picks", "leaderboard", "quantization", "training", "confusion", "robustness", "imbalance",
         "statistics", "head-to-head", "transfer", "loss", "engines", "environment"),
         page.select("section").eachAttr("id"));
     assertTrue(page.select("p.missing-note").size() >= 7, page.select("p.missing-note").toString());
@@ -129,10 +129,10 @@ class HtmlReportTest {
     // cnn has no JMH results in the fixture: its latency cells say so.
     Element cnnRow = page.select("#leaderboard tbody tr").stream()
         .filter(row -> row.child(0).text().equals("cnn")).findFirst().orElseThrow();
-    assertEquals("missing", cnnRow.child(10).text());
-    assertTrue(cnnRow.child(10).hasClass("missing"));
+    assertEquals("missing", cnnRow.child(11).text());
+    assertTrue(cnnRow.child(11).hasClass("missing"));
     String csv = Files.readString(out.resolve("tables/leaderboard.csv"));
-    assertTrue(csv.lines().anyMatch(line -> line.startsWith("cnn,onnxruntime,") && line.contains(",,")));
+    assertTrue(csv.lines().anyMatch(line -> line.startsWith("cnn,fp32,onnxruntime,") && line.contains(",,")));
   }
 
   @Test

@@ -60,6 +60,6 @@ class NotSupportedTest {
     assertFalse(problems.stream().anyMatch(problem -> problem.contains("opencv")),
         problems.toString());
     assertTrue(unexplained.contains("jmh/results.json: expected a ThroughputBenchmark record of"
-        + " opencv x mlp, found none"), unexplained.toString());
+        + " opencv x mlp fp32, found none"), unexplained.toString());
   }
 }

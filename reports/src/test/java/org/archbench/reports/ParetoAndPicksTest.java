@@ -30,14 +30,14 @@ class ParetoAndPicksTest {
   }
 
   private static EngineEvaluation accuracy(double value, double lower, double upper) {
-    return new EngineEvaluation("e", "1", null, 10_000, value, lower, upper, 0, 0, 0, 0, null, null,
+    return new EngineEvaluation("e", "fp32", "1", null, 10_000, value, lower, upper, 0, 0, 0, 0, null, null,
         null, null);
   }
 
   /** A configuration of {@code accuracy} (±0.6 points), batch-1 p50 and p99 {@code latency}. */
   private static Configuration configuration(String arch, String engine, double accuracy,
       Estimate latency, Estimate throughput, Estimate rss) {
-    return new Configuration(arch, engine, accuracy(accuracy, accuracy - 0.006, accuracy + 0.006),
+    return new Configuration(arch, engine, "fp32", accuracy(accuracy, accuracy - 0.006, accuracy + 0.006),
         latency, latency, throughput, rss, null);
   }
 

@@ -37,7 +37,7 @@ class RunCheckTest {
     RunCheck.Studied studied = new RunCheck.Studied(List.of("cnn", "mlp"), List.of("mlp", "cnn"));
 
     List<String> problems = RunCheck.of(fixture, List.of("mlp", "cnn"), List.of("onnxruntime"),
-        List.of(arch -> arch + ".onnx"), studied).problems();
+        List.of(RunCheck.Variant.FLOAT32), studied).problems();
 
     assertTrue(problems.contains(
         "transfer/mlp.json: expected this result file, found no such file"), problems.toString());
@@ -72,7 +72,7 @@ class RunCheckTest {
     assertTrue(problems.contains(
         "eval/mlp.onnxruntime.predictions.csv: expected 10000 rows, found 1"), problems.toString());
     assertTrue(problems.contains("jmh/results.json: expected a ThroughputBenchmark record of"
-        + " onnxruntime x mlp, found none"), problems.toString());
+        + " onnxruntime x mlp fp32, found none"), problems.toString());
   }
 
   @Test

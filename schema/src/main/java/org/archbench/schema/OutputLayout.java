@@ -9,11 +9,12 @@ import java.nio.file.Path;
  * <pre>
  * run.json                                  provenance, and the wall time of every stage
  * models/&lt;arch&gt;/                            DJL parameters, params.json, arch.json, key.json,
- *                                           &lt;arch&gt;.onnx
+ *                                           &lt;arch&gt;.onnx, &lt;arch&gt;.int8.onnx
  * checkpoints/&lt;arch&gt;/                       one directory per finished epoch while training runs
  * training/&lt;arch&gt;.json                      the training history and final accuracies
- * eval/&lt;arch&gt;.json                          every engine's test-set results
- * eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv     one row per test image
+ * eval/&lt;arch&gt;.json                          every engine's and variant's test-set results
+ * eval/&lt;stem&gt;.&lt;engine&gt;.predictions.csv     one row per test image; the stem is the
+ *                                           variant's (cnn, cnn.int8)
  * stats.json                                McNemar between architectures, spread over seeds
  * robustness/&lt;arch&gt;.json                    accuracy under every corruption, CE and mCE
  * robustness/sets[-N]/                      the corrupted test sets
@@ -91,9 +92,12 @@ public record OutputLayout(Path root) {
     return evaluations().resolve(arch + ".json");
   }
 
-  /** eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv: one row per test image. */
-  public Path predictions(String arch, String engine) {
-    return evaluations().resolve(arch + "." + engine + ".predictions.csv");
+  /**
+   * eval/&lt;stem&gt;.&lt;engine&gt;.predictions.csv: one row per test image, {@code stem} the model
+   * variant's (the architecture for float32, {@code cnn.int8} for int8).
+   */
+  public Path predictions(String stem, String engine) {
+    return evaluations().resolve(stem + "." + engine + ".predictions.csv");
   }
 
   /** stats.json: the significance of the differences between architectures. */

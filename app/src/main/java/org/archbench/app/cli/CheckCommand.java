@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.Preset;
 import org.archbench.harness.PresetBudget;
@@ -49,15 +48,12 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    // Each variant's ONNX file, named as the variant names it inside a model directory.
-    List<Function<String, String>> modelFiles = variantOptions.chosen().stream()
-        .<Function<String, String>>map(variant ->
-            arch -> variant.onnx(Path.of(""), arch).getFileName().toString())
-        .toList();
+    List<RunCheck.Variant> variants = variantOptions.chosen().stream()
+        .map(variant -> new RunCheck.Variant(variant.id(), variant::stem)).toList();
     List<String> archs = archOptions.ids();
     PrintWriter out = spec.commandLine().getOut();
     RunCheck.Result result = RunCheck.of(in, archs,
-        engineOptions.kinds().stream().map(EngineKind::id).toList(), modelFiles,
+        engineOptions.kinds().stream().map(EngineKind::id).toList(), variants,
         studied(archs));
     result.problems().forEach(problem -> out.println("MISSING OR WRONG: " + problem));
     out.printf("%s: %d result files checked, %d problems%n", in, result.filesChecked(),

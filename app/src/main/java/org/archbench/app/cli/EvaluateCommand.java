@@ -14,6 +14,8 @@ import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.eval.VariantComparison;
+import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.evaluation.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,10 +28,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArchbenchVersion.class,
     description = {
-      "Evaluate exported models on the 10,000 test images with every engine: accuracy with its 95%%"
-          + " Wilson interval, macro-F1, per-class precision and recall, confusion matrix, common"
-          + " mix-ups, NLL, ECE, Brier, and cross-engine agreement.",
-      "Writes OUT/eval/<arch>.json and OUT/eval/<arch>.<engine>.predictions.csv."
+      "Evaluate exported models on the 10,000 test images with every engine and model variant:"
+          + " accuracy with its 95%% Wilson interval, macro-F1, per-class precision and recall,"
+          + " confusion matrix, common mix-ups, NLL, ECE, Brier, cross-engine agreement, and each"
+          + " int8 model against its float32 model (accuracy drop with its paired 95%% interval,"
+          + " McNemar, agreement).",
+      "Writes OUT/eval/<arch>.json and OUT/eval/<stem>.<engine>.predictions.csv (stem: <arch>, or"
+          + " <arch>.int8)."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -42,6 +47,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Mixin private ArchOptions archOptions;
 
   @Mixin private EngineOptions engineOptions;
+
+  @Mixin private VariantOptions variantOptions;
 
   @Mixin private SeedOptions seedOptions;
 
@@ -58,15 +65,25 @@ final class EvaluateCommand implements Callable<Integer> {
     OutputLayout layout = data.layout(output.layout());
     PrintWriter out = spec.commandLine().getOut();
     for (String arch : archs) {
-      EvaluationReport report =
-          Evaluator.evaluate(layout, arch, dataset, kinds, EngineSettings.cpuDefaults());
+      EvaluationReport report = Evaluator.evaluate(layout, arch, dataset, kinds,
+          variantOptions.chosen(), EngineSettings.cpuDefaults());
       for (EngineEvaluation engine : report.engines()) {
-        out.printf(Locale.ROOT,
-            "%-8s %-16s accuracy %.2f%% [%.2f, %.2f], macro-F1 %.4f, NLL %.4f, ECE %.4f, Brier %.4f%n",
-            arch, engine.engine(), 100 * engine.accuracy(), 100 * engine.accuracyLower95(),
+        out.printf(Locale.ROOT, "%-8s %-5s %-16s accuracy %.2f%% [%.2f, %.2f], macro-F1 %.4f, NLL"
+            + " %.4f, ECE %.4f, Brier %.4f%n", arch, engine.variant(), engine.engine(),
+            100 * engine.accuracy(), 100 * engine.accuracyLower95(),
             100 * engine.accuracyUpper95(), engine.macroF1(), engine.negativeLogLikelihood(),
             engine.expectedCalibrationError(), engine.brierScore());
       }
+      for (VariantComparison comparison : report.againstFloat32()) {
+        out.printf(Locale.ROOT, "%-8s %-5s %-16s drop vs fp32 %.2f points [%.2f, %.2f], McNemar"
+            + " p = %.2g (%d against %d), agreement %.2f%%%n", arch, comparison.variant(),
+            comparison.engine(), 100 * comparison.accuracyDrop(), 100 * comparison.dropLower95(),
+            100 * comparison.dropUpper95(), comparison.mcnemarPValue(),
+            comparison.float32OnlyCorrect(), comparison.variantOnlyCorrect(),
+            100 * comparison.agreement());
+      }
+      report.notSupported().forEach(pair -> out.printf(Locale.ROOT, "%-8s %-5s %-16s %s%n", arch,
+          pair.variant(), pair.engine(), pair.cell()));
       out.printf(Locale.ROOT, "%-8s engines agree on %.2f%% of the test images (max |logit"
           + " difference| %.2e); written to %s%n", arch, 100 * report.agreement().share(),
           report.agreement().maxLogitDifference(), layout.evaluation(arch));
@@ -87,7 +104,7 @@ final class EvaluateCommand implements Callable<Integer> {
       OutputLayout seedLayout = seeds.layout(layout, seed);
       EngineEvaluation engine =
           Evaluator.evaluate(seedLayout, arch, dataset, List.of(SEED_ENGINE),
-              EngineSettings.cpuDefaults()).engines().get(0);
+              List.of(ModelVariants.float32()), EngineSettings.cpuDefaults()).engines().get(0);
       out.printf(Locale.ROOT, "%-8s seed %d, %s: accuracy %.2f%%, macro-F1 %.4f, ECE %.4f; written"
           + " to %s%n", arch, seed, engine.engine(), 100 * engine.accuracy(), engine.macroF1(),
           engine.expectedCalibrationError(), seedLayout.evaluation(arch));

@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.data.LoadedDataset;
+import org.archbench.harness.export.Calibration;
+import org.archbench.harness.export.CalibrationMethod;
+import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
@@ -18,6 +22,7 @@ import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.engine.UnsupportedModelException;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelExport;
+import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.OutputLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +31,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code archbench export}: writes each trained model as ONNX, then checks on the test set that every
- * engine predicts what the others do.
+ * {@code archbench export}: writes each trained model as ONNX and its other variants (int8), then
+ * checks on the test set that every engine predicts what the others do.
  */
 @Command(
     name = "export",
@@ -35,8 +40,9 @@ import picocli.CommandLine.Spec;
     versionProvider = ArchbenchVersion.class,
     description = {
       "Export trained models to OUT/models/<arch>/<arch>.onnx (opset 17, input [batch,1,28,28],"
-          + " output logits [batch,10]),",
-      "then run every engine on the 10,000 test images and report their accuracy and agreement."
+          + " output logits [batch,10]), and the int8 variant to <arch>.int8.onnx: static QDQ"
+          + " quantization with activations calibrated on validation images (never test ones).",
+      "Then run every engine on the 10,000 test images and report their accuracy and agreement."
     })
 final class ExportCommand implements Callable<Integer> {
 
@@ -50,25 +56,48 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin private EngineOptions engineOptions;
 
+  @Mixin private VariantOptions variantOptions;
+
   @Option(names = "--check", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Compare the engines on the test set after exporting (default: ${DEFAULT-VALUE}).")
   private boolean check;
+
+  @Option(names = "--calibration", paramLabel = "METHOD", defaultValue = "percentile",
+      description = "How the int8 model's activation ranges are read from the calibration images:"
+          + " min-max (each tensor's extremes) or percentile (clipped at the 99.99th percentile)"
+          + " (default: ${DEFAULT-VALUE}).")
+  private String calibrationMethod;
+
+  @Option(names = "--calibration-images", paramLabel = "N", defaultValue = "1000",
+      description = "Validation images the int8 model is calibrated on (default: ${DEFAULT-VALUE}).")
+  private int calibrationImages;
 
   @Override
   public Integer call() throws DatasetException, IOException {
     List<String> archs = archOptions.ids();
     List<EngineKind> kinds = engineOptions.kinds();
+    List<ModelVariant> variants = variantOptions.chosen();
+    CalibrationMethod method = CalibrationMethod.byOption(calibrationMethod);
+    if (calibrationImages < 1) {
+      throw new IllegalArgumentException("--calibration-images: expected at least 1, found "
+          + calibrationImages);
+    }
     OutputLayout layout = data.layout(output.layout());
-    LoadedDataset dataset = check ? data.load() : null;
+    boolean derives = variants.stream().anyMatch(variant -> !variant.isFloat32());
+    LoadedDataset dataset = check || derives ? data.load() : null;
     PrintWriter printer = spec.commandLine().getOut();
     for (String arch : archs) {
-      ModelFiles files = ModelExport.export(layout, arch);
-      printer.printf(Locale.ROOT, "%s: exported %s (%,d bytes)%n", arch, files.onnx(),
-          Files.size(files.onnx()));
-      if (check) {
-        check(files, kinds, dataset.test(), printer);
+      ModelFiles files = ModelExport.export(layout, arch, variants,
+          seed -> Calibration.ofValidation(dataset, seed, calibrationImages, method));
+      for (ModelVariant variant : variants) {
+        ModelFiles artifact = files.as(variant);
+        printer.printf(Locale.ROOT, "%s %s: exported %s (%,d bytes)%n", arch, variant,
+            artifact.onnx(), Files.size(artifact.onnx()));
+        if (check) {
+          check(artifact, kinds, dataset.test(), printer);
+        }
+        printer.flush();
       }
-      printer.flush();
     }
     return 0;
   }
@@ -81,6 +110,11 @@ final class ExportCommand implements Callable<Integer> {
     int classes = files.spec().classes();
     List<float[]> logitsPerEngine = new ArrayList<>();
     for (EngineKind kind : kinds) {
+      Optional<NotSupported> notSupported = kind.whyNot(files);
+      if (notSupported.isPresent()) {
+        printer.printf(Locale.ROOT, "  %-16s %s%n", kind, notSupported.get().cell());
+        continue;
+      }
       try (InferenceEngine engine = kind.open(files, settings)) {
         float[] logits = BatchedInference.logits(engine, test, classes);
         logitsPerEngine.add(logits);

@@ -2,9 +2,11 @@ package org.archbench.harness.engine;
 
 import org.archbench.schema.registry.Registered;
 import java.io.IOException;
+import java.util.Optional;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.engine.EngineSettings;
+import org.archbench.schema.engine.NotSupported;
 
 /**
  * One inference runtime archbench measures, known by the id used on the command line, in JMH's
@@ -48,5 +50,26 @@ public abstract class EngineKind extends Registered {
   /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
   public boolean runs(ModelVariant variant) {
     return true;
+  }
+
+  /**
+   * Why this engine cannot run the model of {@code files}, if it cannot: a variant it does not
+   * run, or an operator of the model it lacks ({@link #requireSupported}). Asked before a stage
+   * loads the model, so that the pair is recorded as not supported and the stage goes on.
+   *
+   * @throws IOException if the model file is missing or corrupt
+   */
+  public final Optional<NotSupported> whyNot(ModelFiles files) throws IOException {
+    String variant = files.variant().id();
+    if (!runs(files.variant())) {
+      return Optional.of(new NotSupported(files.spec().id(), id(), variant,
+          "the " + variant + " model", id() + " does not run " + variant + " models"));
+    }
+    try {
+      requireSupported(files);
+      return Optional.empty();
+    } catch (UnsupportedModelException e) {
+      return Optional.of(e.notSupported());
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.archbench.harness.export.OnnxContract;
 import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.model.ModelVariant;
 import org.archbench.models.spec.ResidualBlock;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.engine.EngineSettings;
@@ -167,6 +168,16 @@ final class OpenCvDnnEngine extends ModelEngine {
       EngineSettings actual = new EngineSettings(ComputeDevice.CPU, settings.intraOpThreads(), 1,
           settings.optimization());
       return new OpenCvDnnEngine(this, files, actual);
+    }
+
+    /**
+     * The float32 model only: OpenCV 4.9 reads the int8 QDQ models, but its int8 path returned NaN
+     * logits for them when tried, so that variant is recorded as not supported rather than
+     * measured wrong.
+     */
+    @Override
+    public boolean runs(ModelVariant variant) {
+      return variant.isFloat32();
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.schema.eval.VariantComparison;
 import org.archbench.harness.BuildInfo;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LabeledImages;
@@ -28,8 +31,8 @@ import org.archbench.schema.training.TrainingReport;
 import org.archbench.models.spec.ArchitectureSpecJson;
 
 /**
- * Evaluates one trained, exported architecture on the official test set with every engine, and
- * writes eval/&lt;arch&gt;.json and one predictions CSV per engine.
+ * Evaluates one trained, exported architecture on the official test set with every engine and
+ * model variant, and writes eval/&lt;arch&gt;.json and one predictions CSV per engine and variant.
  */
 public final class Evaluator {
 
@@ -40,9 +43,16 @@ public final class Evaluator {
 
   private Evaluator() {}
 
+  /**
+   * Evaluates every variant of {@code arch} in {@code variants} on every engine of
+   * {@code engines} that runs it, and compares each derived variant (int8) with the float32 model
+   * on the same engine; writes eval/&lt;arch&gt;.json and the predictions, once every engine has run.
+   *
+   * @throws IOException if a model file is missing or invalid, or no engine runs the float32 model
+   */
   public static EvaluationReport evaluate(
       OutputLayout layout, String arch, LoadedDataset data, List<EngineKind> engines,
-      EngineSettings settings) throws IOException {
+      List<ModelVariant> variants, EngineSettings settings) throws IOException {
     ModelFiles files = ModelFiles.in(layout.modelDirectory(arch));
     TrainingReport training = files.trainingReport(layout.trainingReport(arch));
     LabeledImages test = data.test();
@@ -52,45 +62,73 @@ public final class Evaluator {
       labels[i] = test.label(i);
     }
     // Every engine runs before anything is written: a stage that fails leaves no new result.
-    List<EngineKind> ran = new ArrayList<>();
-    List<float[]> logitsPerEngine = new ArrayList<>();
-    List<String> versions = new ArrayList<>();
+    List<Run> runs = new ArrayList<>();
     List<NotSupported> notSupported = new ArrayList<>();
-    for (EngineKind kind : engines) {
-      try (InferenceEngine engine = kind.open(files, settings)) {
-        logitsPerEngine.add(BatchedInference.logits(engine, test, classes));
-        versions.add(engine.version());
-        ran.add(kind);
-      } catch (UnsupportedModelException e) {
-        notSupported.add(e.notSupported());
+    for (ModelVariant variant : variants) {
+      ModelFiles artifact = files.as(variant);
+      for (EngineKind kind : engines) {
+        Optional<NotSupported> reason = kind.whyNot(artifact);
+        if (reason.isPresent()) {
+          notSupported.add(reason.get());
+          continue;
+        }
+        try (InferenceEngine engine = kind.open(artifact, settings)) {
+          runs.add(new Run(variant, kind, engine.version(),
+              BatchedInference.logits(engine, test, classes)));
+        } catch (UnsupportedModelException e) {
+          notSupported.add(e.notSupported());
+        }
       }
     }
-    if (ran.isEmpty()) {
-      throw new IOException(arch + ": expected an engine that runs the model, found none of "
-          + engines.stream().map(EngineKind::id).toList() + ": "
+    List<float[]> float32Logits = runs.stream().filter(run -> run.variant().isFloat32())
+        .map(Run::logits).toList();
+    if (float32Logits.isEmpty()) {
+      throw new IOException(arch + ": expected an engine that runs the float32 model, found none"
+          + " of " + engines.stream().map(EngineKind::id).toList() + ": "
           + notSupported.stream().map(NotSupported::cell).toList());
     }
     List<EngineEvaluation> evaluations = new ArrayList<>();
-    for (int e = 0; e < ran.size(); e++) {
-      EngineKind kind = ran.get(e);
-      float[] probabilities = softmax(logitsPerEngine.get(e), classes);
-      Path predictions = layout.predictions(arch, kind.id());
+    for (Run run : runs) {
+      float[] probabilities = softmax(run.logits(), classes);
+      Path predictions = layout.predictions(run.variant().stem(arch), run.kind().id());
       PredictionsFile.write(predictions, labels, probabilities, classes);
       evaluations.add(
-          evaluation(kind, versions.get(e), settings, labels, probabilities, classes,
-              data.classNames(), layout.root().relativize(predictions).toString()));
+          evaluation(run.kind(), run.variant().id(), run.version(), settings, labels,
+              probabilities, classes, data.classNames(),
+              layout.root().relativize(predictions).toString()));
     }
     EvaluationReport report =
         new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
             training.result(), Convergence.of(training.epochs()), costOf(files), evaluations,
-            BatchedInference.agreement(logitsPerEngine, classes), notSupported, BuildInfo.version(),
-            BuildInfo.gitCommit(), Instant.now().toString());
+            BatchedInference.agreement(float32Logits, classes), againstFloat32(files, runs, labels),
+            notSupported, BuildInfo.version(), BuildInfo.gitCommit(), Instant.now().toString());
     JsonFiles.write(layout.evaluation(arch), report);
     return report;
   }
 
+  /** One engine's logits for one variant on the test images. */
+  private record Run(ModelVariant variant, EngineKind kind, String version, float[] logits) {}
+
+  /** Each derived variant's run against the float32 run on the same engine, where both ran. */
+  private static List<VariantComparison> againstFloat32(
+      ModelFiles files, List<Run> runs, int[] labels) throws IOException {
+    List<VariantComparison> comparisons = new ArrayList<>();
+    for (Run run : runs) {
+      Optional<Run> float32 = runs.stream()
+          .filter(other -> other.variant().isFloat32() && other.kind().equals(run.kind()))
+          .findFirst();
+      if (run.variant().isFloat32() || float32.isEmpty()) {
+        continue;
+      }
+      comparisons.add(VariantComparisons.of(run.variant().id(), run.kind().id(),
+          float32.get().logits(), run.logits(), labels,
+          Files.size(files.as(run.variant()).onnx()), Files.size(files.onnx())));
+    }
+    return comparisons;
+  }
+
   static EngineEvaluation evaluation(
-      EngineKind kind, String version, EngineSettings settings, int[] labels, float[] probabilities,
+      EngineKind kind, String variant, String version, EngineSettings settings, int[] labels, float[] probabilities,
       int classes, List<String> classNames, String predictionsFile) {
     int[] predicted = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
@@ -113,7 +151,7 @@ public final class Evaluator {
             .map(pair -> new EngineEvaluation.MixUp(classNames.get(pair.first()),
                 classNames.get(pair.second()), pair.count()))
             .toList();
-    return new EngineEvaluation(kind.id(), version, settings, labels.length, matrix.accuracy(),
+    return new EngineEvaluation(kind.id(), variant, version, settings, labels.length, matrix.accuracy(),
         interval.lower(), interval.upper(), matrix.macroF1(),
         ProbabilisticMetrics.negativeLogLikelihood(probabilities, labels, classes),
         ProbabilisticMetrics.expectedCalibrationError(probabilities, labels, classes, CALIBRATION_BINS),

@@ -52,20 +52,20 @@ public final class QdqQuantizer {
   private QdqQuantizer() {}
 
   /**
-   * The int8 QDQ model of {@code model}, calibrated on the first {@code count} images of
-   * {@code pixels} (validation images, never test ones) by {@code method}.
+   * The int8 QDQ model of {@code model}, its activations calibrated on {@code calibration}
+   * (validation images, never test ones).
    *
    * @throws OrtException if ONNX Runtime cannot run the float graph for the calibration
    */
-  public static ModelProto quantize(ModelProto model, float[] pixels, int count, long[] imageShape,
-      CalibrationMethod method) throws OrtException {
+  public static ModelProto quantize(ModelProto model, Calibration calibration)
+      throws OrtException {
     ModelProto folded = BatchNormFolding.fold(model);
     List<String> activations = calibrated(folded.getGraph());
-    Map<String, Range> ranges =
-        ActivationCalibration.ranges(folded, activations, pixels, count, imageShape, method);
+    Map<String, Range> ranges = ActivationCalibration.ranges(folded, activations,
+        calibration.pixels(), calibration.count(), calibration.imageShape(), calibration.method());
     ModelProto.Builder quantized = folded.toBuilder().setGraph(withQdq(folded.getGraph(), ranges));
-    quantized.addMetadataProps(entry(METHOD, method.id()))
-        .addMetadataProps(entry(CALIBRATION_IMAGES, Integer.toString(count)))
+    quantized.addMetadataProps(entry(METHOD, calibration.method().id()))
+        .addMetadataProps(entry(CALIBRATION_IMAGES, Integer.toString(calibration.count())))
         .addMetadataProps(entry(FORMAT, "QDQ; uint8 activations (per tensor, asymmetric), int8"
             + " weights (per output channel, symmetric), int32 bias; BatchNormalization folded"));
     return quantized.build();

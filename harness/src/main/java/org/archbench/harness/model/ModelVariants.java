@@ -1,13 +1,14 @@
 package org.archbench.harness.model;
 
 import java.util.List;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.registry.Registry;
 
 /** The registered model variants: every {@link ModelVariant} named in a META-INF/services file. */
 public final class ModelVariants {
 
   /** The float32 model training writes: the variant every engine runs. */
-  public static final String FLOAT32 = "fp32";
+  public static final String FLOAT32 = ModelVariantIds.FLOAT32;
 
   private ModelVariants() {}
 

@@ -33,11 +33,19 @@ import org.archbench.harness.training.SyntheticData;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.Transfer;
 import org.archbench.models.spec.Architectures;
+import org.archbench.harness.export.Calibration;
+import org.archbench.harness.export.CalibrationMethod;
+import org.archbench.harness.model.ModelVariant;
+import org.archbench.harness.model.ModelVariants;
+import org.archbench.schema.engine.NotSupported;
+import org.archbench.schema.eval.VariantComparison;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Train, export and evaluate a small model end to end on synthetic data, with every engine. */
 class EvaluatorTest {
+
+  private static final List<ModelVariant> FLOAT32 = List.of(ModelVariants.float32());
 
   @TempDir Path out;
 
@@ -50,7 +58,8 @@ class EvaluatorTest {
             Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
             LongTail.BALANCED, ClassSubset.ALL),
         data, layout).train(false, false);
-    ModelExport.export(layout, "cnn");
+    ModelExport.export(layout, "cnn", ModelVariants.all(),
+        seed -> Calibration.ofValidation(data, seed, 100, CalibrationMethod.PERCENTILE));
     return layout;
   }
 
@@ -60,7 +69,8 @@ class EvaluatorTest {
     Files.write(layout.modelDirectory("cnn").resolve("cnn.onnx"), new byte[] {8, 1, 2});
 
     IOException error = assertThrows(IOException.class, () -> Evaluator.evaluate(layout, "cnn", data,
-        List.of(Engines.byId("pytorch"), Engines.byId("onnxruntime")), EngineSettings.cpuDefaults()));
+        List.of(Engines.byId("pytorch"), Engines.byId("onnxruntime")), FLOAT32,
+        EngineSettings.cpuDefaults()));
 
     assertTrue(error.getMessage().contains("cnn.onnx: expected an ONNX model"), error.getMessage());
     assertFalse(Files.exists(layout.evaluation("cnn")));
@@ -81,7 +91,8 @@ class EvaluatorTest {
     Files.write(onnx, model.toBuilder().setGraph(graph).build().toByteArray());
 
     EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
-        List.of(Engines.byId("pytorch"), Engines.byId("opencv")), EngineSettings.cpuDefaults());
+        List.of(Engines.byId("pytorch"), Engines.byId("opencv")), FLOAT32,
+        EngineSettings.cpuDefaults());
 
     assertEquals(List.of("pytorch"), report.engines().stream().map(EngineEvaluation::engine).toList());
     assertEquals(1, report.notSupported().size());
@@ -96,10 +107,11 @@ class EvaluatorTest {
     OutputLayout layout = trainedAndExported();
 
     EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
-        List.of(Engines.all().toArray(EngineKind[]::new)), EngineSettings.cpuDefaults());
+        List.of(Engines.all().toArray(EngineKind[]::new)), FLOAT32, EngineSettings.cpuDefaults());
 
     assertEquals(Engines.all().size(), report.engines().size());
     assertEquals(List.of(), report.notSupported());
+    assertEquals(List.of(), report.againstFloat32());
     assertEquals(421_834, report.cost().parameters());
     assertEquals(4_241_152, report.cost().macs());
     assertEquals(java.nio.file.Files.size(out.resolve("models/cnn/cnn.onnx")), report.cost().onnxBytes());
@@ -124,5 +136,34 @@ class EvaluatorTest {
     assertEquals(report.agreement(), written.agreement());
     assertEquals(report.engines().get(1).perClass(), written.engines().get(1).perClass());
     assertEquals(report.training(), written.training());
+  }
+
+  @Test
+  void theInt8ModelIsEvaluatedOnTheEnginesThatRunItAndComparedWithFloat32() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    List<EngineKind> engines = List.of(Engines.byId("onnxruntime"), Engines.byId("pytorch"));
+
+    EvaluationReport report = Evaluator.evaluate(layout, "cnn", data, engines,
+        ModelVariants.all(), EngineSettings.cpuDefaults());
+
+    assertEquals(List.of("fp32 onnxruntime", "fp32 pytorch", "int8 onnxruntime"),
+        report.engines().stream().map(e -> e.variant() + " " + e.engine()).toList());
+    assertEquals(List.of("not supported by pytorch: the int8 model"),
+        report.notSupported().stream().map(NotSupported::cell).toList());
+    assertTrue(Files.exists(layout.predictions("cnn.int8", "onnxruntime")));
+    VariantComparison int8 = report.againstFloat32("onnxruntime", "int8").orElseThrow();
+    EngineEvaluation float32 = report.engine("onnxruntime", "fp32").orElseThrow();
+    EngineEvaluation quantized = report.engine("onnxruntime", "int8").orElseThrow();
+    assertEquals(float32.accuracy() - quantized.accuracy(), int8.accuracyDrop(), 1e-12);
+    assertEquals(int8.accuracyDrop(),
+        (double) (int8.float32OnlyCorrect() - int8.variantOnlyCorrect()) / 200, 1e-12,
+        "the drop is the discordant images' balance");
+    assertTrue(int8.dropLower95() <= int8.accuracyDrop()
+        && int8.accuracyDrop() <= int8.dropUpper95(), int8.toString());
+    assertTrue(int8.agreement() > 0.8, "the int8 model predicts what float32 does: " + int8);
+    assertTrue(int8.onnxBytes() < int8.float32OnnxBytes() / 2,
+        "int8 weights take a quarter of the bytes: " + int8);
+    assertEquals(report.againstFloat32(),
+        JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class).againstFloat32());
   }
 }

@@ -114,8 +114,8 @@ class QdqQuantizerTest {
   @MethodSource("canonical")
   void onnxRuntimeRunsTheInt8GraphOnQLinearKernels(ArchitectureSpec spec) throws Exception {
     ModelProto model = exported(spec);
-    ModelProto quantized = QdqQuantizer.quantize(model, pixels(200, 2), 200, IMAGE,
-        CalibrationMethod.MIN_MAX);
+    ModelProto quantized = QdqQuantizer.quantize(model, new Calibration(pixels(200, 2), 200, IMAGE,
+        CalibrationMethod.MIN_MAX));
     Path optimized = directory.resolve(spec.id() + ".int8.optimized.onnx");
     float[] pixels = pixels(IMAGES, 3);
 
@@ -164,13 +164,11 @@ class QdqQuantizerTest {
   @MethodSource("canonical")
   void theQuantizerIsDeterministic(ArchitectureSpec spec) throws Exception {
     ModelProto model = exported(spec);
-    float[] calibration = pixels(100, 4);
+    Calibration calibration =
+        new Calibration(pixels(100, 4), 100, IMAGE, CalibrationMethod.PERCENTILE);
 
-    assertArrayEquals(
-        QdqQuantizer.quantize(model, calibration, 100, IMAGE, CalibrationMethod.PERCENTILE)
-            .toByteArray(),
-        QdqQuantizer.quantize(model, calibration, 100, IMAGE, CalibrationMethod.PERCENTILE)
-            .toByteArray());
+    assertArrayEquals(QdqQuantizer.quantize(model, calibration).toByteArray(),
+        QdqQuantizer.quantize(model, calibration).toByteArray());
   }
 
   private static List<String> opTypes(ModelProto model) {

@@ -2,12 +2,15 @@ package org.archbench.schema.eval;
 
 import java.util.Arrays;
 import java.util.List;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.engine.EngineSettings;
 
 /**
  * One engine's results on the test set, as written in eval/&lt;arch&gt;.json.
  *
  * @param engine the engine id
+ * @param variant the model variant's id; results written before variants were recorded are of the
+ *     float32 model
  * @param version the engine library's version
  * @param settings how the engine ran
  * @param images test images evaluated
@@ -25,6 +28,7 @@ import org.archbench.schema.engine.EngineSettings;
  */
 public record EngineEvaluation(
     String engine,
+    String variant,
     String version,
     EngineSettings settings,
     int images,
@@ -42,6 +46,7 @@ public record EngineEvaluation(
 
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public EngineEvaluation {
+    variant = variant == null ? ModelVariantIds.FLOAT32 : variant;
     perClass = perClass == null ? List.of() : List.copyOf(perClass);
     commonMixUps = commonMixUps == null ? List.of() : List.copyOf(commonMixUps);
     if (confusionMatrix != null) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import java.util.OptionalDouble;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.JsonFiles;
 
 /**
@@ -20,6 +21,9 @@ import org.archbench.schema.io.JsonFiles;
  * method and its params, and read its score, percentiles and secondary metrics.
  */
 public final class JmhResults {
+
+  /** The JMH param that names the model variant. */
+  public static final String VARIANT = "variant";
 
   /** JMH leaves gc.alloc.rate.norm out when a benchmark allocated nothing: that reads as 0. */
   private static final String HEAP_PER_OPERATION = "gc.alloc.rate.norm";
@@ -39,8 +43,17 @@ public final class JmhResults {
    */
   public record Record(String benchmark, Map<String, String> params, JsonNode node) {
 
+    /**
+     * A JMH param's value, "" if the record has none; the model variant of a record written before
+     * benchmarks had one is float32 ({@link #variant}).
+     */
     public String param(String name) {
-      return params.getOrDefault(name, "");
+      return name.equals(VARIANT) ? variant() : params.getOrDefault(name, "");
+    }
+
+    /** The model variant benchmarked, float32 where the record names none. */
+    public String variant() {
+      return params.getOrDefault(VARIANT, ModelVariantIds.FLOAT32);
     }
 
     public double score() {
@@ -230,15 +243,25 @@ public final class JmhResults {
         .findFirst();
   }
 
+  /** The params of {@code variant} of {@code arch} on {@code engine}, for {@link #find}. */
+  public static Map<String, String> key(String engine, String arch, String variant) {
+    return Map.of("engine", engine, "arch", arch, VARIANT, variant);
+  }
+
+  /** The params of the float32 model of {@code arch} on {@code engine}, for {@link #find}. */
+  public static Map<String, String> float32(String engine, String arch) {
+    return key(engine, arch, ModelVariantIds.FLOAT32);
+  }
+
   /** The score of {@link #find}, if there is such a record. */
   public OptionalDouble score(String benchmark, Map<String, String> params) {
     return find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
   }
 
-  /** Images/s at batch 32 on one intra-op thread ({@code ThreadsBenchmark}). */
+  /** Images/s of the float32 model at batch 32 on one intra-op thread ({@code ThreadsBenchmark}). */
   public OptionalDouble oneThreadAtBatch32(String engine, String arch) {
-    return score("ThreadsBenchmark.batch032",
-        Map.of("engine", engine, "arch", arch, "threads", "1"));
+    return score("ThreadsBenchmark.batch032", Map.of("engine", engine, "arch", arch,
+        VARIANT, ModelVariantIds.FLOAT32, "threads", "1"));
   }
 
   /**
@@ -246,7 +269,7 @@ public final class JmhResults {
    * images with the same engine settings, so it is not measured twice.
    */
   public OptionalDouble allCoresAtBatch32(String engine, String arch) {
-    return score("ThroughputBenchmark.batch032", Map.of("engine", engine, "arch", arch));
+    return score("ThroughputBenchmark.batch032", float32(engine, arch));
   }
 
   /**

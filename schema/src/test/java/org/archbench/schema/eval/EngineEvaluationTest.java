@@ -14,7 +14,7 @@ class EngineEvaluationTest {
       new EngineEvaluation.ClassMetrics(1, "Trouser", 5, 1, 1, 1));
 
   private static EngineEvaluation withMatrix(long[][] matrix) {
-    return new EngineEvaluation("onnxruntime", "1.23.2", EngineSettings.cpuDefaults(), 10, 1, 1, 1,
+    return new EngineEvaluation("onnxruntime", "fp32", "1.23.2", EngineSettings.cpuDefaults(), 10, 1, 1, 1,
         1, 0, 0, 0, TWO_CLASSES, matrix, List.of(), "eval/mlp.onnxruntime.predictions.csv");
   }
 
