@@ -84,7 +84,7 @@ final class BenchmarkSummary {
               cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
               cell(CostFigures.mean(b256), "%.0f"),
               format(flops, "%.2f", 1e-9),
-              flops.isPresent() && peak.isPresent()
+              flops.isPresent() && peak.isPresent() && variant.equals(ModelVariantIds.FLOAT32)
                   ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
                   : "-",
               cell(CostFigures.percentile(latency, 0.5), "%.1f"),

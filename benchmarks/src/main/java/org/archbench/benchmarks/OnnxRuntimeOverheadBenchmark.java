@@ -1,6 +1,5 @@
 package org.archbench.benchmarks;
 
-import org.archbench.harness.model.ModelVariants;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -8,12 +7,13 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.archbench.schema.engine.EngineSettings;
 import org.archbench.harness.engine.ImageBatch;
 import org.archbench.harness.engine.InferenceEngine;
-import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.engine.OrtSessions;
 import org.archbench.harness.export.OnnxContract;
+import org.archbench.harness.model.ModelFiles;
+import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.engine.EngineSettings;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -96,7 +96,7 @@ public class OnnxRuntimeOverheadBenchmark {
     OrtEnvironment environment = OrtSessions.environment();
     options = OrtSessions.options(settings);
     session = environment.createSession(files.verifiedOnnx().toString(), options);
-    engine = BenchmarkModels.open("onnxruntime", arch, ModelVariants.FLOAT32, settings);
+    engine = BenchmarkModels.open("onnxruntime", arch, ModelVariantIds.FLOAT32, settings);
     tensor = OnnxTensor.createTensor(environment, image.floats(),
         new long[] {1, files.spec().input().channels(), files.spec().input().height(),
             files.spec().input().width()});

@@ -23,7 +23,7 @@ class BenchmarkParametersTest {
     assertEquals(List.of("onnxruntime"), List.copyOf(options.getParameter("engine").get()));
     assertEquals(List.of("mlp", "cnn", "secnn", "resnet", "vgg"),
         List.copyOf(options.getParameter("arch").get()));
-    assertEquals(List.of("fp32"), List.copyOf(options.getParameter("variant").get()));
+    assertEquals(List.of("fp32", "int8"), List.copyOf(options.getParameter("variant").get()));
     assertTrue(options.getIncludes().contains("LatencyBenchmark"));
   }
 

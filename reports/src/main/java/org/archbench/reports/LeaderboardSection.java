@@ -110,6 +110,8 @@ final class LeaderboardSection {
       Optional<ModelCost> cost = evaluation.map(EvaluationReport::cost);
       Optional<EngineEvaluation> measured = Optional.ofNullable(configuration.accuracy());
       Double flops = configuration.flops();
+      // The peak is the float units', and robustness and imbalance measured the float32 model.
+      boolean float32 = configuration.isFloat32();
       rows.add(Arrays.asList(arch, configuration.variant(), configuration.engine(),
           measured.map(EngineEvaluation::accuracy).orElse(null),
           measured.map(EngineEvaluation::accuracyLower95).orElse(null),
@@ -124,11 +126,11 @@ final class LeaderboardSection {
           configuration.p99(),
           configuration.imagesPerSecond256(),
           Values.scaled(flops, 1e-9),
-          flops != null && peak.isPresent() ? flops / peak.getAsDouble() : null,
+          flops != null && peak.isPresent() && float32 ? flops / peak.getAsDouble() : null,
           configuration.peakRss(),
-          Optional.ofNullable(run.robustness().get(arch))
-              .map(RobustnessReport::meanCorruptionError).orElse(null),
-          imbalanceMinimumRecall(run.imbalance().get(arch)),
+          float32 ? Optional.ofNullable(run.robustness().get(arch))
+              .map(RobustnessReport::meanCorruptionError).orElse(null) : null,
+          float32 ? imbalanceMinimumRecall(run.imbalance().get(arch)) : null,
           Optional.ofNullable(run.training().get(arch))
               .map(TrainingReport::totalTrainSeconds).orElse(null)));
     }

@@ -59,7 +59,7 @@ class BrowserTest {
 
       assertEquals("archbench report: fixture machine", browser.getTitle());
       List<WebElement> sections = browser.findElements(By.tagName("section"));
-      assertEquals(12, sections.size());
+      assertEquals(13, sections.size());
       assertEquals("picks", sections.get(0).getAttribute("id"), "the pick table opens the report");
       JavascriptExecutor script = browser;
       for (WebElement image : browser.findElements(By.tagName("img"))) {

@@ -44,7 +44,7 @@ class HtmlReportTest {
     HtmlReport.write(Fixtures.run(), out, "fixture machine");
 
     for (String table : List.of("leaderboard.csv", "leaderboard.json", "imbalance-mlp.csv",
-        "mcnemar.csv", "training.json")) {
+        "mcnemar.csv", "training.json", "quantization.csv")) {
       String actual = Files.readString(out.resolve("tables").resolve(table));
       assertEquals(Fixtures.golden("tables/" + table, actual), actual, table);
     }
@@ -175,7 +175,7 @@ class HtmlReportTest {
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/results.json: ")
         && p.contains("score is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
     assertEquals("problems", page.select("section").first().id(), "the box comes first");
-    assertEquals(13, page.select("section").size(), "every other section still renders");
+    assertEquals(14, page.select("section").size(), "every other section still renders");
     assertTrue(page.select("#leaderboard figure svg").size() >= 1, "charts of the other points");
 
     List<String> checked = RunCheck.of(run, List.of("mlp", "cnn"), List.of("onnxruntime"))

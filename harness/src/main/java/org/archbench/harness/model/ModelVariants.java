@@ -7,9 +7,6 @@ import org.archbench.schema.registry.Registry;
 /** The registered model variants: every {@link ModelVariant} named in a META-INF/services file. */
 public final class ModelVariants {
 
-  /** The float32 model training writes: the variant every engine runs. */
-  public static final String FLOAT32 = ModelVariantIds.FLOAT32;
-
   private ModelVariants() {}
 
   /** Every registered variant, float32 first. */
@@ -29,7 +26,7 @@ public final class ModelVariants {
 
   /** The float32 model. */
   public static ModelVariant float32() {
-    return byId(FLOAT32);
+    return byId(ModelVariantIds.FLOAT32);
   }
 
   private static Registry<ModelVariant> registry() {

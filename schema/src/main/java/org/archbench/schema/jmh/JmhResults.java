@@ -314,11 +314,13 @@ public final class JmhResults {
    * The peak the shares of peak are taken against: the best FLOP/s sustained in this run, by the
    * GEMM or by a model's throughput where one beat it. Convolution kernels can outrun a plain
    * 1024 x 1024 GEMM, and forks on a shared machine vary, so the GEMM alone could give shares above
-   * 100%.
+   * 100%. Only float32 models count: an int8 model's multiply-adds run on the integer units, whose
+   * peak is not the float GEMM's, so a share of it would mean nothing.
    */
   public OptionalDouble peakFlops() {
     return bestFlop(r -> r.benchmark().equals("PeakGemmBenchmark.matmul")
-        || r.benchmark().startsWith("ThroughputBenchmark."));
+        || r.benchmark().startsWith("ThroughputBenchmark.")
+            && r.variant().equals(ModelVariantIds.FLOAT32));
   }
 
   private OptionalDouble bestFlop(java.util.function.Predicate<Record> which) {
