@@ -68,11 +68,6 @@ class RegistrationTest {
     }
 
     @Override
-    public String stem(String arch) {
-      return arch + ".throwaway";
-    }
-
-    @Override
     public void derive(ModelFiles float32, Calibration calibration) {}
   }
 
@@ -104,7 +99,8 @@ class RegistrationTest {
     String check = withRegistrations(() -> run("check", "--in", emptyRun.toString()));
     assertTrue(check.contains("models/throwaway-arch/throwaway-arch.onnx: expected this result"
         + " file"), check);
-    assertTrue(check.contains("models/mlp/mlp.throwaway.onnx: expected this result file"), check);
+    assertTrue(check.contains("models/mlp/mlp.throwaway-variant.onnx: expected this result"
+        + " file"), check);
     assertTrue(check.contains("eval/cnn.throwaway-engine.predictions.csv: expected this result"
         + " file"), check);
 

@@ -68,7 +68,12 @@ record Configuration(String arch, String engine, String variant, EngineEvaluatio
 
   /** {@code cnn} for the float32 model, {@code cnn int8} for another variant. */
   String model() {
-    return isFloat32() ? arch : arch + " " + variant;
+    return model(arch, variant);
+  }
+
+  /** {@code cnn} for the float32 model of {@code arch}, {@code cnn int8} for another variant. */
+  static String model(String arch, String variant) {
+    return variant.equals(ModelVariantIds.FLOAT32) ? arch : arch + " " + variant;
   }
 
   /** Whether this is the float32 model, the one the significance tests between archs are of. */

@@ -110,7 +110,7 @@ final class LeaderboardSection {
       Optional<ModelCost> cost = evaluation.map(EvaluationReport::cost);
       Optional<EngineEvaluation> measured = Optional.ofNullable(configuration.accuracy());
       Double flops = configuration.flops();
-      // The peak is the float units', and robustness and imbalance measured the float32 model.
+      // The peak is the float units', and the long-tail study trained float32 models.
       boolean float32 = configuration.isFloat32();
       rows.add(Arrays.asList(arch, configuration.variant(), configuration.engine(),
           measured.map(EngineEvaluation::accuracy).orElse(null),
@@ -128,8 +128,8 @@ final class LeaderboardSection {
           Values.scaled(flops, 1e-9),
           flops != null && peak.isPresent() && float32 ? flops / peak.getAsDouble() : null,
           configuration.peakRss(),
-          float32 ? Optional.ofNullable(run.robustness().get(arch))
-              .map(RobustnessReport::meanCorruptionError).orElse(null) : null,
+          run.robustness(arch, configuration.variant())
+              .map(RobustnessReport::meanCorruptionError).orElse(null),
           float32 ? imbalanceMinimumRecall(run.imbalance().get(arch)) : null,
           Optional.ofNullable(run.training().get(arch))
               .map(TrainingReport::totalTrainSeconds).orElse(null)));

@@ -12,6 +12,7 @@ import org.archbench.schema.eval.VariantComparison;
 import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.stats.Ratio;
 
 /**
@@ -32,6 +33,8 @@ final class QuantizationSection {
       Table.Column.percentDifference("drop_upper95", "95% CI high"),
       Table.Column.pValue("mcnemar_p", "McNemar p"),
       Table.Column.percent("agreement", "Same prediction %"),
+      Table.Column.number("float32_mce", "fp32 mCE", "%.3f"),
+      Table.Column.number("variant_mce", "Variant mCE", "%.3f"),
       Table.Column.number("size_ratio", "ONNX size vs fp32", "%.2f"),
       Table.Column.ratio("b256_speedup", "b256 speed-up"),
       Table.Column.ratio("p50_speedup", "b1 p50 speed-up"));
@@ -59,7 +62,10 @@ final class QuantizationSection {
         + " Newcombe's interval for paired proportions; McNemar's test counts the images only one"
         + " of the two gets right. Speed-ups are the variant's throughput over float32's (latency:"
         + " float32's over the variant's), geometric means over the forks with Welch's 95%"
-        + " interval; above 1 the variant is faster.");
+        + " interval; above 1 the variant is faster. mCE: each model's corruption error against"
+        + " the same float32 reference, from the robustness study; the variant's above float32's"
+        + " means it errs more under corruption (the robustness section's relative mCE takes the"
+        + " clean error out).");
     section.table(new Table("quantization",
         "What each int8 model gives up in accuracy, and what it buys in speed", COLUMNS, rows));
     return section;
@@ -77,12 +83,17 @@ final class QuantizationSection {
         evaluation.engine(engine, variant).map(EngineEvaluation::accuracy).orElse(null),
         comparison.accuracyDrop(), comparison.dropLower95(), comparison.dropUpper95(),
         comparison.mcnemarPValue(), comparison.agreement(),
+        mce(run, arch, ModelVariantIds.FLOAT32), mce(run, arch, variant),
         comparison.float32OnnxBytes() > 0
             ? (double) comparison.onnxBytes() / comparison.float32OnnxBytes() : null,
         jmh.map(j -> speedUp(b256(j, JmhResults.key(engine, arch, variant)),
             b256(j, JmhResults.float32(engine, arch)))).orElse(null),
         jmh.map(j -> speedUp(p50(j, JmhResults.float32(engine, arch)),
             p50(j, JmhResults.key(engine, arch, variant)))).orElse(null));
+  }
+
+  private static Double mce(RunResults run, String arch, String variant) {
+    return run.robustness(arch, variant).map(RobustnessReport::meanCorruptionError).orElse(null);
   }
 
   private static Estimate b256(JmhResults jmh, Map<String, String> key) {

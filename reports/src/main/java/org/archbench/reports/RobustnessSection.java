@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Accuracy against severity per corruption, the contact sheet, CE and mCE. */
+/**
+ * Accuracy against severity per corruption, the contact sheet, CE and mCE, one row per model: each
+ * architecture's float32 model and every variant the study ran on.
+ */
 final class RobustnessSection {
 
   /** Where the report keeps its copy of the contact sheet. */
@@ -25,44 +28,44 @@ final class RobustnessSection {
     List<List<Object>> summary = new ArrayList<>();
     Set<String> corruptions = new LinkedHashSet<>();
     Map<String, Map<String, List<double[]>>> byCorruption = new LinkedHashMap<>();
-    for (String arch : run.archs()) {
-      RobustnessReport report = run.robustness().get(arch);
-      if (report == null) {
-        continue;
-      }
-      summary.add(Arrays.asList(arch, report.engine(), report.cleanAccuracy(),
-          report.meanCorruptedAccuracy(), report.meanCorruptionError(),
+    List<Model> models = models(run);
+    for (Model model : models) {
+      RobustnessReport report = model.report();
+      summary.add(Arrays.asList(model.arch(), model.variant(), report.engine(),
+          report.cleanAccuracy(), report.meanCorruptedAccuracy(), report.meanCorruptionError(),
           report.relativeMeanCorruptionError()));
       for (RobustnessReport.ConditionAccuracy condition : report.conditions()) {
         String corruption = condition.corruption();
         corruptions.add(corruption);
         byCorruption.computeIfAbsent(corruption, c -> new LinkedHashMap<>())
-            .computeIfAbsent(arch, a -> new ArrayList<>())
+            .computeIfAbsent(Configuration.model(model.arch(), model.variant()),
+                name -> new ArrayList<>())
             .add(new double[] {condition.severity(), 100 * condition.accuracy()});
       }
     }
     RobustnessReport any = run.robustness().values().iterator().next();
     section.note("mCE and relative mCE are against "
         + (any.reference() != null ? any.reference() : "the reference")
-        + " (1.000 by definition); lower is more robust.");
+        + " (1.000 by definition); lower is more robust. A derived model (int8) is measured"
+        + " against the same float32 reference, so its mCE compares directly with its float32"
+        + " model's.");
     section.table(new Table("robustness", "Clean and corrupted accuracy, mCE", List.of(
-        Table.Column.text("arch", "Architecture"), Table.Column.text("engine", "Engine"),
+        Table.Column.text("arch", "Architecture"), Table.Column.text("variant", "Variant"),
+        Table.Column.text("engine", "Engine"),
         Table.Column.percent("clean_accuracy", "Clean %"),
         Table.Column.percent("mean_corrupted_accuracy", "Mean corrupted %"),
         Table.Column.number("mce", "mCE", "%.3f"),
         Table.Column.number("relative_mce", "Relative mCE", "%.3f")), summary));
     List<Table.Column> columns = new ArrayList<>();
     columns.add(Table.Column.text("arch", "Architecture"));
+    columns.add(Table.Column.text("variant", "Variant"));
     corruptions.forEach(c -> columns.add(Table.Column.number(c, c.replace('_', ' '), "%.3f")));
     List<List<Object>> errors = new ArrayList<>();
-    for (String arch : run.archs()) {
-      RobustnessReport report = run.robustness().get(arch);
-      if (report == null) {
-        continue;
-      }
+    for (Model model : models) {
       List<Object> row = new ArrayList<>();
-      row.add(arch);
-      corruptions.forEach(c -> row.add(report.corruptionErrors().get(c)));
+      row.add(model.arch());
+      row.add(model.variant());
+      corruptions.forEach(c -> row.add(model.report().corruptionErrors().get(c)));
       errors.add(row);
     }
     section.table(new Table("corruption-errors", "Corruption error per corruption (CE)", columns,
@@ -75,5 +78,20 @@ final class RobustnessSection {
     byCorruption.forEach((corruption, lines) -> section.figure(corruption, () ->
         charts.lines(corruption.replace('_', ' '), "severity", "accuracy, %", lines)));
     return section;
+  }
+
+  /** A model's result, named by its file (robustness/&lt;stem&gt;.json), never by its content. */
+  private record Model(String arch, String variant, RobustnessReport report) {}
+
+  /** Every model's result, by architecture and then variant, float32 first. */
+  private static List<Model> models(RunResults run) {
+    List<Model> models = new ArrayList<>();
+    for (String arch : run.archs()) {
+      for (String variant : run.variants()) {
+        run.robustness(arch, variant)
+            .ifPresent(report -> models.add(new Model(arch, variant, report)));
+      }
+    }
+    return models;
   }
 }

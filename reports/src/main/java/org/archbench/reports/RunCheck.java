@@ -25,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import org.archbench.schema.ModelVariantIds;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
@@ -79,45 +78,35 @@ public final class RunCheck {
     }
   }
 
-  /**
-   * A model variant as the check sees it: its id, and the stem of its files for an architecture
-   * ({@code cnn}, {@code cnn.int8}): the model directory holds stem.onnx, evaluation wrote
-   * stem.&lt;engine&gt;.predictions.csv.
-   */
-  public record Variant(String id, UnaryOperator<String> stem) {
-
-    /** The float32 model, whose stem is the architecture. */
-    public static final Variant FLOAT32 = new Variant(ModelVariantIds.FLOAT32, arch -> arch);
-  }
-
   /** Checks {@code run} for {@code archs} on {@code engines}, with the float32 model of each. */
   public static Result of(Path run, List<String> archs, List<String> engines) {
-    return of(run, archs, engines, List.of(Variant.FLOAT32), Studied.NONE);
+    return of(run, archs, engines, List.of(ModelVariantIds.FLOAT32), Studied.NONE);
   }
 
   /**
-   * Checks {@code run} for {@code archs} on {@code engines} and {@code variants}: every variant's
-   * ONNX file and predictions, each left out only where an engine recorded it cannot run it, and
-   * the result of every study {@code studied} names.
+   * Checks {@code run} for {@code archs} on {@code engines} and the variants of ids
+   * {@code variants}: every variant's ONNX file, robustness result and predictions, each
+   * prediction left out only where an engine recorded it cannot run it, and the result of every
+   * study {@code studied} names.
    */
   public static Result of(Path run, List<String> archs, List<String> engines,
-      List<Variant> variants, Studied studied) {
+      List<String> variants, Studied studied) {
     RunCheck check = new RunCheck(run);
     OutputLayout layout = new OutputLayout(run);
     List<NotSupported> notSupported = notSupported(layout, archs);
     check.runManifest(layout);
     for (String arch : archs) {
-      for (Variant variant : variants) {
-        check.nonEmpty(layout.modelDirectory(arch).resolve(variant.stem().apply(arch) + ".onnx"));
-      }
       check.archRecord(layout.trainingReport(arch), TrainingReport.class, TrainingReport::arch, arch);
       check.archRecord(layout.evaluation(arch), EvaluationReport.class, EvaluationReport::arch, arch);
-      check.archRecord(layout.robustness(arch), RobustnessReport.class, RobustnessReport::arch, arch);
       check.archRecord(layout.imbalance(arch), ImbalanceReport.class, ImbalanceReport::arch, arch);
-      for (Variant variant : variants) {
+      for (String variant : variants) {
+        String stem = ModelVariantIds.stem(arch, variant);
+        check.nonEmpty(layout.modelDirectory(arch).resolve(stem + ".onnx"));
+        check.archRecord(layout.robustness(stem), RobustnessReport.class, RobustnessReport::arch,
+            arch);
         for (String engine : engines) {
-          if (!leftOut(notSupported, arch, engine, variant.id())) {
-            check.predictions(layout.predictions(variant.stem().apply(arch), engine));
+          if (!leftOut(notSupported, arch, engine, variant)) {
+            check.predictions(layout.predictions(stem, engine));
           }
         }
       }
@@ -199,7 +188,7 @@ public final class RunCheck {
 
   /** The JMH results hold a throughput record of every engine x architecture x variant. */
   private void jmh(OutputLayout layout, List<String> archs, List<String> engines,
-      List<Variant> variants, List<NotSupported> notSupported) {
+      List<String> variants, List<NotSupported> notSupported) {
     if (!exists(layout.jmhResults())) {
       return;
     }
@@ -212,18 +201,18 @@ public final class RunCheck {
       return;
     }
     for (String arch : archs) {
-      for (Variant variant : variants) {
+      for (String variant : variants) {
         for (String engine : engines) {
-          if (leftOut(notSupported, arch, engine, variant.id())) {
+          if (leftOut(notSupported, arch, engine, variant)) {
             continue;
           }
           boolean found = results.records().stream().anyMatch(record ->
               record.benchmark().startsWith("ThroughputBenchmark.")
                   && record.param("arch").equals(arch) && record.param("engine").equals(engine)
-                  && record.variant().equals(variant.id()));
+                  && record.variant().equals(variant));
           if (!found) {
             problems.add(name(layout.jmhResults()) + ": expected a ThroughputBenchmark record of "
-                + engine + " x " + arch + " " + variant.id() + ", found none");
+                + engine + " x " + arch + " " + variant + ", found none");
           }
         }
       }

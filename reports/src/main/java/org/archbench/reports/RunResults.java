@@ -40,7 +40,8 @@ import org.archbench.schema.training.TrainingReport;
  * @param run run.json
  * @param training training/&lt;arch&gt;.json by arch
  * @param evaluations eval/&lt;arch&gt;.json by arch
- * @param robustness robustness/&lt;arch&gt;.json by arch
+ * @param robustness robustness/&lt;stem&gt;.json by stem: the arch for the float32 model,
+ *     &lt;arch&gt;.&lt;variant&gt; for a derived one
  * @param imbalance imbalance/&lt;arch&gt;.json by arch
  * @param transfer transfer/&lt;arch&gt;.json by arch
  * @param loss loss/&lt;arch&gt;.json by arch
@@ -111,7 +112,7 @@ public record RunResults(
     Set<String> found = new TreeSet<>();
     found.addAll(training.keySet());
     found.addAll(evaluations.keySet());
-    found.addAll(robustness.keySet());
+    robustness.keySet().stream().map(ModelVariantIds::archOf).forEach(found::add);
     found.addAll(imbalance.keySet());
     found.addAll(transfer.keySet());
     found.addAll(loss.keySet());
@@ -164,13 +165,19 @@ public record RunResults(
     return evaluation == null ? Optional.empty() : evaluation.engine(engine, variant);
   }
 
-  /** Every model variant any evaluation or benchmark names, float32 first. */
+  /** The robustness result of {@code variant} of {@code arch}, if the study ran on it. */
+  public Optional<RobustnessReport> robustness(String arch, String variant) {
+    return Optional.ofNullable(robustness.get(ModelVariantIds.stem(arch, variant)));
+  }
+
+  /** Every model variant any evaluation, robustness result or benchmark names, float32 first. */
   public List<String> variants() {
     Set<String> found = new LinkedHashSet<>();
     found.add(ModelVariantIds.FLOAT32);
     for (EvaluationReport evaluation : evaluations.values()) {
       evaluation.engines().forEach(engine -> found.add(engine.variant()));
     }
+    robustness.keySet().stream().map(ModelVariantIds::variantOf).forEach(found::add);
     jmh.ifPresent(results -> results.records().stream()
         .filter(r -> !r.param("arch").isEmpty()).map(JmhResults.Record::variant)
         .forEach(found::add));

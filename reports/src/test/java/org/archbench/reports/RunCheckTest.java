@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.JsonFiles;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class RunCheckTest {
     RunCheck.Studied studied = new RunCheck.Studied(List.of("cnn", "mlp"), List.of("mlp", "cnn"));
 
     List<String> problems = RunCheck.of(fixture, List.of("mlp", "cnn"), List.of("onnxruntime"),
-        List.of(RunCheck.Variant.FLOAT32), studied).problems();
+        List.of(ModelVariantIds.FLOAT32), studied).problems();
 
     assertTrue(problems.contains(
         "transfer/mlp.json: expected this result file, found no such file"), problems.toString());

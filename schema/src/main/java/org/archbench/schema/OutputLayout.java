@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * eval/&lt;stem&gt;.&lt;engine&gt;.predictions.csv     one row per test image; the stem is the
  *                                           variant's (cnn, cnn.int8)
  * stats.json                                McNemar between architectures, spread over seeds
- * robustness/&lt;arch&gt;.json                    accuracy under every corruption, CE and mCE
+ * robustness/&lt;stem&gt;.json                    accuracy under every corruption, CE and mCE, per
+ *                                           model (the stem as for predictions)
  * robustness/sets[-N]/                      the corrupted test sets
  * robustness/contact-sheet.png              one test image under every corruption
  * imbalance/&lt;arch&gt;.json                     the long-tail study
@@ -115,9 +116,12 @@ public record OutputLayout(Path root) {
     return root.resolve("robustness");
   }
 
-  /** robustness/&lt;arch&gt;.json. */
-  public Path robustness(String arch) {
-    return robustnessReports().resolve(arch + ".json");
+  /**
+   * robustness/&lt;stem&gt;.json: {@code stem} the model's, {@code cnn} for the float32 model and
+   * {@code cnn.int8} for its int8 one ({@link ModelVariantIds#stem}).
+   */
+  public Path robustness(String stem) {
+    return robustnessReports().resolve(stem + ".json");
   }
 
   /**

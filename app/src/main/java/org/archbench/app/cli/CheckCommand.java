@@ -13,6 +13,7 @@ import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.model.ModelVariant;
 import org.archbench.reports.RunCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +49,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<RunCheck.Variant> variants = variantOptions.chosen().stream()
-        .map(variant -> new RunCheck.Variant(variant.id(), variant::stem)).toList();
+    List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
     List<String> archs = archOptions.ids();
     PrintWriter out = spec.commandLine().getOut();
     RunCheck.Result result = RunCheck.of(in, archs,

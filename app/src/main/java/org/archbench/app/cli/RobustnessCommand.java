@@ -24,10 +24,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = ArchbenchVersion.class,
     description = {
-      "Evaluate exported models on corrupted copies of the test set (generated once into"
-          + " OUT/robustness/sets/): accuracy per corruption and severity, mean corrupted accuracy,"
-          + " CE per corruption, mCE and relative mCE against mlp. Writes OUT/robustness/<arch>.json"
-          + " and the contact sheet OUT/robustness/contact-sheet.png."
+      "Evaluate exported models, each variant the engine runs (float32, int8), on corrupted copies"
+          + " of the test set (generated once into OUT/robustness/sets/): accuracy per corruption"
+          + " and severity, mean corrupted accuracy, CE per corruption, mCE and relative mCE"
+          + " against the float32 mlp. Writes OUT/robustness/<arch>.json (float32),"
+          + " OUT/robustness/<arch>.<variant>.json and the contact sheet"
+          + " OUT/robustness/contact-sheet.png."
     })
 final class RobustnessCommand implements Callable<Integer> {
 
@@ -48,6 +50,8 @@ final class RobustnessCommand implements Callable<Integer> {
           + " (default: the preset's; smoke 500, quick 2000, else all).")
   private Integer images;
 
+  @Mixin private VariantOptions variantOptions;
+
   @Mixin private PresetOptions preset;
 
   @Option(names = "--seed", defaultValue = "" + Defaults.SEED,
@@ -62,12 +66,17 @@ final class RobustnessCommand implements Callable<Integer> {
     int limit = images != null ? images : preset.budget().robustnessImages();
     LabeledImages test = limit > 0 ? fullTest.first(limit) : fullTest;
     PrintWriter out = spec.commandLine().getOut();
-    for (RobustnessReport complete : RobustnessStudy.run(data.layout(output.layout()), archs, kind, test,
-        test.count() == fullTest.count(), seed)) {
-      out.printf(Locale.ROOT, "%-8s clean %.2f%%, mean corrupted %.2f%%, mCE %.3f, relative mCE %.3f%n",
-          complete.arch(), 100 * complete.cleanAccuracy(), 100 * complete.meanCorruptedAccuracy(),
-          complete.meanCorruptionError(), complete.relativeMeanCorruptionError());
+    RobustnessStudy.Outcome outcome = RobustnessStudy.run(data.layout(output.layout()), archs,
+        variantOptions.chosen(), kind, test, test.count() == fullTest.count(), seed);
+    for (RobustnessReport complete : outcome.written()) {
+      out.printf(Locale.ROOT,
+          "%-8s %-5s clean %.2f%%, mean corrupted %.2f%%, mCE %.3f, relative mCE %.3f%n",
+          complete.arch(), complete.variant(), 100 * complete.cleanAccuracy(),
+          100 * complete.meanCorruptedAccuracy(), complete.meanCorruptionError(),
+          complete.relativeMeanCorruptionError());
     }
+    outcome.notSupported().forEach(pair -> out.printf(Locale.ROOT, "%-8s %-5s %s%n",
+        pair.arch(), pair.variant(), pair.cell()));
     out.flush();
     return 0;
   }

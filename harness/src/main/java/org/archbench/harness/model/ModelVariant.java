@@ -28,7 +28,9 @@ public abstract class ModelVariant extends Registered {
    * for int8; the ONNX file is the stem with {@code .onnx}, and evaluation names its predictions
    * after it.
    */
-  public abstract String stem(String arch);
+  public final String stem(String arch) {
+    return ModelVariantIds.stem(arch, id());
+  }
 
   /** The variant's ONNX file in the model directory {@code directory} of {@code arch}. */
   public final Path onnx(Path directory, String arch) {
@@ -57,11 +59,6 @@ public abstract class ModelVariant extends Registered {
     }
 
     @Override
-    public String stem(String arch) {
-      return arch;
-    }
-
-    @Override
     public void derive(ModelFiles float32, Calibration calibration) {}
   }
 
@@ -74,11 +71,6 @@ public abstract class ModelVariant extends Registered {
 
     public Int8() {
       super("int8");
-    }
-
-    @Override
-    public String stem(String arch) {
-      return arch + ".int8";
     }
 
     @Override

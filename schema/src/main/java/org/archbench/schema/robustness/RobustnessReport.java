@@ -1,5 +1,6 @@
 package org.archbench.schema.robustness;
 
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.ResultFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * robustness/&lt;arch&gt;.json: accuracy under every corruption and severity, and the corruption
- * errors against the reference model (Hendrycks and Dietterich, 2019).
+ * robustness/&lt;stem&gt;.json: accuracy under every corruption and severity, and the corruption
+ * errors against the reference model (Hendrycks and Dietterich, 2019). The stem is the arch for
+ * the float32 model and {@code <arch>.<variant>} for a derived one ({@link ModelVariantIds#stem}).
  *
  * @param arch the architecture
  * @param engine the engine that ran it
+ * @param variant the model variant's id; results written before variants were recorded are of the
+ *     float32 model
  * @param testImages the first this many test images were corrupted and classified (all 10,000
  *     unless the preset or --images chose fewer)
  * @param reference the architecture whose errors normalise CE (mlp)
@@ -23,10 +27,11 @@ import java.util.Map;
  * @param relativeMeanCorruptionError relative mCE: like mCE, on the errors minus the clean error
  * @param createdAt ISO-8601 instant
  */
-@ResultFormat(file = "robustness/<arch>.json")
+@ResultFormat(file = "robustness/<stem>.json", minor = 1)
 public record RobustnessReport(
     String arch,
     String engine,
+    String variant,
     int testImages,
     String reference,
     double cleanAccuracy,
@@ -39,6 +44,7 @@ public record RobustnessReport(
 
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public RobustnessReport {
+    variant = variant == null ? ModelVariantIds.FLOAT32 : variant;
     conditions = conditions == null ? List.of() : List.copyOf(conditions);
     corruptionErrors = corruptionErrors == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(corruptionErrors));
   }
