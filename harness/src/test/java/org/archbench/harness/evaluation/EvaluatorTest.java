@@ -20,22 +20,11 @@ import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.EngineKind;
 import org.archbench.schema.engine.EngineSettings;
-import org.archbench.harness.model.ModelExport;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.training.Augmentation;
-import org.archbench.schema.engine.ComputeDevice;
-import org.archbench.schema.training.LearningRateSchedule;
-import org.archbench.schema.training.LongTail;
-import org.archbench.schema.training.ClassSubset;
-import org.archbench.schema.training.LossFunction;
-import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.SyntheticData;
-import org.archbench.schema.training.TrainingConfig;
-import org.archbench.schema.training.Transfer;
 import org.archbench.models.spec.Architectures;
-import org.archbench.harness.export.Calibration;
-import org.archbench.harness.export.CalibrationMethod;
 import org.archbench.harness.model.ModelVariant;
+import org.archbench.harness.model.ExportedModels;
 import org.archbench.harness.model.ModelVariants;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.eval.VariantComparison;
@@ -52,15 +41,7 @@ class EvaluatorTest {
   private final LoadedDataset data = SyntheticData.dataset(640, 200);
 
   private OutputLayout trainedAndExported() throws IOException {
-    OutputLayout layout = new OutputLayout(out);
-    new ModelTrainer(Architectures.CNN,
-        new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
-            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
-            LongTail.BALANCED, ClassSubset.ALL),
-        data, layout).train(false, false);
-    ModelExport.export(layout, "cnn", ModelVariants.all(),
-        seed -> Calibration.ofValidation(data, seed, 100, CalibrationMethod.PERCENTILE));
-    return layout;
+    return ExportedModels.trainAndExport(Architectures.CNN, data, out);
   }
 
   @Test

@@ -11,25 +11,14 @@ import java.util.List;
 import org.archbench.harness.ReportFixtures;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.harness.engine.Engines;
-import org.archbench.harness.export.Calibration;
-import org.archbench.harness.export.CalibrationMethod;
-import org.archbench.harness.model.ModelExport;
+import org.archbench.harness.model.ExportedModels;
 import org.archbench.harness.model.ModelVariants;
-import org.archbench.harness.training.ModelTrainer;
 import org.archbench.harness.training.SyntheticData;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;
-import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.robustness.RobustnessReport;
-import org.archbench.schema.training.Augmentation;
-import org.archbench.schema.training.ClassSubset;
-import org.archbench.schema.training.LearningRateSchedule;
-import org.archbench.schema.training.LongTail;
-import org.archbench.schema.training.LossFunction;
-import org.archbench.schema.training.TrainingConfig;
-import org.archbench.schema.training.Transfer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,15 +30,7 @@ class RobustnessStudyTest {
   private final LoadedDataset data = SyntheticData.dataset(640, 120);
 
   private OutputLayout trainedAndExported() throws IOException {
-    OutputLayout layout = new OutputLayout(out);
-    new ModelTrainer(Architectures.MLP,
-        new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
-            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
-            LongTail.BALANCED, ClassSubset.ALL),
-        data, layout).train(false, false);
-    ModelExport.export(layout, "mlp", ModelVariants.all(),
-        seed -> Calibration.ofValidation(data, seed, 100, CalibrationMethod.PERCENTILE));
-    return layout;
+    return ExportedModels.trainAndExport(Architectures.MLP, data, out);
   }
 
   @Test
