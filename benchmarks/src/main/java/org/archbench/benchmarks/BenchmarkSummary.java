@@ -79,7 +79,7 @@ final class BenchmarkSummary {
           OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
           Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
           out.printf(Locale.ROOT, row, engine,
-              variant.equals(ModelVariantIds.FLOAT32) ? arch : arch + " " + variant,
+              ModelVariantIds.model(arch, variant),
               cell(CostFigures.mean(results, "ThroughputBenchmark.batch001", key), "%.0f"),
               cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
               cell(CostFigures.mean(b256), "%.0f"),
@@ -117,8 +117,7 @@ final class BenchmarkSummary {
             cell(CostFigures.mean(results, "ColdStartBenchmark.modelLoad", key), "%.1f"),
             cell(CostFigures.mean(results, "ColdStartBenchmark.firstInference", key), "%.2f"),
             cell(CostFigures.mean(results, "ThreadsBenchmark.batch032",
-                Map.of("engine", engine, "arch", arch, JmhResults.VARIANT,
-                    ModelVariantIds.FLOAT32, "threads", "1")), "%.0f"),
+                JmhResults.float32OnOneThread(engine, arch)), "%.0f"),
             cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");

@@ -25,8 +25,8 @@ import org.archbench.schema.jmh.JmhResults;
  * @param peakRss the process's peak resident memory over the batch-256 benchmark, MiB
  * @param flops floating-point operations per second at batch 256
  */
-record Configuration(String arch, String engine, String variant, EngineEvaluation accuracy, Estimate p50,
-    Estimate p99, Estimate imagesPerSecond256, Estimate peakRss, Double flops) {
+record Configuration(String arch, String engine, String variant, EngineEvaluation accuracy,
+    Estimate p50, Estimate p99, Estimate imagesPerSecond256, Estimate peakRss, Double flops) {
 
   /**
    * Every architecture x variant x engine of the run that was evaluated or measured, in the run's
@@ -68,12 +68,7 @@ record Configuration(String arch, String engine, String variant, EngineEvaluatio
 
   /** {@code cnn} for the float32 model, {@code cnn int8} for another variant. */
   String model() {
-    return model(arch, variant);
-  }
-
-  /** {@code cnn} for the float32 model of {@code arch}, {@code cnn int8} for another variant. */
-  static String model(String arch, String variant) {
-    return variant.equals(ModelVariantIds.FLOAT32) ? arch : arch + " " + variant;
+    return ModelVariantIds.model(arch, variant);
   }
 
   /** Whether this is the float32 model, the one the significance tests between archs are of. */

@@ -108,8 +108,7 @@ final class EnginesSection {
             CostFigures.mean(jmh, "ColdStartBenchmark.modelLoad", key),
             CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key),
             CostFigures.mean(jmh, "ThreadsBenchmark.batch032",
-                Map.of("engine", engine, "arch", arch, JmhResults.VARIANT, ModelVariantIds.FLOAT32,
-                    "threads", "1")),
+                JmhResults.float32OnOneThread(engine, arch)),
             one != null && all != null ? all / one : null);
         // Engine start is the engine's alone: a row needs a figure of this architecture.
         if (IntStream.range(2, row.size()).filter(i -> i != ENGINE_START_COLUMN)

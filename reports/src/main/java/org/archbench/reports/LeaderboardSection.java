@@ -75,7 +75,8 @@ final class LeaderboardSection {
     }
     return new Table("pareto", "Where each configuration stands on the accuracy-against-cost charts",
         List.of(Table.Column.text("figure", "Against"), Table.Column.text("arch", "Architecture"),
-            Table.Column.text("variant", "Variant"), Table.Column.text("engine", "Engine"), Table.Column.text("standing", "Standing"),
+            Table.Column.text("variant", "Variant"), Table.Column.text("engine", "Engine"),
+            Table.Column.text("standing", "Standing"),
             Table.Column.text("dominated_by", "Dominated by")), rows);
   }
 

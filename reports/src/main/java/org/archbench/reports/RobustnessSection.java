@@ -1,5 +1,6 @@
 package org.archbench.reports;
 
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.robustness.RobustnessReport;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,7 @@ final class RobustnessSection {
         String corruption = condition.corruption();
         corruptions.add(corruption);
         byCorruption.computeIfAbsent(corruption, c -> new LinkedHashMap<>())
-            .computeIfAbsent(Configuration.model(model.arch(), model.variant()),
+            .computeIfAbsent(ModelVariantIds.model(model.arch(), model.variant()),
                 name -> new ArrayList<>())
             .add(new double[] {condition.severity(), 100 * condition.accuracy()});
       }

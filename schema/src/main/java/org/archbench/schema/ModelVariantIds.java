@@ -20,6 +20,14 @@ public final class ModelVariantIds {
     return variant.equals(FLOAT32) ? arch : arch + "." + variant;
   }
 
+  /**
+   * How tables and summaries name the model: {@code cnn} for the float32 model of {@code arch},
+   * {@code cnn int8} for another variant.
+   */
+  public static String model(String arch, String variant) {
+    return variant.equals(FLOAT32) ? arch : arch + " " + variant;
+  }
+
   /** The architecture of a {@link #stem}: {@code cnn} for both {@code cnn} and {@code cnn.int8}. */
   public static String archOf(String stem) {
     int dot = stem.indexOf('.');

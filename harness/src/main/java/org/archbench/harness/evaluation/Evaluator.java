@@ -128,8 +128,8 @@ public final class Evaluator {
   }
 
   static EngineEvaluation evaluation(
-      EngineKind kind, String variant, String version, EngineSettings settings, int[] labels, float[] probabilities,
-      int classes, List<String> classNames, String predictionsFile) {
+      EngineKind kind, String variant, String version, EngineSettings settings, int[] labels,
+      float[] probabilities, int classes, List<String> classNames, String predictionsFile) {
     int[] predicted = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
       predicted[i] = BatchedInference.argmax(probabilities, i, classes);
@@ -151,8 +151,8 @@ public final class Evaluator {
             .map(pair -> new EngineEvaluation.MixUp(classNames.get(pair.first()),
                 classNames.get(pair.second()), pair.count()))
             .toList();
-    return new EngineEvaluation(kind.id(), variant, version, settings, labels.length, matrix.accuracy(),
-        interval.lower(), interval.upper(), matrix.macroF1(),
+    return new EngineEvaluation(kind.id(), variant, version, settings, labels.length,
+        matrix.accuracy(), interval.lower(), interval.upper(), matrix.macroF1(),
         ProbabilisticMetrics.negativeLogLikelihood(probabilities, labels, classes),
         ProbabilisticMetrics.expectedCalibrationError(probabilities, labels, classes, CALIBRATION_BINS),
         ProbabilisticMetrics.brierScore(probabilities, labels, classes),

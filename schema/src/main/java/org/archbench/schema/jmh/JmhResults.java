@@ -253,6 +253,12 @@ public final class JmhResults {
     return key(engine, arch, ModelVariantIds.FLOAT32);
   }
 
+  /** The params of ThreadsBenchmark's one-thread run of the float32 model, for {@link #find}. */
+  public static Map<String, String> float32OnOneThread(String engine, String arch) {
+    return Map.of("engine", engine, "arch", arch, VARIANT, ModelVariantIds.FLOAT32,
+        "threads", "1");
+  }
+
   /** The score of {@link #find}, if there is such a record. */
   public OptionalDouble score(String benchmark, Map<String, String> params) {
     return find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
@@ -260,8 +266,7 @@ public final class JmhResults {
 
   /** Images/s of the float32 model at batch 32 on one intra-op thread ({@code ThreadsBenchmark}). */
   public OptionalDouble oneThreadAtBatch32(String engine, String arch) {
-    return score("ThreadsBenchmark.batch032", Map.of("engine", engine, "arch", arch,
-        VARIANT, ModelVariantIds.FLOAT32, "threads", "1"));
+    return score("ThreadsBenchmark.batch032", float32OnOneThread(engine, arch));
   }
 
   /**
