@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +19,10 @@ import java.util.TreeMap;
 import org.archbench.harness.Defaults;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
+import org.archbench.harness.PresetBudget;
+import org.archbench.schema.engine.EngineSettings;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.run.TrainingSpeeds;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 
@@ -35,12 +43,23 @@ import org.archbench.models.spec.Architectures;
 public final class BenchPipeline {
 
   private static final String CLI = "org.archbench.app.cli.Main";
+  private static final String REPORT = "report";
+  /** The report's stage: one JVM reading the result files and writing HTML, SVG and tables. */
+  private static final double REPORT_SECONDS = 15;
 
-  /** One stage: its name in run.json, and the main class and arguments of its JVM. */
-  record Stage(String name, String mainClass, List<String> arguments) {
+  /**
+   * One stage: its name in run.json, the main class and arguments of its JVM, and whether it trains
+   * its architectures in lanes side by side ({@link LanePlan}).
+   */
+  record Stage(String name, String mainClass, List<String> arguments, boolean inLanes) {
 
     static Stage cli(String name, String... arguments) {
-      return new Stage(name, CLI, List.of(arguments));
+      return new Stage(name, CLI, List.of(arguments), false);
+    }
+
+    /** A stage whose architectures train in lanes, a JVM each. */
+    static Stage lanes(String name, String... arguments) {
+      return new Stage(name, CLI, List.of(arguments), true);
     }
   }
 
@@ -52,6 +71,10 @@ public final class BenchPipeline {
   private final Path run;
   private final Map<String, String> benchProperties;
   private final PrintStream console;
+  /** Set once the training speed is measured, at the first stage that trains in lanes. */
+  private StageEstimates estimates;
+  /** The architectures whose models were trained when the plan was made: the train stage reuses them. */
+  private List<String> trainedAtPlan = List.of();
 
   /**
    * @param out the run's output directory
@@ -103,14 +126,14 @@ public final class BenchPipeline {
   List<Stage> stages() {
     return List.of(
         Stage.cli("data", "data", "verify"),
-        Stage.cli("train", "train"),
+        Stage.lanes("train", "train"),
         // evaluate runs every engine over the test set and measures their agreement: export's own
         // check of the same would only double the time.
         Stage.cli("export", "export", "--no-check"),
         Stage.cli("evaluate", "evaluate"),
         Stage.cli("stats", "stats"),
         Stage.cli("robustness", "robustness"),
-        Stage.cli("imbalance", "imbalance"),
+        Stage.lanes("imbalance", "imbalance"),
         Stage.cli("transfer", "transfer"),
         Stage.cli("loss", "loss"),
         // bench takes the output directory and finds the dataset's run in it, as the stages do.
@@ -134,38 +157,141 @@ public final class BenchPipeline {
   }
 
   private int runHolding(List<Stage> stages) {
-    List<Outcome> outcomes = new ArrayList<>();
-    Outcome failed = null;
-    for (Stage stage : stages) {
-      Outcome outcome = runStage(stage);
-      outcomes.add(outcome);
-      if (outcome.exitCode() != 0) {
-        failed = outcome;
-        console.printf(Locale.ROOT, "%nStage '%s' failed (exit code %d). The results of the stages"
-            + " before it are intact under %s; rendering the report of what exists.%n",
-            stage.name(), outcome.exitCode(), run);
-        break;
+    List<String> names = new ArrayList<>(stages.stream().map(Stage::name).toList());
+    names.add(REPORT);
+    try (PipelineProgress progress = new PipelineProgress(console, names).start()) {
+      Outcome failed = null;
+      for (Stage stage : stages) {
+        List<Stage> fromHere = stages.subList(stages.indexOf(stage), stages.size());
+        // The first stage that trains in lanes measures the speed its lanes train at, as part of
+        // its own time, and the plan of every stage from there on follows.
+        Runnable planFirst = stage.inLanes() && estimates == null
+            ? () -> plan(progress, fromHere) : () -> { };
+        Outcome outcome = runStage(stage, progress, planFirst);
+        if (outcome.exitCode() != 0) {
+          failed = outcome;
+          console.printf(Locale.ROOT, "%nStage '%s' failed (exit code %d). The results of the"
+              + " stages before it are intact under %s; rendering the report of what exists.%n",
+              stage.name(), outcome.exitCode(), run);
+          break;
+        }
       }
+      Outcome report =
+          runStage(Stage.cli(REPORT, "report", "--in", run.toString()), progress, () -> { });
+      printSummary(progress.finished());
+      if (failed != null) {
+        console.printf(Locale.ROOT, "FAILED: stage '%s'. Fix it and run again: finished models are"
+            + " reused, and training resumes from its last checkpoint.%n", failed.stage());
+        return failed.exitCode();
+      }
+      return report.exitCode() == 0 ? 0 : 1;
     }
-    Outcome report = runStage(Stage.cli("report", "report", "--in", run.toString()));
-    outcomes.add(report);
-    printSummary(outcomes);
-    if (failed != null) {
-      console.printf(Locale.ROOT, "FAILED: stage '%s'. Fix it and run again: finished models are"
-          + " reused, and training resumes from its last checkpoint.%n", failed.stage());
-      return failed.exitCode();
-    }
-    return report.exitCode() == 0 ? 0 : 1;
   }
 
-  private Outcome runStage(Stage stage) {
+  /**
+   * Measures the training speed in every lane at once, as the trainings will run, and estimates
+   * {@code stages} from it. Without a measurement (the probe failed) the stages run unestimated,
+   * their lanes dealt in the registry's order.
+   */
+  private void plan(PipelineProgress progress, List<Stage> stages) {
+    List<String> archs = archs();
+    int cores = EngineSettings.cpuThreads();
+    LanePlan probeLanes = LanePlan.of(cores, archs, arch -> 1);
+    List<List<String>> everyArchPerLane = probeLanes.lanes().stream().map(lane -> archs).toList();
+    LanePlan probe = new LanePlan(probeLanes.threadsPerLane(), probeLanes.decidedBy(),
+        everyArchPerLane);
+    console.printf(Locale.ROOT, "Measuring the training speed of each architecture (%s)%n",
+        probe.decidedBy());
+    console.flush();
+    List<Path> files = new ArrayList<>();
+    List<List<String>> commands = new ArrayList<>();
+    for (int lane = 0; lane < probe.count(); lane++) {
+      Path file = run.resolve("pipeline").resolve("speed-" + (lane + 1) + ".json");
+      files.add(file);
+      commands.add(command(Stage.cli("train", "train", "--measure-speed", file.toString()),
+          probe.lanes().get(lane), probe.threadsPerLane()));
+    }
+    Optional<TrainingSpeeds> speeds = Optional.empty();
+    try {
+      if (runJvms(commands, probe.threadsPerLane()) == 0) {
+        speeds = Optional.of(meanSpeeds(files));
+      }
+    } catch (IOException unreadable) {
+      console.println("note: the training speed could not be read (" + unreadable.getMessage()
+          + "); the stages run without an ETA");
+    }
+    if (speeds.isEmpty()) {
+      return;
+    }
+    Preset preset = Preset.byId(benchProperties.get("bench.preset"));
+    estimates = new StageEstimates(speeds.get(),
+        new TrainingWork(PresetBudget.of(preset), benchProperties), preset, cores);
+    trainedAtPlan = archs.stream().filter(arch -> TrainingWork.trained(run, arch)).toList();
+    Map<String, Double> seconds = new LinkedHashMap<>();
+    for (Stage stage : stages) {
+      seconds.put(stage.name(),
+          estimates.seconds(stage.name(), archs, lanes(stage), trainedAtPlan));
+    }
+    seconds.put(REPORT, REPORT_SECONDS);
+    progress.estimate(seconds);
+  }
+
+  /** Each architecture's mean speed over the lanes that measured it. */
+  private static TrainingSpeeds meanSpeeds(List<Path> files) throws IOException {
+    Map<String, List<Double>> byArch = new LinkedHashMap<>();
+    int threads = 0;
+    for (Path file : files) {
+      TrainingSpeeds lane = JsonFiles.read(file, TrainingSpeeds.class);
+      threads = lane.intraOpThreads();
+      lane.archs().forEach(speed -> byArch.computeIfAbsent(speed.arch(), arch -> new ArrayList<>())
+          .add(speed.secondsPerImage()));
+    }
+    List<TrainingSpeeds.ArchSpeed> mean = new ArrayList<>();
+    byArch.forEach((arch, seconds) -> mean.add(new TrainingSpeeds.ArchSpeed(arch,
+        seconds.stream().mapToDouble(Double::doubleValue).average().orElseThrow())));
+    return new TrainingSpeeds(threads, mean, java.time.Instant.now().toString());
+  }
+
+  /** The lanes of {@code stage}: as planned from the speeds, else one lane in the given order. */
+  private LanePlan lanes(Stage stage) {
+    List<String> archs = archs();
+    if (!stage.inLanes()) {
+      return new LanePlan(EngineSettings.cpuThreads(), "one JVM", List.of(archs));
+    }
+    return estimates != null ? estimates.lanes(stage.name(), archs)
+        : LanePlan.of(EngineSettings.cpuThreads(), archs, arch -> 1);
+  }
+
+  /** Runs {@code stage}, {@code planFirst} at its start and within its time. */
+  private Outcome runStage(Stage stage, PipelineProgress progress, Runnable planFirst) {
     console.printf(Locale.ROOT, "%n=== archbench: %s ===%n", stage.name());
     console.flush();
     long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
     int exitCode;
     try (RunStages.Stage record = RunStages.start(new OutputLayout(run), stage.name())
         .preset(Preset.byId(benchProperties.get("bench.preset")))) {
-      exitCode = runJvm(stage);
+      planFirst.run();
+      LanePlan lanes = lanes(stage);
+      OptionalDouble estimate = progress.stageStarted(stage.name(),
+          () -> stageProgress(stage, lanes, startMillis), (System.nanoTime() - start) / 1e9);
+      if (stage.inLanes() && lanes.count() > 1) {
+        console.printf(Locale.ROOT, "%s: %s%n", stage.name(), describe(lanes));
+      }
+      if (estimate.isPresent()) {
+        console.printf(Locale.ROOT, "%s: estimated %s%n", stage.name(),
+            PipelineProgress.clock(estimate.getAsDouble()));
+      }
+      console.flush();
+      estimate.ifPresent(record::estimate);
+      if (stage.inLanes()) {
+        record.lanes(lanes.record());
+      }
+      exitCode = stage.inLanes()
+          ? runJvms(lanes.lanes().stream().filter(lane -> !lane.isEmpty())
+              .map(lane -> command(stage, lane, lanes.threadsPerLane())).toList(),
+              lanes.threadsPerLane())
+          : runJvms(List.of(command(stage)), 0);
       if (exitCode == 0) {
         record.complete();
       }
@@ -174,23 +300,83 @@ public final class BenchPipeline {
           + e.getMessage());
       exitCode = 1;
     }
-    return new Outcome(stage.name(), exitCode, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress.stageEnded(stage.name(), exitCode == 0, seconds);
+    return new Outcome(stage.name(), exitCode, seconds);
   }
 
-  /** Runs the stage's JVM with this JVM's console, and stops it if this JVM is stopped. */
-  private int runJvm(Stage stage) throws IOException {
-    Process process = new ProcessBuilder(command(stage)).inheritIO().start();
-    Thread stopChild = new Thread(process::destroy);
-    Runtime.getRuntime().addShutdownHook(stopChild);
+  /** How far a stage has come: a training stage's share of its work, from its epochs so far. */
+  private PipelineProgress.Progress stageProgress(Stage stage, LanePlan lanes, long startMillis) {
+    if (estimates == null || !TrainingWork.trains(stage.name())) {
+      return PipelineProgress.Progress.UNKNOWN;
+    }
+    double total = 0;
+    for (List<String> lane : lanes.lanes()) {
+      total += estimates.workSeconds(stage.name(), lane, trainedAtPlan);
+    }
+    double done = TrainingWork.doneSeconds(run, stage.name(), startMillis,
+        estimates::secondsPerImage);
+    return new PipelineProgress.Progress(total == 0 ? Double.NaN : Math.min(1, done / total),
+        TrainingWork.running(run, stage.name(), startMillis));
+  }
+
+  private static String describe(LanePlan lanes) {
+    StringBuilder text = new StringBuilder(lanes.count() + " lanes side by side, "
+        + lanes.threadsPerLane() + " thread" + (lanes.threadsPerLane() == 1 ? "" : "s")
+        + " each:");
+    for (int lane = 0; lane < lanes.count(); lane++) {
+      text.append(lane == 0 ? " " : "; ").append(String.join(", ", lanes.lanes().get(lane)));
+    }
+    return text.toString();
+  }
+
+  /**
+   * Runs {@code commands} side by side with this JVM's console, each with {@code threads} OpenMP
+   * threads (0 for the library's default), and stops them if this JVM is stopped; returns the first
+   * non-zero exit code, or 0. A lane that fails does not stop the others: what they finish is kept.
+   */
+  private int runJvms(List<List<String>> commands, int threads) throws IOException {
+    List<Process> processes = new ArrayList<>();
+    Thread stopChildren = new Thread(() -> processes.forEach(Process::destroy));
+    Runtime.getRuntime().addShutdownHook(stopChildren);
     try {
-      return process.waitFor();
+      for (List<String> command : commands) {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        if (threads > 0) {
+          // MKL and OpenMP size their pools from these before PyTorch is told its threads.
+          builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+          builder.environment().put("MKL_NUM_THREADS", Integer.toString(threads));
+        }
+        processes.add(builder.start());
+      }
+      int exitCode = 0;
+      for (Process process : processes) {
+        int code = process.waitFor();
+        exitCode = exitCode == 0 ? code : exitCode;
+      }
+      return exitCode;
     } catch (InterruptedException e) {
-      process.destroy();
+      processes.forEach(Process::destroy);
       Thread.currentThread().interrupt();
       return 130;
     } finally {
-      Runtime.getRuntime().removeShutdownHook(stopChild);
+      Runtime.getRuntime().removeShutdownHook(stopChildren);
     }
+  }
+
+  /** {@code stage}'s command for the lane that trains {@code archs} on {@code threads} threads. */
+  List<String> command(Stage stage, List<String> archs, int threads) {
+    Map<String, String> laneProperties = new TreeMap<>(benchProperties);
+    laneProperties.put("bench.archs", String.join(",", archs));
+    laneProperties.put(EngineSettings.THREADS_PROPERTY, Integer.toString(threads));
+    return command(stage, laneProperties);
+  }
+
+  /** Every architecture of the run: bench.archs, or every registered one. */
+  private List<String> archs() {
+    String archs = benchProperties.getOrDefault("bench.archs", "");
+    return archs.isBlank() ? Architectures.all().stream().map(spec -> spec.id()).toList()
+        : Arrays.stream(archs.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
   }
 
   /**
@@ -198,10 +384,14 @@ public final class BenchPipeline {
    * bench.archs names some), the stage's main class and arguments.
    */
   List<String> command(Stage stage) {
+    return command(stage, benchProperties);
+  }
+
+  private List<String> command(Stage stage, Map<String, String> settings) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     Map<String, String> properties = new TreeMap<>();
-    benchProperties.forEach((key, value) -> {
+    settings.forEach((key, value) -> {
       if (!value.isBlank()) {
         properties.put(key, value.trim());
       }
@@ -219,15 +409,27 @@ public final class BenchPipeline {
     return command;
   }
 
-  private void printSummary(List<Outcome> outcomes) {
-    console.printf(Locale.ROOT, "%n%-12s %-8s %10s%n", "stage", "status", "seconds");
+  /** Each stage's estimate at its start beside what it took, then the run's. */
+  private void printSummary(List<PipelineProgress.StageTime> stages) {
+    console.printf(Locale.ROOT, "%n%-12s %-8s %10s %10s %8s%n", "stage", "status", "estimated",
+        "took", "ratio");
     double total = 0;
-    for (Outcome outcome : outcomes) {
-      console.printf(Locale.ROOT, "%-12s %-8s %10.1f%n", outcome.stage(),
-          outcome.exitCode() == 0 ? "ok" : "FAILED", outcome.seconds());
-      total += outcome.seconds();
+    double estimated = 0;
+    for (PipelineProgress.StageTime stage : stages) {
+      console.printf(Locale.ROOT, "%-12s %-8s %10s %10s %8s%n", stage.stage(),
+          stage.ok() ? "ok" : "FAILED",
+          stage.estimatedSeconds().isPresent()
+              ? PipelineProgress.clock(stage.estimatedSeconds().getAsDouble()) : "-",
+          PipelineProgress.clock(stage.seconds()),
+          stage.estimatedSeconds().isPresent() && stage.estimatedSeconds().getAsDouble() > 0
+              ? String.format(Locale.ROOT, "%.2f",
+                  stage.seconds() / stage.estimatedSeconds().getAsDouble()) : "-");
+      total += stage.seconds();
+      estimated += stage.estimatedSeconds().orElse(0);
     }
-    console.printf(Locale.ROOT, "%-12s %-8s %10.1f%n", "total", "", total);
+    console.printf(Locale.ROOT, "%-12s %-8s %10s %10s%n", "total", "",
+        estimated > 0 ? PipelineProgress.clock(estimated) : "-", PipelineProgress.clock(total));
+    console.println("Ratio: the time a stage took over its estimate when it started.");
     console.println("Results: " + run);
     console.flush();
   }

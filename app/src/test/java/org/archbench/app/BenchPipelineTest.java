@@ -84,10 +84,27 @@ class BenchPipelineTest {
   }
 
   @Test
+  void aLaneTrainsItsOwnArchitecturesOnItsShareOfTheCores() {
+    BenchPipeline pipeline = new BenchPipeline(out,
+        Map.of("bench.preset", "quick", "bench.archs", "mlp,cnn,vgg"), System.out);
+
+    List<String> command =
+        pipeline.command(BenchPipeline.Stage.lanes("train", "train"), List.of("vgg", "mlp"), 1);
+
+    assertTrue(command.contains("-Dbench.archs=vgg,mlp"), command.toString());
+    assertTrue(command.contains("-Dbench.threads=1"), command.toString());
+    assertTrue(command.contains("-Dbench.preset=quick"), command.toString());
+  }
+
+  @Test
   void theStagesRunInTheDesignedOrder() {
     assertEquals(List.of("data", "train", "export", "evaluate", "stats", "robustness", "imbalance",
             "transfer", "loss", "benchmarks"),
         new BenchPipeline(out, Map.of(), System.out).stages().stream()
             .map(BenchPipeline.Stage::name).toList());
+    assertEquals(List.of("train", "imbalance"),
+        new BenchPipeline(out, Map.of(), System.out).stages().stream()
+            .filter(BenchPipeline.Stage::inLanes).map(BenchPipeline.Stage::name).toList(),
+        "the stages that train every architecture train them side by side");
   }
 }

@@ -1,5 +1,6 @@
 package org.archbench.app.cli;
 
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.io.OutputLock;
 import java.io.PrintWriter;
 import org.archbench.schema.OutputLayout;
@@ -30,6 +31,19 @@ public final class Main {
     // thread (EngineSettings), so the pool must be sized before anything touches PyTorch.
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    // Training takes PyTorch's intra-op threads from DJL's property, read when PyTorch loads.
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      try {
+        String threads = System.getProperty(EngineSettings.THREADS_PROPERTY, "");
+        if (!threads.isBlank()) {
+          System.setProperty("ai.djl.pytorch.num_threads",
+              Integer.toString(EngineSettings.cpuThreads()));
+        }
+      } catch (IllegalArgumentException badThreads) {
+        System.err.println("error: " + badThreads.getMessage());
+        return UserErrorHandler.BAD_INPUT;
+      }
     }
     return newCommandLine().execute(args);
   }

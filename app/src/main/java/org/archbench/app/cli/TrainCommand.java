@@ -18,6 +18,9 @@ import org.archbench.schema.training.LongTail;
 import org.archbench.schema.training.ClassSubset;
 import org.archbench.schema.training.LossFunction;
 import org.archbench.harness.training.ModelTrainer;
+import org.archbench.harness.training.TrainingSpeed;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.run.TrainingSpeeds;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.TrainingReport;
@@ -122,6 +125,14 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Train even if a matching trained model exists.")
   private boolean force;
 
+  @Option(names = "--measure-speed", paramLabel = "FILE",
+      description = "Instead of training, time a few training steps of each architecture on this"
+          + " machine and write the images/s to FILE (JSON); the pipeline plans from it.")
+  private Path speedFile;
+
+  /** Timed steps of each architecture: enough to smooth one slow step, short beside an epoch. */
+  private static final java.time.Duration SPEED_PROBE_TIME = java.time.Duration.ofSeconds(2);
+
   @Override
   public Integer call() throws DatasetException, java.io.IOException {
     List<String> archs = archOptions.ids();
@@ -131,12 +142,11 @@ final class TrainCommand implements Callable<Integer> {
     LoadedDataset dataset = data.load();
     OutputLayout layout = data.layout(output.layout());
     SeedRuns seeds = seedOptions.from(seed, budget);
+    if (speedFile != null) {
+      return measureSpeed(archs, budget, computeDevice, transfer, dataset);
+    }
     for (String arch : archs) {
-      TrainingConfig config = new TrainingConfig(
-          epochs != null ? epochs : budget.epochs(arch), batchSize, learningRate, weightDecay, loss,
-          schedule, new Augmentation(shift != null ? shift : budget.shift(arch), flip),
-          limit != null ? limit : budget.trainingImages(), seed, computeDevice, transfer,
-          LongTail.BALANCED, ClassSubset.ALL);
+      TrainingConfig config = config(arch, budget, computeDevice, transfer);
       for (long runSeed : seeds.seeds()) {
         ModelTrainer.Outcome outcome =
             new ModelTrainer(Architectures.byId(arch), config.withSeed(runSeed), dataset,
@@ -144,6 +154,34 @@ final class TrainCommand implements Callable<Integer> {
         print(arch, runSeed, outcome);
       }
     }
+    return 0;
+  }
+
+  private TrainingConfig config(
+      String arch, PresetBudget budget, ComputeDevice computeDevice, Transfer transfer) {
+    return new TrainingConfig(
+        epochs != null ? epochs : budget.epochs(arch), batchSize, learningRate, weightDecay, loss,
+        schedule, new Augmentation(shift != null ? shift : budget.shift(arch), flip),
+        limit != null ? limit : budget.trainingImages(), seed, computeDevice, transfer,
+        LongTail.BALANCED, ClassSubset.ALL);
+  }
+
+  /** Times a few training steps of each architecture instead of training, into the speed file. */
+  private int measureSpeed(List<String> archs, PresetBudget budget, ComputeDevice computeDevice,
+      Transfer transfer, LoadedDataset dataset) throws java.io.IOException {
+    var printer = spec.commandLine().getOut();
+    List<TrainingSpeeds.ArchSpeed> speeds = new java.util.ArrayList<>();
+    for (String arch : archs) {
+      double secondsPerImage = TrainingSpeed.secondsPerImage(Architectures.byId(arch),
+          config(arch, budget, computeDevice, transfer), dataset, SPEED_PROBE_TIME);
+      speeds.add(new TrainingSpeeds.ArchSpeed(arch, secondsPerImage));
+      int threads = TrainingSpeed.intraOpThreads();
+      printer.printf(Locale.ROOT, "%-8s %.0f training images/s on %d thread%s%n", arch,
+          1 / secondsPerImage, threads, threads == 1 ? "" : "s");
+      printer.flush();
+    }
+    JsonFiles.write(speedFile, new TrainingSpeeds(TrainingSpeed.intraOpThreads(), speeds,
+        java.time.Instant.now().toString()));
     return 0;
   }
 

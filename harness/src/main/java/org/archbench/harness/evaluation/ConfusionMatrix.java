@@ -40,6 +40,30 @@ public final class ConfusionMatrix {
     return new ConfusionMatrix(counts);
   }
 
+  /**
+   * The matrix of stored {@code counts} (rows the true class, columns the prediction), as an
+   * evaluation file holds them.
+   *
+   * @throws IllegalArgumentException if the counts are not square or hold a negative count
+   */
+  public static ConfusionMatrix ofCounts(long[][] counts) {
+    long[][] copy = new long[counts.length][];
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i].length != counts.length) {
+        throw new IllegalArgumentException("expected a square confusion matrix of " + counts.length
+            + " classes, found a row of " + counts[i].length + " at class " + i);
+      }
+      for (long count : counts[i]) {
+        if (count < 0) {
+          throw new IllegalArgumentException(
+              "expected counts >= 0, found " + count + " in the row of class " + i);
+        }
+      }
+      copy[i] = counts[i].clone();
+    }
+    return new ConfusionMatrix(copy);
+  }
+
   public int classes() {
     return counts.length;
   }

@@ -3,11 +3,14 @@ package org.archbench.harness.imbalance;
 import org.archbench.harness.engine.Engines;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
@@ -23,6 +26,12 @@ import org.archbench.harness.training.ModelTrainer;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.harness.training.TrainingSet;
 import org.archbench.models.spec.ArchitectureSpec;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.training.TrainingReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The class-imbalance study of one architecture: it trains the architecture on each long-tailed
@@ -37,6 +46,8 @@ public final class ImbalanceStudy {
 
   /** The engine that trained the models runs their test images: no export needed. */
   public static final EngineKind ENGINE = Engines.byId(Engines.TRAINING_ENGINE);
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImbalanceStudy.class);
 
   private static final int RAREST = 3;
 
@@ -60,7 +71,9 @@ public final class ImbalanceStudy {
         .studiedConfig(data.fingerprint(), "the imbalance study");
     ModelFiles balancedFiles = ModelFiles.in(layout.modelDirectory(arch));
     ArchitectureSpec spec = balancedFiles.spec();
-    ImbalanceReport.TestFigures balanced = test(balancedFiles);
+    Optional<ImbalanceReport.TestFigures> evaluated = evaluated(arch, spec);
+    ImbalanceReport.TestFigures balanced =
+        evaluated.isPresent() ? evaluated.get() : test(balancedFiles);
 
     List<ImbalanceReport.Run> runs = new ArrayList<>();
     for (LongTail longTail : longTails) {
@@ -106,6 +119,36 @@ public final class ImbalanceStudy {
         .sorted(Comparator.<Integer>comparingInt(c -> counts[c]).thenComparingInt(c -> c))
         .limit(limit)
         .toList();
+  }
+
+  /**
+   * The balanced model's test figures from eval/&lt;arch&gt;.json, when evaluate ran it on this
+   * study's engine: the same images through the same engine, so a second pass would only repeat the
+   * matrix. An evaluation counts only if it is of this very model (same spec, dataset and final
+   * accuracies as training/&lt;arch&gt;.json); an unreadable one is passed over, saying so.
+   */
+  private Optional<ImbalanceReport.TestFigures> evaluated(String arch, ArchitectureSpec spec) {
+    Path file = layout.evaluation(arch);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      EvaluationReport evaluation = JsonFiles.read(file, EvaluationReport.class);
+      TrainingReport training = JsonFiles.read(layout.trainingReport(arch), TrainingReport.class);
+      boolean sameModel = evaluation.specSha256().equals(ArchitectureSpecJson.sha256(spec))
+          && evaluation.datasetSha256().equals(data.fingerprint())
+          && evaluation.training().equals(training.result());
+      if (!sameModel) {
+        LOG.info("{}: {} is of another model; testing the balanced model again", arch, file);
+        return Optional.empty();
+      }
+      return evaluation.engine(ENGINE.id(), ModelVariantIds.FLOAT32)
+          .map(engine -> figures(ConfusionMatrix.ofCounts(engine.confusionMatrix())));
+    } catch (IOException | IllegalArgumentException unreadable) {
+      LOG.warn("{}: {} could not be used ({}); testing the balanced model again", arch, file,
+          unreadable.getMessage());
+      return Optional.empty();
+    }
   }
 
   private ImbalanceReport.TestFigures test(ModelFiles files) throws IOException {

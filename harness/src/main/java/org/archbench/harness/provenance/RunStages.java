@@ -1,6 +1,9 @@
 package org.archbench.harness.provenance;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +30,9 @@ public final class RunStages {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunStages.class);
 
+  /** Beside run.json: held while a stage records itself. */
+  private static final String LOCK_FILE = ".run.json.lock";
+
   private static final DateTimeFormatter DAMAGED_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -50,6 +56,8 @@ public final class RunStages {
     private String datasetSha256;
     private Preset preset;
     private boolean complete;
+    private Double estimatedSeconds;
+    private RunManifest.Lanes lanes;
 
     private Stage(Path file, String name) {
       this.file = file;
@@ -68,21 +76,44 @@ public final class RunStages {
       return this;
     }
 
+    /** Notes the pipeline's estimate of the stage's wall time, made when it started. */
+    public Stage estimate(double seconds) {
+      this.estimatedSeconds = seconds;
+      return this;
+    }
+
+    /** Notes the lanes the pipeline ran the stage's architectures in. */
+    public Stage lanes(RunManifest.Lanes lanes) {
+      this.lanes = lanes;
+      return this;
+    }
+
     /** Marks the stage as finished successfully. */
     public void complete() {
       complete = true;
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held, not used
     public void close() throws IOException {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
+      AtomicFiles.createDirectories(file.getParent());
+      // The lanes of one stage are processes of their own that end close together: each reads,
+      // changes and writes run.json under this lock, so none loses another's record.
+      try (FileChannel channel = FileChannel.open(file.resolveSibling(LOCK_FILE),
+              StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = channel.lock()) {
+        record(seconds);
+      }
+    }
+
+    private void record(double seconds) throws IOException {
       RunManifest before = Files.isRegularFile(file) ? read(file) : null;
       Map<String, RunManifest.StageRecord> stages =
           new LinkedHashMap<>(before == null ? Map.of() : before.stages());
       stages.put(name, new RunManifest.StageRecord(complete ? "complete" : "failed", seconds,
-          started.toString(), Instant.now().toString()));
+          started.toString(), Instant.now().toString(), estimatedSeconds, lanes));
       Machine machine = MachineProbe.current();
-      AtomicFiles.createDirectories(file.getParent());
       JsonFiles.write(file, new RunManifest(machine.label(),
           (preset != null ? preset : Preset.byId(System.getProperty("bench.preset"))).id(), machine,
           BuildInfo.version(),

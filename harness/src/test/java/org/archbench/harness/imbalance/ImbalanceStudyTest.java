@@ -4,6 +4,7 @@ import org.archbench.harness.ReportFixtures;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,11 @@ import org.archbench.harness.training.SyntheticData;
 import org.archbench.schema.training.TrainingConfig;
 import org.archbench.schema.training.Transfer;
 import org.archbench.models.spec.Architectures;
+import org.archbench.models.spec.ArchitectureSpecJson;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.eval.EvaluationReport;
+import org.archbench.schema.training.FinalAccuracy;
+import org.archbench.schema.training.TrainingReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +83,54 @@ class ImbalanceStudyTest {
 
     assertTrue(again.runs().stream().allMatch(ImbalanceReport.Run::reused));
     assertEquals(none.test(), again.runs().get(0).test());
+  }
+
+  @Test
+  void theBalancedFiguresComeFromTheEvaluationOfTheSameModelOnly() throws IOException {
+    LoadedDataset data = SyntheticData.dataset(1000, 200);
+    OutputLayout layout = new OutputLayout(out);
+    TrainingConfig balanced = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
+        LongTail.BALANCED, ClassSubset.ALL);
+    new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
+    TrainingReport training = JsonFiles.read(layout.trainingReport("mlp"), TrainingReport.class);
+    // No model predicts this: every class right 20 times, and class 0 taken for class 1 five times.
+    long[][] evaluated = new long[10][10];
+    for (int c = 0; c < 10; c++) {
+      evaluated[c][c] = 20;
+    }
+    evaluated[0][1] = 5;
+    ImbalanceStudy study = new ImbalanceStudy(layout, data, EngineSettings.cpuDefaults());
+    List<LongTail> setting = List.of(LongTail.of(RHO_10, Mitigation.NONE));
+
+    writeEvaluation(layout, data, training.result(), evaluated);
+    ImbalanceReport fromEvaluation = study.run("mlp", setting);
+    writeEvaluation(layout, data, new FinalAccuracy(0.5, 0.5, 0.5, 0, 1, 6000), evaluated);
+    ImbalanceReport ofAnotherModel = study.run("mlp", setting);
+
+    ImbalanceReport.TestFigures expected = ImbalanceStudy.figures(ConfusionMatrix.ofCounts(evaluated));
+    assertEquals(expected, fromEvaluation.balanced());
+    assertEquals(20.0 / 25, fromEvaluation.balanced().minimumClassRecall(), 1e-12);
+    assertNotEquals(expected, ofAnotherModel.balanced(), "tested again, not taken from the file");
+  }
+
+  /** eval/mlp.json as evaluate writes it (the report's fixture), of the model trained here. */
+  private static void writeEvaluation(OutputLayout layout, LoadedDataset data,
+      FinalAccuracy training, long[][] pytorchMatrix) throws IOException {
+    EvaluationReport fixture = JsonFiles.read(
+        Path.of("../reports/src/test/resources/fixture-run/eval/mlp.json"), EvaluationReport.class);
+    List<EngineEvaluation> engines = fixture.engines().stream()
+        .map(e -> new EngineEvaluation(e.engine(), e.variant(), e.version(), e.settings(),
+            e.images(), e.accuracy(), e.accuracyLower95(), e.accuracyUpper95(), e.macroF1(),
+            e.negativeLogLikelihood(), e.expectedCalibrationError(), e.brierScore(), e.perClass(),
+            e.engine().equals(ImbalanceStudy.ENGINE.id()) ? pytorchMatrix : e.confusionMatrix(),
+            e.commonMixUps(), e.predictionsFile()))
+        .toList();
+    JsonFiles.write(layout.evaluation("mlp"), new EvaluationReport("mlp",
+        ArchitectureSpecJson.sha256(Architectures.MLP), data.fingerprint(), training,
+        fixture.convergence(), fixture.cost(), engines, fixture.agreement(),
+        fixture.againstFloat32(), fixture.notSupported(), fixture.archbenchVersion(),
+        fixture.gitCommit(), fixture.createdAt()));
   }
 
   @Test

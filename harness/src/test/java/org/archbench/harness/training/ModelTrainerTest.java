@@ -1,5 +1,7 @@
 package org.archbench.harness.training;
 
+import java.util.stream.IntStream;
+
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.EpochRecord;
@@ -62,6 +64,20 @@ class ModelTrainerTest {
     assertTrue(epochs.get(1).validationLoss() < Math.log(10), epochs.toString());
     assertTrue(report.complete());
     assertTrue(report.result().test() > 0.5, report.result().toString());
+    assertEquals(512, report.result().trainImagesMeasured(), "fewer than the sample: all of them");
+  }
+
+  @Test
+  void theTrainAccuracyIsMeasuredOnASeededSampleOfTheTrainingImages() {
+    int[] split = IntStream.range(0, 54_000).map(i -> 2 * i).toArray();
+
+    int[] sample = ModelTrainer.trainAccuracySample(split, 42);
+
+    assertEquals(ModelTrainer.TRAIN_ACCURACY_SAMPLE, sample.length);
+    assertEquals(sample.length, IntStream.of(sample).distinct().count());
+    assertTrue(IntStream.of(sample).allMatch(i -> i % 2 == 0 && i < 108_000), "from the split only");
+    assertArrayEquals(sample, ModelTrainer.trainAccuracySample(split, 42));
+    assertFalse(Arrays.equals(sample, ModelTrainer.trainAccuracySample(split, 43)));
   }
 
   @Test

@@ -4,6 +4,7 @@ import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param stages per stage, in the order they first ran: seconds, status, when
  * @param updatedAt ISO-8601 instant of the last change
  */
-@ResultFormat(file = "run.json")
+@ResultFormat(file = "run.json", minor = 1)
 public record RunManifest(
     String label,
     String preset,
@@ -44,6 +45,31 @@ public record RunManifest(
    * @param seconds wall time
    * @param startedAt ISO-8601 instant
    * @param finishedAt ISO-8601 instant
+   * @param estimatedSeconds the pipeline's estimate of the stage's wall time when it started; absent
+   *     for a stage run on its own, and in files of format 1.0
+   * @param lanes how the pipeline ran the stage's architectures side by side; absent when it ran
+   *     them one after the other in one JVM
    */
-  public record StageRecord(String status, double seconds, String startedAt, String finishedAt) {}
+  public record StageRecord(String status, double seconds, String startedAt, String finishedAt,
+      @MayBeAbsent Double estimatedSeconds, @MayBeAbsent Lanes lanes) {
+
+    /** A stage's record without the pipeline's plan. */
+    public StageRecord(String status, double seconds, String startedAt, String finishedAt) {
+      this(status, seconds, startedAt, finishedAt, null, null);
+    }
+  }
+
+  /**
+   * Architectures trained side by side, each lane a JVM of its own with a share of the cores.
+   *
+   * @param threadsPerLane PyTorch's intra-op threads in each lane
+   * @param decidedBy why this many lanes: what was counted or measured
+   * @param archs the architectures of each lane, in the order it ran them
+   */
+  public record Lanes(int threadsPerLane, String decidedBy, List<List<String>> archs) {
+
+    public Lanes {
+      archs = archs == null ? List.of() : archs.stream().map(List::copyOf).toList();
+    }
+  }
 }

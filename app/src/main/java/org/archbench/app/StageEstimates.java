@@ -1,0 +1,113 @@
+package org.archbench.app;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.archbench.harness.Preset;
+import org.archbench.harness.PresetBudget;
+import org.archbench.schema.run.TrainingSpeeds;
+
+/**
+ * The pipeline's estimate of each stage's wall time, from the work the preset gives it and the
+ * training speed the lanes measured at the start of the train stage.
+ *
+ * <p>A training stage's estimate is its {@link TrainingWork} at the measured speed, lane by lane:
+ * the stage takes as long as its slowest lane. The other stages run inference, file work or JMH;
+ * their estimates scale with the same measured speed by factors taken from a standard run on a
+ * 2-core host (README, "The pipeline"), or are the JMH budget itself.
+ */
+final class StageEstimates {
+
+  /**
+   * One lane on every core against one lane's threads while the other lane trains too: on a 2-core
+   * host, one training on two threads ran 1.4x (resnet) to 1.9x (vgg) the images/s of one on one
+   * thread beside another.
+   */
+  static final double ONE_LANE_SPEEDUP = 1.5;
+
+  private final TrainingSpeeds speeds;
+  private final TrainingWork work;
+  private final PresetBudget budget;
+  private final Preset preset;
+  private final int cores;
+
+  StageEstimates(TrainingSpeeds speeds, TrainingWork work, Preset preset, int cores) {
+    this.speeds = speeds;
+    this.work = work;
+    this.budget = PresetBudget.of(preset);
+    this.preset = preset;
+    this.cores = cores;
+  }
+
+  /** Seconds per training image of {@code arch} in a lane, the mean of the others if unmeasured. */
+  double secondsPerImage(String arch) {
+    return speeds.secondsPerImage(arch).orElseGet(() -> speeds.archs().stream()
+        .mapToDouble(TrainingSpeeds.ArchSpeed::secondsPerImage).average().orElse(1e-3));
+  }
+
+  /** The lanes {@code stage} runs {@code archs} in. */
+  LanePlan lanes(String stage, List<String> archs) {
+    Map<String, Double> seconds = new HashMap<>();
+    for (String arch : archs) {
+      seconds.put(arch, work.of(stage, List.of(arch)).stream()
+          .mapToDouble(training -> training.seconds(secondsPerImage(arch))).sum());
+    }
+    List<String> training = archs.stream().filter(arch -> seconds.get(arch) > 0).toList();
+    return LanePlan.of(cores, training, seconds::get);
+  }
+
+  /**
+   * The training work of {@code stage} for {@code archs} in estimated seconds on one lane's
+   * threads, one after the other, leaving out the {@code trained} models the train stage reuses.
+   */
+  double workSeconds(String stage, List<String> archs, List<String> trained) {
+    return archs.stream()
+        .filter(arch -> !(stage.equals("train") && trained.contains(arch)))
+        .flatMap(arch -> work.of(stage, List.of(arch)).stream())
+        .mapToDouble(training -> training.seconds(secondsPerImage(training.arch())))
+        .sum();
+  }
+
+  /**
+   * The estimated wall time of {@code stage} over {@code archs}, run in {@code lanes} (for a
+   * training stage) and leaving out {@code trained} architectures, whose models will be reused.
+   */
+  double seconds(String stage, List<String> archs, LanePlan lanes, List<String> trained) {
+    if (TrainingWork.trains(stage)) {
+      double slowest = 0;
+      double speedup = lanes.count() > 1 ? 1 : ONE_LANE_SPEEDUP;
+      for (List<String> lane : lanes.lanes()) {
+        slowest = Math.max(slowest, workSeconds(stage, lane, trained) / speedup);
+      }
+      return slowest + JVM_START_SECONDS * lanes.count();
+    }
+    double perTestImage = archs.stream().mapToDouble(this::secondsPerImage).sum() / ONE_LANE_SPEEDUP;
+    int robustnessImages = budget.robustnessImages() == 0 ? 10_000 : budget.robustnessImages();
+    return JVM_START_SECONDS + switch (stage) {
+      case "export" -> EXPORT_IMAGES * perTestImage;
+      case "evaluate" -> EVALUATE_IMAGES * perTestImage;
+      case "robustness" -> ROBUSTNESS_CONDITIONS * robustnessImages * ROBUSTNESS_SHARE * perTestImage;
+      case "benchmarks" -> benchmarkSeconds();
+      default -> 0;
+    };
+  }
+
+  private static final double JVM_START_SECONDS = 3;
+  private static final double EXPORT_IMAGES = 3_000;
+  private static final double EVALUATE_IMAGES = 20_000;
+  private static final int ROBUSTNESS_CONDITIONS = 72;
+  private static final double ROBUSTNESS_SHARE = 0.1;
+
+  /**
+   * The benchmark stage: JMH's rounds run within the preset's budget (JmhPreset), plus the rounds
+   * that always run, the calibrations and the cold starts, as measured on a 2-core host.
+   */
+  private double benchmarkSeconds() {
+    return switch (preset) {
+      case SMOKE -> 120;
+      case QUICK -> 6 * 60;
+      case STANDARD -> 20 * 60;
+      case FULL -> 100 * 60;
+    };
+  }
+}
