@@ -21,14 +21,11 @@ public final class Defaults {
   /** Where results go: {@code target/bench} under the directory the command runs in. */
   public static final String OUTPUT_DIRECTORY = "target/bench";
 
-  /** Training epochs when none are given. */
+  /** Training epochs of an architecture no preset has a recipe for. */
   public static final int EPOCHS = 15;
 
   /** Images per optimiser step: large enough to keep both cores busy on the small models. */
   public static final int BATCH_SIZE = 128;
-
-  /** Adam's base learning rate, PyTorch's default. */
-  public static final float LEARNING_RATE = 1e-3f;
 
   /** The model corruption errors are normalised by (CE, mCE), as AlexNet is in ImageNet-C. */
   public static final String ROBUSTNESS_REFERENCE = "mlp";

@@ -50,17 +50,18 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin private ArchOptions archOptions;
 
   @Option(names = "--epochs",
-      description = "Epochs (default: the preset's; standard: mlp 20, cnn 30, secnn 30, resnet 15,"
-          + " vgg 12).")
+      description = "Epochs (default: the preset's; standard: mlp 20, cnn 15, secnn 12, resnet 10,"
+          + " vgg 8).")
   private Integer epochs;
 
   @Option(names = "--batch", defaultValue = "" + Defaults.BATCH_SIZE,
       description = "Images per step (default: ${DEFAULT-VALUE}).")
   private int batchSize;
 
-  @Option(names = "--lr", defaultValue = "" + Defaults.LEARNING_RATE,
-      description = "Adam's base learning rate (default: ${DEFAULT-VALUE}).")
-  private float learningRate;
+  @Option(names = "--lr",
+      description = "Adam's base learning rate, the peak of one-cycle (default: the preset's;"
+          + " standard: mlp 1e-3, vgg 2e-3, the others 3e-3).")
+  private Float learningRate;
 
   @Option(names = "--weight-decay", defaultValue = "0",
       description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
@@ -70,8 +71,9 @@ final class TrainCommand implements Callable<Integer> {
       description = "CROSS_ENTROPY, or SOFTMAX_MSE (mean squared error on the softmax) (default: ${DEFAULT-VALUE}).")
   private LossFunction loss;
 
-  @Option(names = "--schedule", defaultValue = "COSINE",
-      description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--schedule",
+      description = "Learning-rate schedule: ${COMPLETION-CANDIDATES} (default: the preset's;"
+          + " standard: COSINE for mlp, ONE_CYCLE for the others).")
   private LearningRateSchedule schedule;
 
   @Option(names = "--shift", paramLabel = "PIXELS",
@@ -159,9 +161,12 @@ final class TrainCommand implements Callable<Integer> {
 
   private TrainingConfig config(
       String arch, PresetBudget budget, ComputeDevice computeDevice, Transfer transfer) {
+    PresetBudget.Recipe recipe = budget.recipe(arch);
     return new TrainingConfig(
-        epochs != null ? epochs : budget.epochs(arch), batchSize, learningRate, weightDecay, loss,
-        schedule, new Augmentation(shift != null ? shift : budget.shift(arch), flip),
+        epochs != null ? epochs : recipe.epochs(), batchSize,
+        learningRate != null ? learningRate : recipe.learningRate(), weightDecay, loss,
+        schedule != null ? schedule : recipe.schedule(),
+        new Augmentation(shift != null ? shift : recipe.shift(), flip),
         limit != null ? limit : budget.trainingImages(), seed, computeDevice, transfer,
         LongTail.BALANCED, ClassSubset.ALL);
   }
