@@ -314,9 +314,10 @@ public final class BenchPipeline {
     for (List<String> lane : lanes.lanes()) {
       total += estimates.workSeconds(stage.name(), lane, trainedAtPlan);
     }
-    double done = TrainingWork.doneSeconds(run, stage.name(), startMillis,
+    TrainingWork.Done done = TrainingWork.done(run, stage.name(), startMillis,
         estimates::secondsPerImage);
-    return new PipelineProgress.Progress(total == 0 ? Double.NaN : Math.min(1, done / total),
+    return new PipelineProgress.Progress(
+        total == 0 ? Double.NaN : Math.min(1, done.estimatedSeconds() / total), done.speedRatio(),
         TrainingWork.running(run, stage.name(), startMillis));
   }
 

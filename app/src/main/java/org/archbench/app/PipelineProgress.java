@@ -19,26 +19,25 @@ import java.util.function.Supplier;
  * the ETA of the whole run.
  *
  * <p>The ETA is the current stage's remaining time plus the estimates of the stages after it. The
- * remaining time of a training stage comes from its progress (the share of its work its epochs have
- * done, against the time that took); of any other stage, from its estimate less the time spent. The
- * stages after it are scaled by how the finished stages' times compared with their estimates: the
- * speed measured so far.
+ * remaining time of a stage is its estimate less the time spent, the estimate of a training stage
+ * scaled by how long its finished epochs took against theirs. The stages after it are scaled by how
+ * the finished stages' times compared with their estimates: the speed measured so far.
  */
 final class PipelineProgress implements AutoCloseable {
 
   /** Often enough to watch, rarely enough that a CI log stays readable. */
   static final Duration INTERVAL = Duration.ofSeconds(20);
 
-  /** The current stage's progress: the share of its work done, and what it is doing now. */
-  record Progress(double fractionDone, String doing) {
-    static final Progress UNKNOWN = new Progress(Double.NaN, "");
+  /**
+   * The current stage's progress: the share of its work done, how much longer the work done took
+   * than estimated (NaN before any is done), and what it is doing now.
+   */
+  record Progress(double fractionDone, double speedRatio, String doing) {
+    static final Progress UNKNOWN = new Progress(Double.NaN, Double.NaN, "");
   }
 
   /** One stage as the summary shows it. */
   record StageTime(String stage, boolean ok, OptionalDouble estimatedSeconds, double seconds) {}
-
-  /** A share of work below which the time it took says too little about the rest. */
-  private static final double LEAST_TELLING_FRACTION = 0.05;
 
   private final PrintStream console;
   private final List<String> stages;
@@ -134,15 +133,14 @@ final class PipelineProgress implements AutoCloseable {
   /** The whole run's remaining seconds, if every stage left has an estimate. */
   private OptionalDouble remaining(double inStage, Progress progress) {
     double factor = speedFactor();
-    double thisStage;
-    double fraction = progress.fractionDone();
-    if (!Double.isNaN(fraction) && fraction >= LEAST_TELLING_FRACTION) {
-      thisStage = inStage * (1 - Math.min(1, fraction)) / fraction;
-    } else if (currentEstimate != null) {
-      thisStage = Math.max(0, currentEstimate - inStage);
-    } else {
+    if (currentEstimate == null) {
       return OptionalDouble.empty();
     }
+    // The stage's estimate at the speed its finished epochs ran at: the lanes' epochs finish a few
+    // minutes apart, so the share done lags the time spent, but the speed does not.
+    double ratio = progress.speedRatio();
+    double thisStage = Math.max(0,
+        currentEstimate * (Double.isNaN(ratio) ? 1 : ratio) - inStage);
     double later = 0;
     for (String stage : stages.subList(stages.indexOf(current) + 1, stages.size())) {
       Double estimate = estimates.get(stage);

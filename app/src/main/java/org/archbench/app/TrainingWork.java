@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.archbench.harness.PresetBudget;
 import org.archbench.harness.study.TransferPlan;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.training.EpochRecord;
 import org.archbench.schema.training.ImbalanceProfile;
 import org.archbench.schema.training.Mitigation;
 import org.archbench.schema.training.TrainingReport;
@@ -41,9 +42,13 @@ final class TrainingWork {
 
     /** Estimated seconds at {@code secondsPerImage} training images, validation passes included. */
     double seconds(double secondsPerImage) {
-      double inference = (epochs * (double) VALIDATION_IMAGES + FINAL_PASS_IMAGES)
-          * INFERENCE_SHARE;
-      return (epochs * (double) images + inference) * secondsPerImage;
+      return epochs * epochSeconds(images, secondsPerImage)
+          + FINAL_PASS_IMAGES * INFERENCE_SHARE * secondsPerImage;
+    }
+
+    /** One epoch over {@code images} and its validation pass. */
+    static double epochSeconds(long images, double secondsPerImage) {
+      return (images + VALIDATION_IMAGES * INFERENCE_SHARE) * secondsPerImage;
     }
   }
 
@@ -102,26 +107,45 @@ final class TrainingWork {
   }
 
   /**
-   * The work the stage's training reports under {@code run} hold, in estimated seconds: every
-   * epoch written since {@code sinceMillis} (a reused model's report is not rewritten, and counts
-   * as no work in a stage whose estimate left it out).
+   * The epochs a stage's training reports hold: the seconds they were estimated at and the seconds
+   * they took (training and validation), so that their ratio is the speed measured so far.
    */
-  static double doneSeconds(Path run, String stage, long sinceMillis,
+  record Done(double estimatedSeconds, double tookSeconds) {
+
+    static final Done NOTHING = new Done(0, 0);
+
+    /** How much longer the epochs took than estimated; NaN before any. */
+    double speedRatio() {
+      return estimatedSeconds > 0 ? tookSeconds / estimatedSeconds : Double.NaN;
+    }
+  }
+
+  /**
+   * The epochs the stage's training reports under {@code run} hold, written since
+   * {@code sinceMillis} (a reused model's report is not rewritten, and counts as nothing done in a
+   * stage whose estimate left it out), at {@code secondsPerImage}.
+   */
+  static Done done(Path run, String stage, long sinceMillis,
       ToDoubleFunction<String> secondsPerImage) {
-    double done = 0;
+    double estimated = 0;
+    double took = 0;
     for (Path report : reports(run, stage)) {
       try {
         if (Files.getLastModifiedTime(report).toMillis() < sinceMillis) {
           continue;
         }
         TrainingReport training = JsonFiles.read(report, TrainingReport.class);
-        done += training.epochs().size() * (double) training.trainImages()
-            * secondsPerImage.applyAsDouble(training.arch());
+        double perEpoch = Training.epochSeconds(training.trainImages(),
+            secondsPerImage.applyAsDouble(training.arch()));
+        for (EpochRecord epoch : training.epochs()) {
+          estimated += perEpoch;
+          took += epoch.trainSeconds() + epoch.validationSeconds();
+        }
       } catch (IOException | RuntimeException unreadable) {
         // Being rewritten, or not a training report: the next look counts it.
       }
     }
-    return done;
+    return new Done(estimated, took);
   }
 
   /**

@@ -39,12 +39,12 @@ class PipelineProgressTest {
     // Nothing done yet: the train stage's estimate, then the others'.
     assertEquals(735, etaSeconds(progress.line()), 2);
 
-    // A training stage a quarter done: what is left of it takes three times what the quarter took
-    // (under a second here), so the ETA is the later stages'.
-    progress.stageStarted("train", () -> new PipelineProgress.Progress(0.25, "training cnn"), 0);
+    // A training stage a quarter done, its epochs 20% slower than estimated.
+    progress.stageStarted("train",
+        () -> new PipelineProgress.Progress(0.25, 1.2, "training cnn"), 0);
     String line = progress.line();
     assertTrue(line.contains("train: training cnn (25% of the stage)"), line);
-    assertEquals(135, etaSeconds(line), 2);
+    assertEquals(720 + 135, etaSeconds(line), 2);
 
     // It took twice its estimate: the stages after it are estimated twice as long.
     progress.stageEnded("train", true, 1200);

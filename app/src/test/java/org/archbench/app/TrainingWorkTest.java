@@ -72,13 +72,17 @@ class TrainingWorkTest {
     write(run.resolve("training/cnn.json"), "cnn", 2, 15, 54_000);
     write(run.resolve("imbalance/runs/exp-rho100-none/training/vgg.json"), "vgg", 1, 8, 13_399);
 
-    double trainDone = TrainingWork.doneSeconds(run, "train", start, arch -> 0.001);
-    double imbalanceDone = TrainingWork.doneSeconds(run, "imbalance", start, arch -> 0.002);
+    TrainingWork.Done train = TrainingWork.done(run, "train", start, arch -> 0.001);
+    TrainingWork.Done imbalance = TrainingWork.done(run, "imbalance", start, arch -> 0.002);
 
-    assertEquals(2 * 54_000 * 0.001, trainDone, 1e-9);
-    assertEquals(13_399 * 0.002, imbalanceDone, 1e-9);
-    assertEquals(0, TrainingWork.doneSeconds(run, "train", System.currentTimeMillis() + 60_000,
-        arch -> 0.001), "a report from before the stage is a reused model's");
+    // Each epoch: its images, and the 6,000 validation images at a third of a training step.
+    assertEquals(2 * (54_000 + 2_000) * 0.001, train.estimatedSeconds(), 1e-9);
+    assertEquals(2 * 11.0, train.tookSeconds(), 1e-9, "training and validation seconds");
+    assertEquals(22 / 112.0, train.speedRatio(), 1e-9);
+    assertEquals((13_399 + 2_000) * 0.002, imbalance.estimatedSeconds(), 1e-9);
+    assertEquals(TrainingWork.Done.NOTHING, TrainingWork.done(run, "train",
+        System.currentTimeMillis() + 60_000, arch -> 0.001),
+        "a report from before the stage is a reused model's");
     assertEquals("training cnn epoch 3 of 15", TrainingWork.running(run, "train", start));
     assertTrue(TrainingWork.trains("imbalance") && !TrainingWork.trains("evaluate"));
   }

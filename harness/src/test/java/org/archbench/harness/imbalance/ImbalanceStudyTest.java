@@ -49,10 +49,7 @@ class ImbalanceStudyTest {
   void trainsEachSettingWithTheBalancedConfigAndReusesItsModels() throws IOException {
     LoadedDataset data = SyntheticData.dataset(1000, 200);
     OutputLayout layout = new OutputLayout(out);
-    TrainingConfig balanced = new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
-        LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
-        LongTail.BALANCED, ClassSubset.ALL);
-    new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
+    TrainingConfig balanced = trainBalanced(data, layout, 2);
     ImbalanceStudy study = new ImbalanceStudy(layout, data, EngineSettings.cpuDefaults());
     List<LongTail> settings =
         List.of(LongTail.of(RHO_10, Mitigation.NONE), LongTail.of(RHO_10, Mitigation.REWEIGHT));
@@ -89,10 +86,7 @@ class ImbalanceStudyTest {
   void theBalancedFiguresComeFromTheEvaluationOfTheSameModelOnly() throws IOException {
     LoadedDataset data = SyntheticData.dataset(1000, 200);
     OutputLayout layout = new OutputLayout(out);
-    TrainingConfig balanced = new TrainingConfig(1, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
-        LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
-        LongTail.BALANCED, ClassSubset.ALL);
-    new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
+    trainBalanced(data, layout, 1);
     TrainingReport training = JsonFiles.read(layout.trainingReport("mlp"), TrainingReport.class);
     // No model predicts this: every class right 20 times, and class 0 taken for class 1 five times.
     long[][] evaluated = new long[10][10];
@@ -112,6 +106,16 @@ class ImbalanceStudyTest {
     assertEquals(expected, fromEvaluation.balanced());
     assertEquals(20.0 / 25, fromEvaluation.balanced().minimumClassRecall(), 1e-12);
     assertNotEquals(expected, ofAnotherModel.balanced(), "tested again, not taken from the file");
+  }
+
+  /** Trains the balanced mlp the study starts from, for {@code epochs}; returns its config. */
+  private static TrainingConfig trainBalanced(LoadedDataset data, OutputLayout layout, int epochs)
+      throws IOException {
+    TrainingConfig balanced = new TrainingConfig(epochs, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY,
+        LearningRateSchedule.COSINE, Augmentation.NONE, 0, 5, ComputeDevice.CPU, Transfer.NONE,
+        LongTail.BALANCED, ClassSubset.ALL);
+    new ModelTrainer(Architectures.MLP, balanced, data, layout).train(false, false);
+    return balanced;
   }
 
   /** eval/mlp.json as evaluate writes it (the report's fixture), of the model trained here. */
