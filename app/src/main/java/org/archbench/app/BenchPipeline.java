@@ -399,8 +399,7 @@ public final class BenchPipeline {
     });
     properties.put("bench.out", out.toString());
     // The subcommands take no architectures by default; a bench run takes every registered one.
-    properties.putIfAbsent("bench.archs", String.join(",",
-        Architectures.all().stream().map(spec -> spec.id()).toList()));
+    properties.putIfAbsent("bench.archs", String.join(",", archs()));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.add("-Djava.awt.headless=true");
     command.add("-cp");
