@@ -44,6 +44,7 @@ public final class BenchPipeline {
 
   private static final String CLI = "org.archbench.app.cli.Main";
   private static final String REPORT = "report";
+  private static final String BENCHMARKS = "benchmarks";
   /** The report's stage: one JVM reading the result files and writing HTML, SVG and tables. */
   private static final double REPORT_SECONDS = 15;
 
@@ -137,7 +138,7 @@ public final class BenchPipeline {
         Stage.cli("transfer", "transfer"),
         Stage.cli("loss", "loss"),
         // bench takes the output directory and finds the dataset's run in it, as the stages do.
-        Stage.cli("benchmarks", "bench", "--in", out.toString()));
+        Stage.cli(BENCHMARKS, "bench", "--in", out.toString()));
   }
 
   /**
@@ -305,8 +306,14 @@ public final class BenchPipeline {
     return new Outcome(stage.name(), exitCode, seconds);
   }
 
-  /** How far a stage has come: a training stage's share of its work, from its epochs so far. */
+  /**
+   * How far a stage has come: a training stage's share of its work, from its epochs so far; the
+   * benchmarks', from their forks.
+   */
   private PipelineProgress.Progress stageProgress(Stage stage, LanePlan lanes, long startMillis) {
+    if (stage.name().equals(BENCHMARKS)) {
+      return BenchmarkWork.progress(new OutputLayout(run), startMillis);
+    }
     if (estimates == null || !TrainingWork.trains(stage.name())) {
       return PipelineProgress.Progress.UNKNOWN;
     }

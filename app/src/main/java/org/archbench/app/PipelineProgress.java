@@ -27,6 +27,8 @@ final class PipelineProgress implements AutoCloseable {
 
   /** Often enough to watch, rarely enough that a CI log stays readable. */
   static final Duration INTERVAL = Duration.ofSeconds(20);
+  /** The share of a stage done before its pace is read as the pace of the rest. */
+  static final double MEASURED_SHARE = 0.05;
 
   /**
    * The current stage's progress: the share of its work done, how much longer the work done took
@@ -121,26 +123,46 @@ final class PipelineProgress implements AutoCloseable {
           100 * progress.fractionDone()));
     }
     line.append(" | elapsed ").append(clock(elapsed));
-    OptionalDouble remaining = remaining(inStage, progress);
-    if (remaining.isPresent()) {
-      line.append(" | ETA ").append(clock(remaining.getAsDouble())).append(" more");
-    } else {
+    OptionalDouble later = laterStages();
+    if (currentEstimate == null || later.isEmpty()) {
       line.append(" | ETA after the training speed is measured");
+      return line.toString();
+    }
+    OptionalDouble thisStage = thisStageLeft(inStage, progress);
+    if (thisStage.isPresent()) {
+      line.append(" | ETA ").append(clock(thisStage.getAsDouble() + later.getAsDouble()))
+          .append(" more");
+    } else {
+      line.append(" | ETA ").append(clock(later.getAsDouble()))
+          .append(" more after this stage, which is past its estimate of ")
+          .append(clock(currentEstimate));
     }
     return line.toString();
   }
 
-  /** The whole run's remaining seconds, if every stage left has an estimate. */
-  private OptionalDouble remaining(double inStage, Progress progress) {
-    double factor = speedFactor();
-    if (currentEstimate == null) {
-      return OptionalDouble.empty();
-    }
-    // The stage's estimate at the speed its finished epochs ran at: the lanes' epochs finish a few
-    // minutes apart, so the share done lags the time spent, but the speed does not.
+  /**
+   * The current stage's remaining seconds; empty when it has run past its estimate and says
+   * nothing of how far it has come.
+   */
+  private OptionalDouble thisStageLeft(double inStage, Progress progress) {
     double ratio = progress.speedRatio();
-    double thisStage = Math.max(0,
-        currentEstimate * (Double.isNaN(ratio) ? 1 : ratio) - inStage);
+    double fraction = progress.fractionDone();
+    if (!Double.isNaN(ratio)) {
+      // The stage's estimate at the speed its finished epochs ran at: the lanes' epochs finish a
+      // few minutes apart, so the share done lags the time spent, but the speed does not.
+      return OptionalDouble.of(Math.max(0, currentEstimate * ratio - inStage));
+    }
+    if (fraction >= MEASURED_SHARE) {
+      // Work of even size, such as benchmark forks: what is left takes as long as what is done.
+      return OptionalDouble.of(inStage * (1 - fraction) / fraction);
+    }
+    return inStage < currentEstimate ? OptionalDouble.of(currentEstimate - inStage)
+        : OptionalDouble.empty();
+  }
+
+  /** The stages after the current one, at the speed the finished ones ran; empty if one has none. */
+  private OptionalDouble laterStages() {
+    double factor = speedFactor();
     double later = 0;
     for (String stage : stages.subList(stages.indexOf(current) + 1, stages.size())) {
       Double estimate = estimates.get(stage);
@@ -149,7 +171,7 @@ final class PipelineProgress implements AutoCloseable {
       }
       later += estimate * factor;
     }
-    return OptionalDouble.of(thisStage + later);
+    return OptionalDouble.of(later);
   }
 
   /**

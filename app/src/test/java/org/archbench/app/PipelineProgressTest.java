@@ -58,6 +58,28 @@ class PipelineProgressTest {
   }
 
   @Test
+  void aStageOfEvenWorkIsExtrapolatedFromItsShareDone() {
+    progress.estimate(Map.of("train", 600.0, "evaluate", 120.0, "report", 15.0));
+    // 100 s into the stage and 40% done: 150 s more, whatever the estimate said.
+    progress.stageStarted("evaluate",
+        () -> new PipelineProgress.Progress(0.4, Double.NaN, "round 1 of 3"), 100);
+
+    assertEquals(150 + 15, etaSeconds(progress.line()), 2);
+  }
+
+  @Test
+  void aStagePastItsEstimateWithNoShareDoneSaysSoInsteadOfClaimingItIsAlmostDone() {
+    // Estimated at no time at all: it is past its estimate as soon as it starts.
+    progress.estimate(Map.of("train", 600.0, "evaluate", 0.0, "report", 75.0));
+    progress.stageStarted("evaluate", () -> PipelineProgress.Progress.UNKNOWN, 0);
+
+    String line = progress.line();
+
+    assertTrue(line.endsWith(
+        "| ETA 1m15s more after this stage, which is past its estimate of 0s"), line);
+  }
+
+  @Test
   void clockReadsHoursMinutesOrSeconds() {
     assertEquals("45s", PipelineProgress.clock(45.2));
     assertEquals("12m05s", PipelineProgress.clock(725));

@@ -20,6 +20,7 @@ import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.MachineStability;
+import org.archbench.schema.jmh.RoundOrder;
 import org.archbench.schema.jmh.Verdict;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -65,7 +66,7 @@ final class SteadyStateRounds {
     this.budget = budget;
     this.forks = forks;
     this.console = console;
-    this.directory = layout.jmh().resolve("rounds");
+    this.directory = layout.jmhRounds();
   }
 
   /** Runs {@code plan} and writes the steady-state part, one record per configuration. */
@@ -75,6 +76,7 @@ final class SteadyStateRounds {
       records.put(configuration, new ArrayList<>());
       forkSeconds.put(configuration, new ArrayList<>());
     });
+    writeOrders(plan);
     calibrate("before");
     long start = System.nanoTime();
     List<RoundPlan.Configuration> pending = plan.configurations();
@@ -105,8 +107,7 @@ final class SteadyStateRounds {
           before.isPresent() && after.isPresent()
               ? before.get().otherShareUntil(after.get()) : null));
       orders.add(ran);
-      JsonFiles.write(layout.jmh().resolve("rounds.json"),
-          new RoundOrder(plan.seed(), orders.size(), orders));
+      writeOrders(plan);
       calibrate("after round " + round);
       pending = round < plan.rounds() ? plan.configurations()
           : round < budget.maximumRounds() ? notYetOk() : List.of();
@@ -178,12 +179,9 @@ final class SteadyStateRounds {
     JsonFiles.write(layout.jmhStability(), stability);
   }
 
-  /**
-   * jmh/rounds.json: the order each round ran its configurations in.
-   *
-   * @param seed the shuffle's seed
-   * @param rounds how many rounds ran
-   * @param orders per round, the configurations in the order they ran
-   */
-  record RoundOrder(long seed, int rounds, List<List<String>> orders) {}
+  /** jmh/rounds.json as it stands: before the first round, and after each. */
+  private void writeOrders(RoundPlan plan) throws IOException {
+    JsonFiles.write(layout.jmhRoundOrder(), new RoundOrder(plan.seed(), plan.rounds(),
+        plan.configurations().size(), orders.size(), orders));
+  }
 }

@@ -226,6 +226,16 @@ public record OutputLayout(Path root) {
     return jmh().resolve("figures.json");
   }
 
+  /** jmh/rounds/: each steady-state fork's JSON, as &lt;round&gt;-&lt;position&gt;.json. */
+  public Path jmhRounds() {
+    return jmh().resolve("rounds");
+  }
+
+  /** jmh/rounds.json: the rounds planned and the order each round ran ({@code RoundOrder}). */
+  public Path jmhRoundOrder() {
+    return jmh().resolve("rounds.json");
+  }
+
   /** jmh/stability.json: the calibrations' drift and the other processes' load per round. */
   public Path jmhStability() {
     return jmh().resolve("stability.json");
