@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.archbench.harness.Defaults;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.EngineKind;
-import org.archbench.harness.engine.InferenceEngine;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.OutputLayout;
@@ -89,18 +88,15 @@ public final class RobustnessStudy {
   /** One model's accuracies; its corruption errors are left for {@link #withErrors}. */
   private static RobustnessReport measure(ModelFiles files, EngineKind kind,
       CorruptedTestSets sets, LabeledImages test) throws IOException {
-    try (InferenceEngine running = kind.open(files, EngineSettings.cpuDefaults())) {
-      int classes = files.spec().classes();
-      double clean = RobustnessEvaluation.accuracy(running, test.pixels(), test, classes);
-      List<RobustnessReport.ConditionAccuracy> conditions =
-          RobustnessEvaluation.underEveryCorruption(running, sets, test, classes);
-      return new RobustnessReport(files.spec().id(), kind.id(), files.variant().id(), test.count(),
-          Defaults.ROBUSTNESS_REFERENCE,
-          clean, conditions,
-          conditions.stream().mapToDouble(RobustnessReport.ConditionAccuracy::accuracy)
-              .average().orElse(0),
-          Map.of(), Double.NaN, Double.NaN, Instant.now().toString());
-    }
+    RobustnessEvaluation.Accuracies accuracies =
+        new RobustnessEvaluation(EngineSettings.cpuDefaults()).measure(files, kind, sets, test);
+    List<RobustnessReport.ConditionAccuracy> conditions = accuracies.conditions();
+    return new RobustnessReport(files.spec().id(), kind.id(), files.variant().id(), test.count(),
+        Defaults.ROBUSTNESS_REFERENCE,
+        accuracies.clean(), conditions,
+        conditions.stream().mapToDouble(RobustnessReport.ConditionAccuracy::accuracy)
+            .average().orElse(0),
+        Map.of(), Double.NaN, Double.NaN, Instant.now().toString());
   }
 
   private static RobustnessReport withErrors(RobustnessReport report, RobustnessReport reference) {
