@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
 
 /**
- * {@code mvn verify -Pbench}: every stage in order (data, train, export, evaluate, stats,
- * robustness, imbalance, transfer, loss, bench), then the report of whatever they left.
+ * {@code mvn verify -Pbench}: every stage in order (data; train, imbalance, transfer and loss
+ * together; export, evaluate, stats, robustness, bench), then the report of whatever they left.
  *
  * <p>Each stage runs in a JVM of its own, from this jar, with the {@code bench.*} properties this
  * JVM was given: a stage that crashes (a native library can take its JVM down) cannot take the
@@ -50,7 +51,8 @@ public final class BenchPipeline {
 
   /**
    * One stage: its name in run.json, the main class and arguments of its JVM, and whether it trains
-   * its architectures in lanes side by side ({@link LanePlan}).
+   * its architectures in lanes side by side ({@link LanePlan}). Consecutive stages in lanes run as
+   * one queue of jobs ({@link LaneQueue}), a JVM per architecture and stage.
    */
   record Stage(String name, String mainClass, List<String> arguments, boolean inLanes) {
 
@@ -58,7 +60,7 @@ public final class BenchPipeline {
       return new Stage(name, CLI, List.of(arguments), false);
     }
 
-    /** A stage whose architectures train in lanes, a JVM each. */
+    /** A stage whose architectures train in lanes, a JVM per architecture. */
     static Stage lanes(String name, String... arguments) {
       return new Stage(name, CLI, List.of(arguments), true);
     }
@@ -127,16 +129,18 @@ public final class BenchPipeline {
   List<Stage> stages() {
     return List.of(
         Stage.cli("data", "data", "verify"),
+        // The studies train their own models from the trained model's recipe: each can start as
+        // soon as its architecture is trained, in whichever lane comes free.
         Stage.lanes("train", "train"),
+        Stage.lanes("imbalance", "imbalance"),
+        Stage.lanes("transfer", "transfer"),
+        Stage.lanes("loss", "loss"),
         // evaluate runs every engine over the test set and measures their agreement: export's own
         // check of the same would only double the time.
         Stage.cli("export", "export", "--no-check"),
         Stage.cli("evaluate", "evaluate"),
         Stage.cli("stats", "stats"),
         Stage.cli("robustness", "robustness"),
-        Stage.lanes("imbalance", "imbalance"),
-        Stage.cli("transfer", "transfer"),
-        Stage.cli("loss", "loss"),
         // bench takes the output directory and finds the dataset's run in it, as the stages do.
         Stage.cli(BENCHMARKS, "bench", "--in", out.toString()));
   }
@@ -158,22 +162,25 @@ public final class BenchPipeline {
   }
 
   private int runHolding(List<Stage> stages) {
-    List<String> names = new ArrayList<>(stages.stream().map(Stage::name).toList());
+    List<List<Stage>> steps = steps(stages);
+    List<String> names = new ArrayList<>(steps.stream().map(BenchPipeline::name).toList());
     names.add(REPORT);
     try (PipelineProgress progress = new PipelineProgress(console, names).start()) {
       Outcome failed = null;
-      for (Stage stage : stages) {
-        List<Stage> fromHere = stages.subList(stages.indexOf(stage), stages.size());
-        // The first stage that trains in lanes measures the speed its lanes train at, as part of
-        // its own time, and the plan of every stage from there on follows.
-        Runnable planFirst = stage.inLanes() && estimates == null
+      for (List<Stage> step : steps) {
+        List<List<Stage>> fromHere = steps.subList(steps.indexOf(step), steps.size());
+        // The first stages that train in lanes measure the speed their lanes train at, as part of
+        // their own time, and the plan of every stage from there on follows.
+        boolean inLanes = step.get(0).inLanes();
+        Runnable planFirst = inLanes && estimates == null
             ? () -> plan(progress, fromHere) : () -> { };
-        Outcome outcome = runStage(stage, progress, planFirst);
+        Outcome outcome = inLanes ? runLanes(step, progress, planFirst)
+            : runStage(step.get(0), progress, planFirst);
         if (outcome.exitCode() != 0) {
           failed = outcome;
           console.printf(Locale.ROOT, "%nStage '%s' failed (exit code %d). The results of the"
               + " stages before it are intact under %s; rendering the report of what exists.%n",
-              stage.name(), outcome.exitCode(), run);
+              outcome.stage(), outcome.exitCode(), run);
           break;
         }
       }
@@ -190,17 +197,36 @@ public final class BenchPipeline {
   }
 
   /**
-   * Measures the training speed in every lane at once, as the trainings will run, and estimates
-   * {@code stages} from it. Without a measurement (the probe failed) the stages run unestimated,
-   * their lanes dealt in the registry's order.
+   * The run's steps: each stage on its own, except consecutive stages in lanes, which run as one
+   * step.
    */
-  private void plan(PipelineProgress progress, List<Stage> stages) {
+  private static List<List<Stage>> steps(List<Stage> stages) {
+    List<List<Stage>> steps = new ArrayList<>();
+    for (Stage stage : stages) {
+      List<Stage> last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+      if (stage.inLanes() && last != null && last.get(0).inLanes()) {
+        last.add(stage);
+      } else {
+        steps.add(new ArrayList<>(List.of(stage)));
+      }
+    }
+    return steps;
+  }
+
+  /** A step's name in the progress line and the summary: "train + imbalance + ...". */
+  private static String name(List<Stage> step) {
+    return String.join(" + ", step.stream().map(Stage::name).toList());
+  }
+
+  /**
+   * Measures the training speed in every lane at once, as the trainings will run, and estimates
+   * {@code steps} from it. Without a measurement (the probe failed) the stages run unestimated,
+   * their jobs in the registry's order.
+   */
+  private void plan(PipelineProgress progress, List<List<Stage>> steps) {
     List<String> archs = archs();
     int cores = EngineSettings.cpuThreads();
-    LanePlan probeLanes = LanePlan.of(cores, archs, arch -> 1);
-    List<List<String>> everyArchPerLane = probeLanes.lanes().stream().map(lane -> archs).toList();
-    LanePlan probe = new LanePlan(probeLanes.threadsPerLane(), probeLanes.decidedBy(),
-        everyArchPerLane);
+    LanePlan probe = LanePlan.of(cores, archs.size());
     console.printf(Locale.ROOT, "Measuring the training speed of each architecture (%s)%n",
         probe.decidedBy());
     console.flush();
@@ -210,7 +236,7 @@ public final class BenchPipeline {
       Path file = run.resolve("pipeline").resolve("speed-" + (lane + 1) + ".json");
       files.add(file);
       commands.add(command(Stage.cli("train", "train", "--measure-speed", file.toString()),
-          probe.lanes().get(lane), probe.threadsPerLane()));
+          archs, probe.threadsPerLane()));
     }
     Optional<TrainingSpeeds> speeds = Optional.empty();
     try {
@@ -224,14 +250,12 @@ public final class BenchPipeline {
     if (speeds.isEmpty()) {
       return;
     }
-    Preset preset = Preset.byId(benchProperties.get("bench.preset"));
-    estimates = new StageEstimates(speeds.get(),
-        new TrainingWork(PresetBudget.of(preset), benchProperties), preset, cores);
+    estimates = new StageEstimates(speeds.get(), work(), preset(), cores);
     trainedAtPlan = archs.stream().filter(arch -> TrainingWork.trained(run, arch)).toList();
     Map<String, Double> seconds = new LinkedHashMap<>();
-    for (Stage stage : stages) {
-      seconds.put(stage.name(),
-          estimates.seconds(stage.name(), archs, lanes(stage), trainedAtPlan));
+    for (List<Stage> step : steps) {
+      seconds.put(name(step), step.get(0).inLanes() ? queue(step).plan().seconds()
+          : estimates.seconds(step.get(0).name(), archs));
     }
     seconds.put(REPORT, REPORT_SECONDS);
     progress.estimate(seconds);
@@ -253,16 +277,6 @@ public final class BenchPipeline {
     return new TrainingSpeeds(threads, mean, java.time.Instant.now().toString());
   }
 
-  /** The lanes of {@code stage}: as planned from the speeds, else one lane in the given order. */
-  private LanePlan lanes(Stage stage) {
-    List<String> archs = archs();
-    if (!stage.inLanes()) {
-      return new LanePlan(EngineSettings.cpuThreads(), "one JVM", List.of(archs));
-    }
-    return estimates != null ? estimates.lanes(stage.name(), archs)
-        : LanePlan.of(EngineSettings.cpuThreads(), archs, arch -> 1);
-  }
-
   /** Runs {@code stage}, {@code planFirst} at its start and within its time. */
   private Outcome runStage(Stage stage, PipelineProgress progress, Runnable planFirst) {
     console.printf(Locale.ROOT, "%n=== archbench: %s ===%n", stage.name());
@@ -271,28 +285,13 @@ public final class BenchPipeline {
     long startMillis = System.currentTimeMillis();
     int exitCode;
     try (RunStages.Stage record = RunStages.start(new OutputLayout(run), stage.name())
-        .preset(Preset.byId(benchProperties.get("bench.preset")))) {
+        .preset(preset())) {
       planFirst.run();
-      LanePlan lanes = lanes(stage);
       OptionalDouble estimate = progress.stageStarted(stage.name(),
-          () -> stageProgress(stage, lanes, startMillis), (System.nanoTime() - start) / 1e9);
-      if (stage.inLanes() && lanes.count() > 1) {
-        console.printf(Locale.ROOT, "%s: %s%n", stage.name(), describe(lanes));
-      }
-      if (estimate.isPresent()) {
-        console.printf(Locale.ROOT, "%s: estimated %s%n", stage.name(),
-            PipelineProgress.clock(estimate.getAsDouble()));
-      }
-      console.flush();
+          () -> stageProgress(stage, startMillis), (System.nanoTime() - start) / 1e9);
+      printEstimate(stage.name(), estimate);
       estimate.ifPresent(record::estimate);
-      if (stage.inLanes()) {
-        record.lanes(lanes.record());
-      }
-      exitCode = stage.inLanes()
-          ? runJvms(lanes.lanes().stream().filter(lane -> !lane.isEmpty())
-              .map(lane -> command(stage, lane, lanes.threadsPerLane())).toList(),
-              lanes.threadsPerLane())
-          : runJvms(List.of(command(stage)), 0);
+      exitCode = runJvms(List.of(command(stage)), 0);
       if (exitCode == 0) {
         record.complete();
       }
@@ -307,35 +306,123 @@ public final class BenchPipeline {
   }
 
   /**
-   * How far a stage has come: a training stage's share of its work, from its epochs so far; the
-   * benchmarks', from their forks.
+   * Runs the stages of {@code step} as one queue of jobs in lanes, {@code planFirst} at its start;
+   * each stage is recorded in run.json from its first job's start to its last job's end.
    */
-  private PipelineProgress.Progress stageProgress(Stage stage, LanePlan lanes, long startMillis) {
-    if (stage.name().equals(BENCHMARKS)) {
-      return BenchmarkWork.progress(new OutputLayout(run), startMillis);
+  private Outcome runLanes(List<Stage> step, PipelineProgress progress, Runnable planFirst) {
+    String name = name(step);
+    console.printf(Locale.ROOT, "%n=== archbench: %s ===%n", name);
+    console.flush();
+    long start = System.nanoTime();
+    long startMillis = System.currentTimeMillis();
+    planFirst.run();
+    LaneQueue queue = queue(step);
+    LanePlan lanes = lanes(queue.jobs().size());
+    LaneQueue.Schedule schedule = queue.plan();
+    OptionalDouble estimate = progress.stageStarted(name,
+        () -> lanesProgress(step, queue, startMillis), (System.nanoTime() - start) / 1e9);
+    console.printf(Locale.ROOT, "%s: %d job%s, %s%n", name, queue.jobs().size(),
+        queue.jobs().size() == 1 ? "" : "s", lanes.decidedBy());
+    printEstimate(name, estimate);
+    StageRecords records = new StageRecords(new OutputLayout(run), preset(), lanes, queue.jobs(),
+        estimates == null ? stage -> OptionalDouble.empty()
+            : stage -> OptionalDouble.of(schedule.span(stage, queue.jobs())), console);
+    int exitCode;
+    try {
+      exitCode = queue.run((job, lane) -> runJvms(List.of(command(stageNamed(step, job.stage()),
+          List.of(job.arch()), lanes.threadsPerLane())), lanes.threadsPerLane()), records);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exitCode = 130;
     }
-    if (estimates == null || !TrainingWork.trains(stage.name())) {
-      return PipelineProgress.Progress.UNKNOWN;
-    }
-    double total = 0;
-    for (List<String> lane : lanes.lanes()) {
-      total += estimates.workSeconds(stage.name(), lane, trainedAtPlan);
-    }
-    TrainingWork.Done done = TrainingWork.done(run, stage.name(), startMillis,
-        estimates::secondsPerImage);
-    return new PipelineProgress.Progress(
-        total == 0 ? Double.NaN : Math.min(1, done.estimatedSeconds() / total), done.speedRatio(),
-        TrainingWork.running(run, stage.name(), startMillis));
+    String failed = records.close();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    progress.stageEnded(name, exitCode == 0, seconds);
+    return new Outcome(exitCode == 0 || failed == null ? name : failed, exitCode, seconds);
   }
 
-  private static String describe(LanePlan lanes) {
-    StringBuilder text = new StringBuilder(lanes.count() + " lanes side by side, "
-        + lanes.threadsPerLane() + " thread" + (lanes.threadsPerLane() == 1 ? "" : "s")
-        + " each:");
-    for (int lane = 0; lane < lanes.count(); lane++) {
-      text.append(lane == 0 ? " " : "; ").append(String.join(", ", lanes.lanes().get(lane)));
+  private static Stage stageNamed(List<Stage> step, String name) {
+    return step.stream().filter(stage -> stage.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * The jobs of {@code step}: each stage for each architecture it trains, the studies after their
+   * architecture's training, estimated from the measured speed (or all alike before it is).
+   */
+  private LaneQueue queue(List<Stage> step) {
+    TrainingWork work = work();
+    List<LaneQueue.Job> jobs = new ArrayList<>();
+    boolean trainsHere = step.stream().anyMatch(stage -> stage.name().equals("train"));
+    for (Stage stage : step) {
+      for (String arch : archs()) {
+        if (!work.of(stage.name(), List.of(arch)).isEmpty()) {
+          Set<String> after = stage.name().equals("train") || !trainsHere ? Set.of()
+              : Set.of(LaneQueue.Job.id("train", arch));
+          jobs.add(new LaneQueue.Job(stage.name(), arch, 1, after));
+        }
+      }
     }
-    return text.toString();
+    LanePlan lanes = lanes(jobs.size());
+    List<LaneQueue.Job> estimated = estimates == null ? jobs : jobs.stream()
+        .map(job -> new LaneQueue.Job(job.stage(), job.arch(),
+            estimates.jobSeconds(job.stage(), job.arch(), lanes, trainedAtPlan), job.after()))
+        .toList();
+    return new LaneQueue(estimated, lanes.count());
+  }
+
+  private static LanePlan lanes(int jobs) {
+    return LanePlan.of(EngineSettings.cpuThreads(), jobs);
+  }
+
+  private TrainingWork work() {
+    return new TrainingWork(PresetBudget.of(preset()), benchProperties);
+  }
+
+  private Preset preset() {
+    return Preset.byId(benchProperties.get("bench.preset"));
+  }
+
+  private void printEstimate(String name, OptionalDouble estimate) {
+    if (estimate.isPresent()) {
+      console.printf(Locale.ROOT, "%s: estimated %s%n", name,
+          PipelineProgress.clock(estimate.getAsDouble()));
+    }
+    console.flush();
+  }
+
+  /** How far a stage that does not train has come: the benchmarks', from their forks. */
+  private PipelineProgress.Progress stageProgress(Stage stage, long startMillis) {
+    return stage.name().equals(BENCHMARKS)
+        ? BenchmarkWork.progress(new OutputLayout(run), startMillis)
+        : PipelineProgress.Progress.UNKNOWN;
+  }
+
+  /**
+   * How far the training stages have come: their share of the jobs' estimated work, from the
+   * epochs their training reports hold so far, and what the lanes are training.
+   */
+  private PipelineProgress.Progress lanesProgress(List<Stage> step, LaneQueue queue,
+      long startMillis) {
+    if (estimates == null) {
+      return PipelineProgress.Progress.UNKNOWN;
+    }
+    double total = queue.jobs().stream().mapToDouble(LaneQueue.Job::seconds).sum();
+    double estimated = 0;
+    double took = 0;
+    List<String> doing = new ArrayList<>();
+    for (Stage stage : step) {
+      TrainingWork.Done done = TrainingWork.done(run, stage.name(), startMillis,
+          estimates::secondsPerImage);
+      estimated += done.estimatedSeconds();
+      took += done.tookSeconds();
+      String running = TrainingWork.running(run, stage.name(), startMillis);
+      if (!running.isEmpty()) {
+        doing.add(stage.name() + " " + running);
+      }
+    }
+    return new PipelineProgress.Progress(
+        total == 0 ? Double.NaN : Math.min(1, estimated / total),
+        new TrainingWork.Done(estimated, took).speedRatio(), String.join("; ", doing));
   }
 
   /**
@@ -418,12 +505,14 @@ public final class BenchPipeline {
 
   /** Each stage's estimate at its start beside what it took, then the run's. */
   private void printSummary(List<PipelineProgress.StageTime> stages) {
-    console.printf(Locale.ROOT, "%n%-12s %-8s %10s %10s %8s%n", "stage", "status", "estimated",
-        "took", "ratio");
+    int width = Math.max(12, stages.stream().mapToInt(stage -> stage.stage().length()).max()
+        .orElse(0));
+    String row = "%-" + width + "s %-8s %10s %10s %8s%n";
+    console.printf(Locale.ROOT, "%n" + row, "stage", "status", "estimated", "took", "ratio");
     double total = 0;
     double estimated = 0;
     for (PipelineProgress.StageTime stage : stages) {
-      console.printf(Locale.ROOT, "%-12s %-8s %10s %10s %8s%n", stage.stage(),
+      console.printf(Locale.ROOT, row, stage.stage(),
           stage.ok() ? "ok" : "FAILED",
           stage.estimatedSeconds().isPresent()
               ? PipelineProgress.clock(stage.estimatedSeconds().getAsDouble()) : "-",
@@ -434,8 +523,8 @@ public final class BenchPipeline {
       total += stage.seconds();
       estimated += stage.estimatedSeconds().orElse(0);
     }
-    console.printf(Locale.ROOT, "%-12s %-8s %10s %10s%n", "total", "",
-        estimated > 0 ? PipelineProgress.clock(estimated) : "-", PipelineProgress.clock(total));
+    console.printf(Locale.ROOT, row, "total", "",
+        estimated > 0 ? PipelineProgress.clock(estimated) : "-", PipelineProgress.clock(total), "");
     console.println("Ratio: the time a stage took over its estimate when it started.");
     console.println("Results: " + run);
     console.flush();

@@ -1,8 +1,6 @@
 package org.archbench.app;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.archbench.harness.Preset;
 import org.archbench.harness.PresetBudget;
 import org.archbench.schema.run.TrainingSpeeds;
@@ -11,10 +9,11 @@ import org.archbench.schema.run.TrainingSpeeds;
  * The pipeline's estimate of each stage's wall time, from the work the preset gives it and the
  * training speed the lanes measured at the start of the train stage.
  *
- * <p>A training stage's estimate is its {@link TrainingWork} at the measured speed, lane by lane:
- * the stage takes as long as its slowest lane. The other stages run inference, file work or JMH;
+ * <p>A training job's estimate is its {@link TrainingWork} at the measured speed in a lane; the
+ * training stages together take as long as the {@link LaneQueue} of their jobs would at those
+ * estimates. The other stages run inference, file work or JMH;
  * their estimates scale with the same measured speed by factors fitted to a fresh standard run on
- * a 2-core host (export 8 s, evaluate 60 s, robustness 812 s), or follow the JMH budget. The
+ * a 2-core host (export 8 s, evaluate 60 s, robustness 722 s), or follow the JMH budget. The
  * pipeline corrects every later estimate by how the finished stages compared with theirs.
  */
 final class StageEstimates {
@@ -46,17 +45,6 @@ final class StageEstimates {
         .mapToDouble(TrainingSpeeds.ArchSpeed::secondsPerImage).average().orElse(1e-3));
   }
 
-  /** The lanes {@code stage} runs {@code archs} in. */
-  LanePlan lanes(String stage, List<String> archs) {
-    Map<String, Double> seconds = new HashMap<>();
-    for (String arch : archs) {
-      seconds.put(arch, work.of(stage, List.of(arch)).stream()
-          .mapToDouble(training -> training.seconds(secondsPerImage(arch))).sum());
-    }
-    List<String> training = archs.stream().filter(arch -> seconds.get(arch) > 0).toList();
-    return LanePlan.of(cores, training, seconds::get);
-  }
-
   /**
    * The training work of {@code stage} for {@code archs} in estimated seconds on one lane's
    * threads, one after the other, leaving out the {@code trained} models the train stage reuses.
@@ -70,18 +58,16 @@ final class StageEstimates {
   }
 
   /**
-   * The estimated wall time of {@code stage} over {@code archs}, run in {@code lanes} (for a
-   * training stage) and leaving out {@code trained} architectures, whose models will be reused.
+   * The estimated wall time of the job that runs {@code stage} for {@code arch} in one of
+   * {@code lanes}, its JVM's start included; a lone lane has every core.
    */
-  double seconds(String stage, List<String> archs, LanePlan lanes, List<String> trained) {
-    if (TrainingWork.trains(stage)) {
-      double slowest = 0;
-      double speedup = lanes.count() > 1 ? 1 : ONE_LANE_SPEEDUP;
-      for (List<String> lane : lanes.lanes()) {
-        slowest = Math.max(slowest, workSeconds(stage, lane, trained) / speedup);
-      }
-      return slowest + JVM_START_SECONDS * lanes.count();
-    }
+  double jobSeconds(String stage, String arch, LanePlan lanes, List<String> trained) {
+    double speedup = lanes.count() == 1 && cores > 1 ? ONE_LANE_SPEEDUP : 1;
+    return JVM_START_SECONDS + workSeconds(stage, List.of(arch), trained) / speedup;
+  }
+
+  /** The estimated wall time of {@code stage}, one that does not train, over {@code archs}. */
+  double seconds(String stage, List<String> archs) {
     double perTestImage = archs.stream().mapToDouble(this::secondsPerImage).sum() / ONE_LANE_SPEEDUP;
     int robustnessImages = budget.robustnessImages() == 0 ? 10_000 : budget.robustnessImages();
     return JVM_START_SECONDS + switch (stage) {
@@ -100,7 +86,7 @@ final class StageEstimates {
   private static final double EVALUATE_IMAGES = 12_000;
   private static final int ROBUSTNESS_CONDITIONS = 72;
   /** Robustness's per corrupted image (both variants on ONNX Runtime, and the corruption). */
-  private static final double ROBUSTNESS_SHARE = 0.23;
+  private static final double ROBUSTNESS_SHARE = 0.20;
 
   /**
    * The benchmark stage: JMH's rounds run within the preset's budget (JmhPreset), plus the rounds

@@ -171,7 +171,7 @@ final class TrainingWork {
         // Being rewritten: the next look reads it.
       }
     }
-    return running.isEmpty() ? "" : "training " + String.join(", ", running);
+    return String.join(", ", running);
   }
 
   /** Whether {@code arch}'s model of the train stage is already trained in {@code run}. */

@@ -98,13 +98,33 @@ class BenchPipelineTest {
 
   @Test
   void theStagesRunInTheDesignedOrder() {
-    assertEquals(List.of("data", "train", "export", "evaluate", "stats", "robustness", "imbalance",
-            "transfer", "loss", "benchmarks"),
+    assertEquals(List.of("data", "train", "imbalance", "transfer", "loss", "export", "evaluate",
+            "stats", "robustness", "benchmarks"),
         new BenchPipeline(out, Map.of(), System.out).stages().stream()
             .map(BenchPipeline.Stage::name).toList());
-    assertEquals(List.of("train", "imbalance"),
+    assertEquals(List.of("train", "imbalance", "transfer", "loss"),
         new BenchPipeline(out, Map.of(), System.out).stages().stream()
             .filter(BenchPipeline.Stage::inLanes).map(BenchPipeline.Stage::name).toList(),
-        "the stages that train every architecture train them side by side");
+        "the stages that train run as one queue of jobs in lanes");
+  }
+
+  @Test
+  void aFailedTrainingJobStopsTheQueueAndItsStageIsRecordedAsFailed() throws IOException {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    BenchPipeline pipeline = new BenchPipeline(out, Map.of("bench.data", noDataset.toString(),
+        "bench.preset", "smoke", "bench.archs", "mlp"),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+
+    int exitCode = pipeline.run(List.of(BenchPipeline.Stage.lanes("train", "train"),
+        BenchPipeline.Stage.lanes("imbalance", "imbalance")));
+
+    String printed = console.toString(StandardCharsets.UTF_8);
+    assertTrue(exitCode != 0, printed);
+    assertTrue(printed.contains("=== archbench: train + imbalance ==="), printed);
+    assertTrue(printed.contains("FAILED: stage 'train'"), printed);
+    JsonNode stages = new ObjectMapper().readTree(out.resolve("run.json").toFile()).path("stages");
+    assertEquals("failed", stages.path("train").path("status").asText());
+    assertEquals("mlp", stages.path("train").path("lanes").path("archs").path(0).path(0).asText());
+    assertFalse(stages.has("imbalance"), "no study starts once its training failed");
   }
 }

@@ -21,28 +21,26 @@ class StageEstimatesTest {
   private final StageEstimates estimates = new StageEstimates(SPEEDS, work, Preset.STANDARD, 2);
 
   @Test
-  void aTrainingStageTakesAsLongAsItsSlowestLane() {
-    List<String> archs = List.of("cnn", "vgg");
-    LanePlan lanes = estimates.lanes("train", archs);
-
-    double seconds = estimates.seconds("train", archs, lanes, List.of());
-
-    assertEquals(2, lanes.count());
-    double cnn = estimates.workSeconds("train", List.of("cnn"), List.of());
+  void aJobIsItsTrainingsAtTheLanesSpeedAndALoneLaneHasEveryCore() {
     double vgg = estimates.workSeconds("train", List.of("vgg"), List.of());
-    assertEquals(Math.max(cnn, vgg), seconds, 10, "a JVM start per lane besides");
     assertTrue(vgg > 8 * 54_000 * 2.5e-3, "epochs of 54,000 images, and the validation passes");
+
+    double inTwoLanes = estimates.jobSeconds("train", "vgg", LanePlan.of(2, 5), List.of());
+    double alone = estimates.jobSeconds("train", "vgg", LanePlan.of(2, 1), List.of());
+
+    assertEquals(vgg, inTwoLanes, 10, "a JVM start besides");
+    assertEquals(vgg / StageEstimates.ONE_LANE_SPEEDUP, alone, 10);
   }
 
   @Test
   void aModelTrainedBeforeIsReusedAndCostsTheTrainStageNothing() {
     List<String> archs = List.of("cnn", "vgg");
-    LanePlan lanes = estimates.lanes("train", archs);
+    LanePlan lanes = LanePlan.of(2, 4);
 
     assertEquals(0, estimates.workSeconds("train", archs, archs));
-    assertTrue(estimates.seconds("imbalance", archs, estimates.lanes("imbalance", archs), archs)
-        > 60, "the studies train their own models whatever the train stage reused");
-    assertTrue(estimates.seconds("train", archs, lanes, archs) < 10);
+    assertTrue(estimates.jobSeconds("imbalance", "cnn", lanes, archs) > 60,
+        "the studies train their own models whatever the train stage reused");
+    assertTrue(estimates.jobSeconds("train", "cnn", lanes, archs) < 10);
   }
 
   @Test

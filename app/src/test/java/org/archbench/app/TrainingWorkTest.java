@@ -83,7 +83,7 @@ class TrainingWorkTest {
     assertEquals(TrainingWork.Done.NOTHING, TrainingWork.done(run, "train",
         System.currentTimeMillis() + 60_000, arch -> 0.001),
         "a report from before the stage is a reused model's");
-    assertEquals("training cnn epoch 3 of 15", TrainingWork.running(run, "train", start));
+    assertEquals("cnn epoch 3 of 15", TrainingWork.running(run, "train", start));
     assertTrue(TrainingWork.trains("imbalance") && !TrainingWork.trains("evaluate"));
   }
 
