@@ -34,6 +34,7 @@ final class TrainingSection {
       Optional<FinalAccuracy> result = Optional.ofNullable(training.result());
       rows.add(Arrays.asList(arch, training.epochs().size(),
           result.map(FinalAccuracy::train).orElse(null),
+          result.map(FinalAccuracy::trainImagesMeasured).orElse(null),
           result.map(FinalAccuracy::validation).orElse(null),
           result.map(FinalAccuracy::test).orElse(null),
           result.map(FinalAccuracy::trainValidationGap).orElse(null),
@@ -60,6 +61,9 @@ final class TrainingSection {
         List.of(Table.Column.text("arch", "Architecture"),
             Table.Column.number("epochs", "Epochs", "%d"),
             Table.Column.percent("train", "Train %"),
+            // Newer runs measure the train accuracy on a seeded sample, as large as the
+            // validation split; blank for a run that measured every training image.
+            Table.Column.number("train_images", "Train % over images", "%,d"),
             Table.Column.percent("validation", "Validation %"),
             Table.Column.percent("test", "Test %"),
             Table.Column.percentDifference("gap", "Train-val gap, points"),
