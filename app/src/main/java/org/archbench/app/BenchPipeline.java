@@ -329,8 +329,15 @@ public final class BenchPipeline {
             : stage -> OptionalDouble.of(schedule.span(stage, queue.jobs())), console);
     int exitCode;
     try {
-      exitCode = queue.run((job, lane) -> runJvms(List.of(command(stageNamed(step, job.stage()),
-          List.of(job.arch()), lanes.threadsPerLane())), lanes.threadsPerLane()), records);
+      exitCode = queue.run((job, lane) -> {
+        try {
+          return runJvms(List.of(command(stageNamed(step, job.stage()), List.of(job.arch()),
+              lanes.threadsPerLane())), lanes.threadsPerLane());
+        } catch (IOException e) {
+          console.println("error: could not start " + job.id() + ": " + e.getMessage());
+          return 1;
+        }
+      }, records);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exitCode = 130;

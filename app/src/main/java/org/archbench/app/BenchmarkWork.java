@@ -26,10 +26,10 @@ final class BenchmarkWork {
       }
       RoundOrder order = JsonFiles.read(plan, RoundOrder.class);
       long planned = (long) order.plannedRounds() * order.configurations();
-      long done = forksSince(layout.jmhRounds(), startMillis);
       if (planned == 0) {
         return PipelineProgress.Progress.UNKNOWN;
       }
+      long done = forksSince(layout.jmhRounds(), startMillis);
       if (done >= planned) {
         return new PipelineProgress.Progress(Double.NaN, Double.NaN,
             "further rounds of the figures not yet decided");

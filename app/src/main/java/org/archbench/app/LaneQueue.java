@@ -1,6 +1,5 @@
 package org.archbench.app;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,8 +12,8 @@ import java.util.Set;
  * The training stages' work as one queue of jobs, each one architecture of one stage, that the
  * lanes take in turn: a lane that comes free starts, of the jobs whose dependencies have finished
  * (an architecture's imbalance study needs its trained model), the one that heads the longest
- * chain of work. No lane idles while
- * another still has a list of its own to work through, as lanes dealt their work in advance did:
+ * chain of work. No lane idles while another still has a list of its own to work through, as lanes
+ * dealt their work in advance did:
  * on a 2-core host the lane without resnet finished its share of the train stage ten minutes
  * early, and then waited for the imbalance stage to start.
  */
@@ -41,10 +40,10 @@ final class LaneQueue {
     }
   }
 
-  /** Runs one job in a lane; returns its exit code. */
+  /** Runs one job in a lane; returns its exit code, non-zero if it could not even start. */
   @FunctionalInterface
   interface JobRunner {
-    int run(Job job, int lane) throws IOException, InterruptedException;
+    int run(Job job, int lane) throws InterruptedException;
   }
 
   /** Told of each job as it starts and ends, from the lane's thread. */
@@ -187,8 +186,6 @@ final class LaneQueue {
       int exitCode;
       try {
         exitCode = runner.run(job, lane);
-      } catch (IOException e) {
-        exitCode = 1;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         exitCode = 130;

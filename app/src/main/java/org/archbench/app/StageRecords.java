@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.Function;
 import org.archbench.harness.Preset;
 import org.archbench.harness.provenance.RunStages;
@@ -29,7 +31,8 @@ final class StageRecords implements LaneQueue.Events {
   /** Jobs not yet ended, by stage. */
   private final Map<String, Integer> left = new LinkedHashMap<>();
   private final Map<String, RunStages.Stage> open = new HashMap<>();
-  private final Map<String, Boolean> failed = new HashMap<>();
+  /** Stages with a job that failed, or left unfinished. */
+  private final Set<String> failed = new HashSet<>();
   /** Per stage, the architectures each lane ran. */
   private final Map<String, List<List<String>>> archsPerLane = new HashMap<>();
   private String firstFailed;
@@ -69,7 +72,7 @@ final class StageRecords implements LaneQueue.Events {
   @Override
   public synchronized void ended(LaneQueue.Job job, int lane, int exitCode) {
     if (exitCode != 0) {
-      failed.put(job.stage(), true);
+      failed.add(job.stage());
       if (firstFailed == null) {
         firstFailed = job.stage();
       }
@@ -85,7 +88,7 @@ final class StageRecords implements LaneQueue.Events {
    */
   synchronized String close() {
     for (String stage : List.copyOf(open.keySet())) {
-      failed.put(stage, true);
+      failed.add(stage);
       write(stage);
     }
     return firstFailed;
@@ -98,7 +101,7 @@ final class StageRecords implements LaneQueue.Events {
       return;
     }
     record.lanes(lanes.record(archsPerLane.get(stage)));
-    if (!failed.getOrDefault(stage, false)) {
+    if (!failed.contains(stage)) {
       record.complete();
     }
     try {

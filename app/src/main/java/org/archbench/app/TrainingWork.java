@@ -101,11 +101,6 @@ final class TrainingWork {
     return trainings;
   }
 
-  /** Whether {@code stage} trains models, so that its progress can be read from their epochs. */
-  static boolean trains(String stage) {
-    return List.of("train", "imbalance", "transfer", "loss").contains(stage);
-  }
-
   /**
    * The epochs a stage's training reports hold: the seconds they were estimated at and the seconds
    * they took (training and validation), so that their ratio is the speed measured so far.

@@ -84,7 +84,6 @@ class TrainingWorkTest {
         System.currentTimeMillis() + 60_000, arch -> 0.001),
         "a report from before the stage is a reused model's");
     assertEquals("cnn epoch 3 of 15", TrainingWork.running(run, "train", start));
-    assertTrue(TrainingWork.trains("imbalance") && !TrainingWork.trains("evaluate"));
   }
 
   private static void write(Path file, String arch, int epochs, int totalEpochs, int images)
