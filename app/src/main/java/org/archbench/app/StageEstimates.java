@@ -95,9 +95,10 @@ final class StageEstimates {
   private double benchmarkSeconds() {
     return switch (preset) {
       case SMOKE -> 120;
-      case QUICK -> 6 * 60;
-      // Three rounds of 151 forks took about 9 minutes each on a 2-core host with every engine.
-      case STANDARD -> 28 * 60;
+      case QUICK -> 5 * 60;
+      // Three rounds of 151 forks took about 9m30s each on a 2-core host with every engine, the
+      // stage 30 minutes; the 30 forks a round of throughput at batch 1 took 5m40s of it.
+      case STANDARD -> 24 * 60;
       case FULL -> 100 * 60;
     };
   }

@@ -76,7 +76,8 @@ final class TrainingWork {
       case "imbalance" -> archs.forEach(arch -> {
         for (String profile : budget.imbalanceProfiles()) {
           for (String mitigation : budget.imbalanceMitigations()) {
-            trainings.add(new Training(arch, longTailImages(profile, mitigation), epochs(arch)));
+            trainings.add(new Training(arch, longTailImages(profile, mitigation),
+                PresetBudget.imbalanceEpochs(epochs(arch), budget.imbalanceEpochShare())));
           }
         }
       });

@@ -77,10 +77,10 @@ final class BenchmarkSummary {
             continue;
           }
           OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
-          Optional<JmhResults.Record> latency = results.find("LatencyBenchmark.batch001", key);
+          Optional<JmhResults.Record> latency = results.find(CostFigures.BATCH_ONE_LATENCY, key);
           out.printf(Locale.ROOT, row, engine,
               ModelVariantIds.model(arch, variant),
-              cell(CostFigures.mean(results, "ThroughputBenchmark.batch001", key), "%.0f"),
+              cell(CostFigures.batchOneThroughput(results, key), "%.0f"),
               cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
               cell(CostFigures.mean(b256), "%.0f"),
               format(flops, "%.2f", 1e-9),

@@ -49,7 +49,7 @@ record Configuration(String arch, String engine, String variant, EngineEvaluatio
     Map<String, String> key = JmhResults.key(engine, arch, variant);
     Optional<EngineEvaluation> accuracy = run.evaluation(arch, engine, variant);
     Optional<JmhResults.Record> latency =
-        run.jmh().flatMap(j -> j.find("LatencyBenchmark.batch001", key));
+        run.jmh().flatMap(j -> j.find(CostFigures.BATCH_ONE_LATENCY, key));
     Optional<JmhResults.Record> throughput =
         run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
     if (accuracy.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {

@@ -99,7 +99,7 @@ final class EnginesSection {
         Double one = Values.of(jmh.oneThreadAtBatch32(engine, arch));
         Double all = Values.of(jmh.allCoresAtBatch32(engine, arch));
         List<Object> row = Arrays.asList(engine, arch,
-            CostFigures.mean(jmh, "ThroughputBenchmark.batch001", key),
+            CostFigures.batchOneThroughput(jmh, key),
             CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key),
             CostFigures.mean(throughput),
             throughput.map(r -> Values.of(r.heapBytesPerOperation())).orElse(null),
@@ -134,7 +134,7 @@ final class EnginesSection {
       new Figure("b32 img/s",
           (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
       new Figure("b1 p50 us", (jmh, key) ->
-          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.5)));
+          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5)));
 
   /**
    * For each architecture and figure, every engine against the first that measured it, as a ratio

@@ -101,7 +101,7 @@ final class QuantizationSection {
   }
 
   private static Estimate p50(JmhResults jmh, Map<String, String> key) {
-    return CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.5);
+    return CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5);
   }
 
   /** {@code numerator} over {@code denominator}, a ratio of the forks; null if one is unmeasured. */

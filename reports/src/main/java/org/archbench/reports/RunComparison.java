@@ -47,15 +47,15 @@ public final class RunComparison {
 
   private static final List<Figure> FIGURES = List.of(
       new Figure("b1_images_per_s", "b1 img/s", "%,.0f",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch001", key)),
+          CostFigures::batchOneThroughput),
       new Figure("b32_images_per_s", "b32 img/s", "%,.0f",
           (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
       new Figure("b256_images_per_s", "b256 img/s", "%,.0f",
           (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
       new Figure("p50_us", "b1 p50 us", "%.1f", (jmh, key) ->
-          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.5)),
+          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5)),
       new Figure("p99_us", "b1 p99 us", "%.1f", (jmh, key) ->
-          CostFigures.percentile(jmh.find("LatencyBenchmark.batch001", key), 0.99)),
+          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.99)),
       new Figure("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", (jmh, key) ->
           CostFigures.memory(jmh.find("ThroughputBenchmark.batch256", key), "native.peakRss")),
       new Figure("engine_start_ms", "engine start ms", "%.0f", (jmh, key) -> CostFigures.mean(

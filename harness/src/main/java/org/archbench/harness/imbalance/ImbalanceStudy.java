@@ -1,5 +1,6 @@
 package org.archbench.harness.imbalance;
 
+import org.archbench.harness.PresetBudget;
 import org.archbench.harness.engine.Engines;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import java.io.IOException;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The class-imbalance study of one architecture: it trains the architecture on each long-tailed
  * setting with the balanced model's own training config (so only the class distribution and the
- * mitigation differ), tests every model on the balanced test set, and writes imbalance/&lt;arch&gt;.json
- * after each setting.
+ * mitigation differ, and the epochs where the study trains a share of them), tests every model on
+ * the balanced test set, and writes imbalance/&lt;arch&gt;.json after each setting.
  *
  * <p>Each setting trains into a layout of its own (imbalance/runs/&lt;setting&gt;/), so its model is
  * reused by a later run with the same key and an interrupted training resumes from its checkpoint.
@@ -62,11 +63,13 @@ public final class ImbalanceStudy {
   }
 
   /**
-   * Runs every setting of {@code longTails} for {@code arch}.
+   * Runs every setting of {@code longTails} for {@code arch}, each for {@code epochShare} of the
+   * balanced model's epochs ({@link PresetBudget#imbalanceEpochs}).
    *
    * @throws IOException if the balanced model is missing or was trained on another dataset
    */
-  public ImbalanceReport run(String arch, List<LongTail> longTails) throws IOException {
+  public ImbalanceReport run(String arch, List<LongTail> longTails, double epochShare)
+      throws IOException {
     TrainingConfig config = new ModelStore(layout.modelDirectory(arch))
         .studiedConfig(data.fingerprint(), "the imbalance study");
     ModelFiles balancedFiles = ModelFiles.in(layout.modelDirectory(arch));
@@ -75,9 +78,10 @@ public final class ImbalanceStudy {
     ImbalanceReport.TestFigures balanced =
         evaluated.isPresent() ? evaluated.get() : test(balancedFiles);
 
+    int epochs = PresetBudget.imbalanceEpochs(config.epochs(), epochShare);
     List<ImbalanceReport.Run> runs = new ArrayList<>();
     for (LongTail longTail : longTails) {
-      TrainingConfig imbalanced = config.withLongTail(longTail);
+      TrainingConfig imbalanced = config.withLongTail(longTail).withEpochs(epochs);
       OutputLayout runLayout = layout.imbalanceRun(longTail.id());
       ModelTrainer.Outcome outcome =
           new ModelTrainer(spec, imbalanced, data, runLayout).train(true, false);
@@ -110,7 +114,8 @@ public final class ImbalanceStudy {
         rarest, figures, meanRecallOfRarest, balanced.accuracy() - figures.accuracy(),
         balanced.macroF1() - figures.macroF1(),
         balanced.minimumClassRecall() - figures.minimumClassRecall(),
-        outcome.report().totalTrainSeconds(), outcome.reused());
+        outcome.report().totalTrainSeconds(), outcome.reused(),
+        outcome.report().key().config().epochs());
   }
 
   /** The {@code limit} classes with the fewest images, rarest first (ties by class index). */

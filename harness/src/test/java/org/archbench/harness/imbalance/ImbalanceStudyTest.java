@@ -46,7 +46,8 @@ class ImbalanceStudyTest {
   @TempDir Path out;
 
   @Test
-  void trainsEachSettingWithTheBalancedConfigAndReusesItsModels() throws IOException {
+  void trainsEachSettingWithTheBalancedConfigForItsShareOfEpochsAndReusesItsModels()
+      throws IOException {
     LoadedDataset data = SyntheticData.dataset(1000, 200);
     OutputLayout layout = new OutputLayout(out);
     TrainingConfig balanced = trainBalanced(data, layout, 2);
@@ -54,9 +55,15 @@ class ImbalanceStudyTest {
     List<LongTail> settings =
         List.of(LongTail.of(RHO_10, Mitigation.NONE), LongTail.of(RHO_10, Mitigation.REWEIGHT));
 
-    ImbalanceReport report = study.run("mlp", settings);
+    ImbalanceReport report = study.run("mlp", settings, 0.5);
 
     assertEquals(balanced, report.config());
+    // Half of the balanced model's two epochs, in the report and in the training itself.
+    assertEquals(1, report.runs().get(0).epochs());
+    assertEquals(1, report.epochsOf(report.runs().get(1)));
+    assertEquals(balanced.withLongTail(settings.get(0)).withEpochs(1), JsonFiles.read(
+        layout.imbalanceRun("exp-rho10-none").trainingReport("mlp"), TrainingReport.class)
+        .key().config());
     assertEquals(List.of("exp-rho10-none", "exp-rho10-reweight"),
         report.runs().stream().map(ImbalanceReport.Run::id).toList());
     ImbalanceReport.Run none = report.runs().get(0);
@@ -76,7 +83,7 @@ class ImbalanceStudyTest {
     ReportFixtures.assertFitsFixture(layout.imbalance("mlp"), ImbalanceReport.class,
         "imbalance/mlp.json");
 
-    ImbalanceReport again = study.run("mlp", settings);
+    ImbalanceReport again = study.run("mlp", settings, 0.5);
 
     assertTrue(again.runs().stream().allMatch(ImbalanceReport.Run::reused));
     assertEquals(none.test(), again.runs().get(0).test());
@@ -98,9 +105,9 @@ class ImbalanceStudyTest {
     List<LongTail> setting = List.of(LongTail.of(RHO_10, Mitigation.NONE));
 
     writeEvaluation(layout, data, training.result(), evaluated);
-    ImbalanceReport fromEvaluation = study.run("mlp", setting);
+    ImbalanceReport fromEvaluation = study.run("mlp", setting, 1);
     writeEvaluation(layout, data, new FinalAccuracy(0.5, 0.5, 0.5, 0, 1, 6000), evaluated);
-    ImbalanceReport ofAnotherModel = study.run("mlp", setting);
+    ImbalanceReport ofAnotherModel = study.run("mlp", setting, 1);
 
     ImbalanceReport.TestFigures expected = ImbalanceStudy.figures(ConfusionMatrix.ofCounts(evaluated));
     assertEquals(expected, fromEvaluation.balanced());
@@ -144,7 +151,7 @@ class ImbalanceStudyTest {
         new ImbalanceStudy(layout, SyntheticData.dataset(100, 10), EngineSettings.cpuDefaults());
 
     IOException error = assertThrows(IOException.class,
-        () -> study.run("cnn", List.of(LongTail.of(RHO_10, Mitigation.NONE))));
+        () -> study.run("cnn", List.of(LongTail.of(RHO_10, Mitigation.NONE)), 1));
 
     assertTrue(error.getMessage().endsWith("key.json: expected the key of a trained model, found no"
         + " such file. Train first (archbench train --arch <id>)."), error.getMessage());

@@ -1,5 +1,6 @@
 package org.archbench.schema.imbalance;
 
+import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 import java.util.List;
 import org.archbench.schema.training.TrainingConfig;
@@ -13,6 +14,7 @@ import org.archbench.schema.training.TrainingConfig;
  * @param engine the engine that ran the test images
  * @param classNames the dataset's class names, indexing every per-class list
  * @param config the balanced model's training config, which every run shares but for its long tail
+ *     and, where the run says so, its epochs
  * @param balanced the balanced model's figures, the reference of every drop
  * @param runs one entry per long-tail setting, in the order run
  * @param createdAt ISO-8601 instant
@@ -35,6 +37,11 @@ public record ImbalanceReport(
     for (Run run : runs) {
       requireOneRecallPerClass(run.id(), run.test(), classNames.size());
     }
+  }
+
+  /** The epochs {@code run} trained: its own, or the balanced model's where it has none. */
+  public Integer epochsOf(Run run) {
+    return run.epochs() != null ? run.epochs() : config == null ? null : config.epochs();
   }
 
   /** Every table of the report has a column per class: a list of another length has no place. */
@@ -79,6 +86,8 @@ public record ImbalanceReport(
    * @param minimumRecallDrop balanced minimum class recall minus this one
    * @param trainSeconds training time over all epochs
    * @param reused whether the trained model was reused from an earlier run
+   * @param epochs the epochs the model trained; absent in reports written before a setting could
+   *     train fewer than the balanced model, whose epochs it then trained
    */
   public record Run(
       String id,
@@ -94,7 +103,8 @@ public record ImbalanceReport(
       double macroF1Drop,
       double minimumRecallDrop,
       double trainSeconds,
-      boolean reused) {
+      boolean reused,
+      @MayBeAbsent Integer epochs) {
     /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
     public Run {
       tailOrder = tailOrder == null ? List.of() : List.copyOf(tailOrder);

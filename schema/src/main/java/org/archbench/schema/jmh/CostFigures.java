@@ -25,6 +25,19 @@ public final class CostFigures {
     return record.map(r -> r.estimate(PRECISION.mean())).orElse(null);
   }
 
+  /** The benchmark of one request of one image, whose samples give batch-1 latency and rate. */
+  public static final String BATCH_ONE_LATENCY = "LatencyBenchmark.batch001";
+
+  /**
+   * Images/s at batch 1 on the configuration {@code params}: one request at a time, each fork's
+   * reciprocal of its mean latency. A throughput benchmark at batch 1 would time the very same
+   * calls back to back, so the latency samples answer both.
+   */
+  public static Estimate batchOneThroughput(JmhResults jmh, Map<String, String> params) {
+    return jmh.find(BATCH_ONE_LATENCY, params).map(r -> r.rateEstimate(PRECISION.mean()))
+        .orElse(null);
+  }
+
   /** A latency percentile: 0.5 for p50. */
   public static Estimate percentile(Optional<JmhResults.Record> record, double quantile) {
     return record.flatMap(r -> r.percentileEstimate(quantile, PRECISION.ofQuantile(quantile)))

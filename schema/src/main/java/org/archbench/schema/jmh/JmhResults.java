@@ -102,6 +102,32 @@ public final class JmhResults {
       return steadyOrNot(estimateOfIterations(primary, target));
     }
 
+    /**
+     * The calls per second of a timed benchmark (JMH's sample or average time) as an
+     * {@link Estimate} over the forks: each fork's reciprocal of its mean time per call, so the
+     * fork stays the independent unit and the interval is over the forks' rates.
+     *
+     * @throws IllegalArgumentException if the score is not a time per operation
+     */
+    public Estimate rateEstimate(double target) {
+      double secondsPerUnit = secondsPerUnit(scoreUnit());
+      Estimate time = estimate(target);
+      double[] rates = time.forkValues().stream()
+          .mapToDouble(perCall -> 1 / (perCall * secondsPerUnit)).toArray();
+      return steadyOrNot(Estimate.of(rates, time.samples(), 0, target));
+    }
+
+    private double secondsPerUnit(String unit) {
+      return switch (unit) {
+        case "s/op" -> 1;
+        case "ms/op" -> 1e-3;
+        case "us/op" -> 1e-6;
+        case "ns/op" -> 1e-9;
+        default -> throw new IllegalArgumentException(benchmark + ": expected a time per"
+            + " operation (s/op, ms/op, us/op or ns/op), found " + (unit.isEmpty() ? "no unit" : unit));
+      };
+    }
+
     /** The secondary metric of the forks' warm-up: 1 where it reached steady state, else 0. */
     public static final String WARMUP_STEADY = "warmup.steady";
 

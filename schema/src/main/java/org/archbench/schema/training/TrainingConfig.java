@@ -75,6 +75,12 @@ public record TrainingConfig(
         augmentation, limit, otherSeed, device, transfer, longTail, classSubset);
   }
 
+  /** This config, trained for {@code otherEpochs} epochs on the same schedule's shape. */
+  public TrainingConfig withEpochs(int otherEpochs) {
+    return new TrainingConfig(otherEpochs, batchSize, learningRate, weightDecay, loss, schedule,
+        augmentation, limit, seed, device, transfer, longTail, classSubset);
+  }
+
   /** This config, trained on another class distribution. */
   public TrainingConfig withLongTail(LongTail otherLongTail) {
     return new TrainingConfig(epochs, batchSize, learningRate, weightDecay, loss, schedule,

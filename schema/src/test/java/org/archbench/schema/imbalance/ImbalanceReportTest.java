@@ -14,7 +14,7 @@ class ImbalanceReportTest {
 
   private static ImbalanceReport.Run run(ImbalanceReport.TestFigures test) {
     return new ImbalanceReport.Run("exp-rho100-none", "exp-rho100", "none", 0, List.of(1, 0),
-        List.of(60, 6), List.of(1), test, 0.8, 0, 0, 0, 1, false);
+        List.of(60, 6), List.of(1), test, 0.8, 0, 0, 0, 1, false, null);
   }
 
   @Test

@@ -91,7 +91,7 @@ class JmhResultsTest {
     // Fork 1: 700 samples of 10, 10 of 50; forks 2 and 3 alike but slower.
     String latency = "{\"benchmark\": \"org.archbench.benchmarks.LatencyBenchmark.batch001\","
         + " \"params\": {\"engine\": \"onnxruntime\", \"arch\": \"mlp\"},"
-        + " \"primaryMetric\": {\"score\": 10, \"rawDataHistogram\": ["
+        + " \"primaryMetric\": {\"score\": 10, \"scoreUnit\": \"us/op\", \"rawDataHistogram\": ["
         + "[[[10, 700], [50, 10]]], [[[11, 350]], [[11, 350], [55, 10]]], [[[12, 700], [60, 10]]]]}}";
     return JmhResults.of(JsonFiles.mapper().readTree("[" + throughput + ", " + latency + "]"));
   }
@@ -128,6 +128,35 @@ class JmhResultsTest {
     assertEquals(Verdict.NOISY, p99.verdict());
     assertTrue(record.percentileEstimate(0.999, 0.1).orElseThrow().verdict()
         == Verdict.TOO_FEW_SAMPLES);
+  }
+
+  @Test
+  void aRateIsEachForksReciprocalOfItsMeanTimeWithTheForksInterval() throws IOException {
+    JmhResults.Record record = withRawData().find("LatencyBenchmark.batch001",
+        Map.of("arch", "mlp")).orElseThrow();
+
+    Estimate rate = record.rateEstimate(0.03);
+
+    // Fork 1's mean is (700 x 10 + 10 x 50) / 710 us: its rate is 710 / 7,500 us.
+    assertEquals(710 / 7_500e-6, rate.forkValues().get(0), 1e-6);
+    assertEquals(710 / (700 * 11 + 10 * 55e0) * 1e6, rate.forkValues().get(1), 1e-6);
+    assertEquals(rate.forkValues().stream().mapToDouble(Double::doubleValue).average()
+        .orElseThrow(), rate.value(), 1e-6);
+    assertTrue(rate.lower95() < rate.value() && rate.value() < rate.upper95());
+    assertEquals(3 * 710, rate.samples());
+    assertEquals(rate, CostFigures.batchOneThroughput(withRawData(), Map.of("arch", "mlp")));
+  }
+
+  @Test
+  void aRateOfAScoreThatIsNotATimeSaysWhatItFound() throws IOException {
+    JmhResults.Record record = withRawData().find("ThroughputBenchmark.batch032",
+        Map.of("arch", "mlp")).orElseThrow();
+
+    IllegalArgumentException error =
+        assertThrows(IllegalArgumentException.class, () -> record.rateEstimate(0.03));
+
+    assertEquals("ThroughputBenchmark.batch032: expected a time per operation (s/op, ms/op, us/op"
+        + " or ns/op), found no unit", error.getMessage());
   }
 
   @Test
