@@ -121,8 +121,8 @@ final class EnginesSection {
         }
       }
     }
-    return new Table("engine-costs", "Throughput by batch, memory, cold start and threads",
-        COSTS, rows);
+    return new Table("engine-costs", "Throughput by batch (batch 1: one request at a time, each"
+        + " latency fork's reciprocal mean), memory, cold start and threads", COSTS, rows);
   }
 
   /** The figures engines are compared on: name, and how to read it off the results. */
