@@ -37,18 +37,22 @@ final class TrainingWork {
   /** An inference pass costs about a third of a training step (forward only of forward, backward). */
   private static final double INFERENCE_SHARE = 1.0 / 3;
 
-  /** One planned training: {@code epochs} passes over {@code images} images of {@code arch}. */
-  record Training(String arch, long images, int epochs) {
+  /**
+   * One planned training: {@code epochs} passes over {@code images} images of {@code arch}, each
+   * validated, or only the last where {@code everyEpochValidated} is false (the studies').
+   */
+  record Training(String arch, long images, int epochs, boolean everyEpochValidated) {
 
     /** Estimated seconds at {@code secondsPerImage} training images, validation passes included. */
     double seconds(double secondsPerImage) {
-      return epochs * epochSeconds(images, secondsPerImage)
-          + FINAL_PASS_IMAGES * INFERENCE_SHARE * secondsPerImage;
+      int validations = everyEpochValidated ? epochs : 1;
+      return (epochs * images + validations * VALIDATION_IMAGES * INFERENCE_SHARE
+          + FINAL_PASS_IMAGES * INFERENCE_SHARE) * secondsPerImage;
     }
 
-    /** One epoch over {@code images} and its validation pass. */
-    static double epochSeconds(long images, double secondsPerImage) {
-      return (images + VALIDATION_IMAGES * INFERENCE_SHARE) * secondsPerImage;
+    /** One epoch over {@code images}, and its validation pass if {@code validated}. */
+    static double epochSeconds(long images, boolean validated, double secondsPerImage) {
+      return (images + (validated ? VALIDATION_IMAGES * INFERENCE_SHARE : 0)) * secondsPerImage;
     }
   }
 
@@ -70,14 +74,14 @@ final class TrainingWork {
     switch (stage) {
       case "train" -> archs.forEach(arch -> {
         for (int seed = 0; seed < seeds(); seed++) {
-          trainings.add(new Training(arch, trainingImages(), epochs(arch)));
+          trainings.add(new Training(arch, trainingImages(), epochs(arch), true));
         }
       });
       case "imbalance" -> archs.forEach(arch -> {
         for (String profile : budget.imbalanceProfiles()) {
           for (String mitigation : budget.imbalanceMitigations()) {
-            trainings.add(new Training(arch, longTailImages(profile, mitigation),
-                PresetBudget.imbalanceEpochs(epochs(arch), budget.imbalanceEpochShare())));
+            trainings.add(
+                new Training(arch, longTailImages(profile, mitigation), epochs(arch), false));
           }
         }
       });
@@ -85,18 +89,18 @@ final class TrainingWork {
         TransferPlan plan = budget.transfer();
         int half = CLASSES / 2;
         long halfOfTheSplit = trainingImages() / 2;
-        trainings.add(new Training(arch, halfOfTheSplit, plan.pretrainEpochs()));
+        trainings.add(new Training(arch, halfOfTheSplit, plan.pretrainEpochs(), false));
         for (TransferPlan.LabelBudget labels : plan.budgets()) {
           long images = labels.imagesPerClass() == 0 ? halfOfTheSplit
               : Math.min(halfOfTheSplit, (long) half * labels.imagesPerClass());
           // Scratch, frozen and fine-tuned: three trainings of the budget's epochs.
           for (int regime = 0; regime < 3; regime++) {
-            trainings.add(new Training(arch, images, labels.epochs()));
+            trainings.add(new Training(arch, images, labels.epochs(), false));
           }
         }
       });
       case "loss" -> archs.stream().filter(budget.lossArchs()::contains)
-          .forEach(arch -> trainings.add(new Training(arch, trainingImages(), epochs(arch))));
+          .forEach(arch -> trainings.add(new Training(arch, trainingImages(), epochs(arch), true)));
       default -> { }
     }
     return trainings;
@@ -131,10 +135,9 @@ final class TrainingWork {
           continue;
         }
         TrainingReport training = JsonFiles.read(report, TrainingReport.class);
-        double perEpoch = Training.epochSeconds(training.trainImages(),
-            secondsPerImage.applyAsDouble(training.arch()));
+        double speed = secondsPerImage.applyAsDouble(training.arch());
         for (EpochRecord epoch : training.epochs()) {
-          estimated += perEpoch;
+          estimated += Training.epochSeconds(training.trainImages(), epoch.validated(), speed);
           took += epoch.trainSeconds() + epoch.validationSeconds();
         }
       } catch (IOException | RuntimeException unreadable) {

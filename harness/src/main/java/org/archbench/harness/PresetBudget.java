@@ -22,8 +22,6 @@ import org.archbench.schema.training.LearningRateSchedule;
  * @param seeds trainings per architecture (seed statistics need two or more)
  * @param imbalanceProfiles the long-tail profiles of the imbalance study
  * @param imbalanceMitigations the mitigations tried on each profile
- * @param imbalanceEpochShare each long-tailed training's epochs as a share of the balanced model's
- *     (rounded up): 1 trains as many
  * @param robustnessImages test images under each corruption; 0 for all 10,000
  * @param transferArchs the architectures of the transfer-learning study
  * @param transfer what that study trains
@@ -36,7 +34,6 @@ public record PresetBudget(
     int seeds,
     List<String> imbalanceProfiles,
     List<String> imbalanceMitigations,
-    double imbalanceEpochShare,
     int robustnessImages,
     List<String> transferArchs,
     TransferPlan transfer,
@@ -73,15 +70,6 @@ public record PresetBudget(
       new Recipe(Defaults.EPOCHS, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0);
   private static final List<String> STANDARD_PROFILES = List.of("exp-rho100");
   private static final List<String> STANDARD_MITIGATIONS = List.of("none", "reweight");
-  /**
-   * The standard study trains its long-tailed models for half the balanced model's epochs: a
-   * quarter of the images for half the epochs, an eighth of the balanced training's steps, which
-   * halves the study's cost. Shorter training adds some under-fitting to the drop (docs/results.md
-   * gives the drops at both); none and re-weighting train alike, so what re-weighting recovers is
-   * compared at the same epochs. Full trains as many epochs as the balanced model, so that its
-   * drops are imbalance's alone.
-   */
-  private static final double STANDARD_IMBALANCE_EPOCH_SHARE = 0.5;
 
   /** VGG is the architecture of the transfer experiment the study reproduces. */
   private static final List<String> TRANSFER_ARCHS = List.of("vgg");
@@ -99,20 +87,19 @@ public record PresetBudget(
       // Re-weighting only: plain training is what the train stage just exercised, and every
       // setting costs three passes over the validation and test sets.
       case SMOKE -> new PresetBudget(3_000, withEpochs(1), STANDARD_OTHER.withEpochs(1), 1,
-          STANDARD_PROFILES, List.of("reweight"), 1, 500, TRANSFER_ARCHS,
+          STANDARD_PROFILES, List.of("reweight"), 500, TRANSFER_ARCHS,
           new TransferPlan(1, List.of(new TransferPlan.LabelBudget(100, 2))), List.of("mlp"));
       case QUICK -> new PresetBudget(10_000, withEpochs(2), STANDARD_OTHER.withEpochs(2), 1,
-          STANDARD_PROFILES, STANDARD_MITIGATIONS, 1, 2_000, TRANSFER_ARCHS,
+          STANDARD_PROFILES, STANDARD_MITIGATIONS, 2_000, TRANSFER_ARCHS,
           new TransferPlan(2, List.of(new TransferPlan.LabelBudget(100, 10))), List.of("mlp"));
       // Pretraining on the source half's 27,000 images for 8 epochs costs about half of vgg's
       // own training; the three regimes on 500 images cost little beside it.
       case STANDARD -> new PresetBudget(0, STANDARD_RECIPES, STANDARD_OTHER, 1, STANDARD_PROFILES,
-          STANDARD_MITIGATIONS, STANDARD_IMBALANCE_EPOCH_SHARE, 0, TRANSFER_ARCHS,
-          new TransferPlan(8, List.of(HUNDRED_PER_CLASS)),
+          STANDARD_MITIGATIONS, 0, TRANSFER_ARCHS, new TransferPlan(8, List.of(HUNDRED_PER_CLASS)),
           List.of("mlp"));
       case FULL -> new PresetBudget(0, STANDARD_RECIPES, STANDARD_OTHER, 3,
           List.of("exp-rho10", "exp-rho100", "step-rho10"),
-          List.of("none", "reweight", "oversample"), 1, 0, TRANSFER_ARCHS,
+          List.of("none", "reweight", "oversample"), 0, TRANSFER_ARCHS,
           new TransferPlan(12, List.of(HUNDRED_PER_CLASS, new TransferPlan.LabelBudget(1_000, 20),
               new TransferPlan.LabelBudget(0, 12))),
           List.of("mlp", "cnn"));
@@ -127,18 +114,6 @@ public record PresetBudget(
   /** Epochs of {@code arch}. */
   public int epochs(String arch) {
     return recipe(arch).epochs();
-  }
-
-  /**
-   * The epochs of a long-tailed training beside a balanced model trained for
-   * {@code balancedEpochs}: {@code share} of them, rounded up.
-   */
-  public static int imbalanceEpochs(int balancedEpochs, double share) {
-    if (!(share > 0 && share <= 1)) {
-      throw new IllegalArgumentException(
-          "expected an epoch share above 0 and at most 1, found " + share);
-    }
-    return Math.max(1, (int) Math.ceil(balancedEpochs * share - 1e-9));
   }
 
   /** Pixels of random-shift augmentation for {@code arch}; 0 for none. */

@@ -78,7 +78,9 @@ final class Plausibility {
     cost(file, "totalTrainSeconds", report.totalTrainSeconds());
     report.epochs().forEach(epoch -> {
       share(file, "epochs[" + epoch.epoch() + "].trainAccuracy", epoch.trainAccuracy());
-      share(file, "epochs[" + epoch.epoch() + "].validationAccuracy", epoch.validationAccuracy());
+      if (epoch.validated()) {
+        share(file, "epochs[" + epoch.epoch() + "].validationAccuracy", epoch.validationAccuracy());
+      }
     });
   }
 

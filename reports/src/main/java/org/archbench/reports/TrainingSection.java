@@ -48,9 +48,11 @@ final class TrainingSection {
       for (EpochRecord epoch : training.epochs()) {
         double x = epoch.epoch();
         loss.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, epoch.trainLoss()});
-        loss.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, epoch.validationLoss()});
         accuracy.computeIfAbsent("train", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.trainAccuracy()});
-        accuracy.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.validationAccuracy()});
+        if (epoch.validated()) {
+          loss.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, epoch.validationLoss()});
+          accuracy.computeIfAbsent("validation", k -> new ArrayList<>()).add(new double[] {x, 100 * epoch.validationAccuracy()});
+        }
       }
       section.figure(arch + ": loss",
           () -> charts.lines(arch + ": loss per epoch", "epoch", "loss", loss));

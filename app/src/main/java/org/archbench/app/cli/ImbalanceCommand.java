@@ -30,8 +30,6 @@ import picocli.CommandLine.Spec;
           + " model's own training config, and test on the balanced test set: accuracy, macro-F1,"
           + " per-class recall, minimum class recall, mean recall of the 3 rarest classes, and the"
           + " drop against balanced training. Needs the balanced model (archbench train).",
-      "The standard preset trains each setting for half the balanced model's epochs; --epoch-share"
-          + " 1 trains as many, as the full preset does.",
       "Writes OUT/imbalance/<arch>.json; the models go to OUT/imbalance/runs/<setting>/ and are"
           + " reused, or resumed after a crash, by a later run."
     })
@@ -57,11 +55,11 @@ final class ImbalanceCommand implements Callable<Integer> {
           + " oversample (default: the preset's; full runs all three, the others none,reweight).")
   private List<String> mitigations;
 
-  @Option(names = "--epoch-share", paramLabel = "S",
+  @Option(names = "--epoch-share", paramLabel = "S", defaultValue = "1",
       description = "Epochs of each long-tailed training as a share of the balanced model's,"
-          + " rounded up, in (0, 1] (default: the preset's; standard 0.5, the others 1). Below 1 the"
-          + " drop also holds some under-fitting; none and the mitigations train alike.")
-  private Double epochShare;
+          + " rounded up, in (0, 1] (default: ${DEFAULT-VALUE}, as many). Cheaper below 1, but the"
+          + " drop then holds under-fitting as well as imbalance; the settings still train alike.")
+  private double epochShare;
 
   @Mixin private PresetOptions preset;
 
@@ -73,8 +71,7 @@ final class ImbalanceCommand implements Callable<Integer> {
         new ImbalanceStudy(data.layout(output.layout()), data.load(), EngineSettings.cpuDefaults());
     PrintWriter out = spec.commandLine().getOut();
     for (String arch : archs) {
-      ImbalanceReport report = study.run(arch, longTails,
-          epochShare != null ? epochShare : preset.budget().imbalanceEpochShare());
+      ImbalanceReport report = study.run(arch, longTails, epochShare);
       ImbalanceReport.TestFigures balanced = report.balanced();
       out.printf(Locale.ROOT, "%-8s %-26s accuracy %.2f%%, macro-F1 %.4f, minimum class recall %.2f%%%n",
           arch, "balanced", 100 * balanced.accuracy(), balanced.macroF1(),

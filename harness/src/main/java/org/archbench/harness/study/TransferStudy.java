@@ -85,8 +85,9 @@ public final class TransferStudy {
 
     TrainingConfig sourceConfig = base.forTask(plan.pretrainEpochs(), source, Transfer.NONE);
     OutputLayout sourceRun = layout.transferRun(arch, "source");
-    ModelTrainer.Outcome pretrained =
-        new ModelTrainer(sourceSpec, sourceConfig, data, sourceRun).train(true, false);
+    // The study reads each model's test accuracy, never its learning curve.
+    ModelTrainer.Outcome pretrained = new ModelTrainer(sourceSpec, sourceConfig, data, sourceRun)
+        .validatingLastEpochOnly().train(true, false);
     TestAccuracy sourceAccuracy = TestPredictions.of(ENGINE,
         ModelFiles.in(sourceRun.modelDirectory(arch)), settings, sourceTask.test()).accuracy();
     TransferReport.Source sourceFigures = new TransferReport.Source(sourceConfig, sourceAccuracy,
@@ -127,8 +128,8 @@ public final class TransferStudy {
     int trainImages = 0;
     for (Map.Entry<String, TrainingConfig> regime : configs.entrySet()) {
       OutputLayout run = layout.transferRun(arch, regime.getKey() + "-" + label(budget));
-      ModelTrainer.Outcome outcome =
-          new ModelTrainer(spec, regime.getValue(), data, run).train(true, false);
+      ModelTrainer.Outcome outcome = new ModelTrainer(spec, regime.getValue(), data, run)
+          .validatingLastEpochOnly().train(true, false);
       TestPredictions predictions = TestPredictions.of(ENGINE,
           ModelFiles.in(run.modelDirectory(arch)), settings, targetTask.test());
       correct.put(regime.getKey(), predictions.correct());

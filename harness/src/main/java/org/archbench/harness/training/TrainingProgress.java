@@ -45,12 +45,15 @@ final class TrainingProgress {
 
   /** One log line per finished epoch. */
   void epochDone(EpochRecord record) {
+    String validation = record.validated()
+        ? String.format(Locale.ROOT, "validation %.2f%% (loss %.4f)",
+            100 * record.validationAccuracy(), record.validationLoss())
+        : "not validated";
     LOG.info(String.format(Locale.ROOT,
-        "%s epoch %d/%d: loss %.4f, train %.2f%%, validation %.2f%% (loss %.4f), %.0f img/s,"
-            + " %.1f s, RssAnon %d MiB, heap %d MiB",
-        arch, record.epoch(), totalEpochs, record.trainLoss(),
-        100 * record.trainAccuracy(), 100 * record.validationAccuracy(), record.validationLoss(),
-        record.imagesPerSecond(), record.trainSeconds(), record.rssAnonBytes() >> 20,
+        "%s epoch %d/%d: loss %.4f, train %.2f%%, %s, %.0f img/s, %.1f s, RssAnon %d MiB,"
+            + " heap %d MiB",
+        arch, record.epoch(), totalEpochs, record.trainLoss(), 100 * record.trainAccuracy(),
+        validation, record.imagesPerSecond(), record.trainSeconds(), record.rssAnonBytes() >> 20,
         record.heapCommittedBytes() >> 20));
   }
 }

@@ -141,6 +141,27 @@ class ModelTrainerTest {
   }
 
   @Test
+  void validatingTheLastEpochOnlyTrainsTheSameWeights() throws IOException {
+    Path everyEpoch = out.resolve("every-epoch");
+    Path lastOnly = out.resolve("last-only");
+    TrainingReport validatedEach =
+        trainer(Architectures.CNN, config(2, 1e-3f), everyEpoch).train(false, false).report();
+
+    TrainingReport validatedLast = trainer(Architectures.CNN, config(2, 1e-3f), lastOnly)
+        .validatingLastEpochOnly().train(false, false).report();
+
+    assertEquals(List.of(false, true),
+        validatedLast.epochs().stream().map(EpochRecord::validated).toList());
+    assertEquals(0, validatedLast.epochs().get(0).validationSeconds());
+    assertEquals(validatedEach.result(), validatedLast.result());
+    assertArrayEquals(
+        Files.readAllBytes(everyEpoch.resolve("models/cnn/cnn-0002.params")),
+        Files.readAllBytes(lastOnly.resolve("models/cnn/cnn-0002.params")));
+    assertEquals(validatedLast, JsonFiles.read(lastOnly.resolve("training/cnn.json"),
+        TrainingReport.class), "an epoch without validation reads back as written");
+  }
+
+  @Test
   void resumingFromATruncatedCheckpointNamesItAndWhatToDo() throws IOException {
     ModelTrainer crashing = trainer(Architectures.MLP, config(2, 1e-3f), out)
         .setEpochListener(record -> {

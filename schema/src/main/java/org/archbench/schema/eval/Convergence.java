@@ -28,11 +28,11 @@ public record Convergence(
     double seconds = 0;
     for (EpochRecord epoch : epochs) {
       seconds += epoch.trainSeconds() + epoch.validationSeconds();
-      if (epochs88 == null && epoch.validationAccuracy() >= 0.88) {
+      if (epochs88 == null && epoch.validated() && epoch.validationAccuracy() >= 0.88) {
         epochs88 = epoch.epoch();
         seconds88 = seconds;
       }
-      if (epochs90 == null && epoch.validationAccuracy() >= 0.90) {
+      if (epochs90 == null && epoch.validated() && epoch.validationAccuracy() >= 0.90) {
         epochs90 = epoch.epoch();
         seconds90 = seconds;
       }

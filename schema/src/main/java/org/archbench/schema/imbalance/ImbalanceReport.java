@@ -19,7 +19,7 @@ import org.archbench.schema.training.TrainingConfig;
  * @param runs one entry per long-tail setting, in the order run
  * @param createdAt ISO-8601 instant
  */
-@ResultFormat(file = "imbalance/<arch>.json")
+@ResultFormat(file = "imbalance/<arch>.json", minor = 1)
 public record ImbalanceReport(
     String arch,
     String engine,

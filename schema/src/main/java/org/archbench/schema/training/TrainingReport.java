@@ -20,7 +20,7 @@ import java.util.List;
  * @param startedAt ISO-8601 instant of the first start
  * @param finishedAt ISO-8601 instant of completion; null while running
  */
-@ResultFormat(file = "training/<arch>.json", minor = 1)
+@ResultFormat(file = "training/<arch>.json", minor = 2)
 public record TrainingReport(
     String arch,
     TrainingKey key,
