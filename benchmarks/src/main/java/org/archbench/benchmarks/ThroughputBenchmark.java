@@ -23,8 +23,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * images/s). Batch 1 has no method here: {@link LatencyBenchmark} times the same one-image calls
  * back to back, and the reciprocal of its forks' mean latencies is the batch-1 rate, which saves a
  * fifth of the steady-state forks. The input is a direct, native-order buffer of real test
- * images, reused by every call;
- * the logits go to a Blackhole.
+ * images, reused by every call; the logits go to a Blackhole.
  *
  * <p>Alone, from the project root after {@code archbench export}: {@code java -jar
  * benchmarks/target/benchmarks.jar ThroughputBenchmark -p engine=onnxruntime -p arch=cnn}.
