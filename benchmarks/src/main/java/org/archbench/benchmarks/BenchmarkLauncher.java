@@ -29,7 +29,6 @@ import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.models.spec.Architectures;
-import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -125,11 +124,8 @@ public final class BenchmarkLauncher {
     try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
-      parts.add(new SteadyStateRounds(layout, budget, () -> {
-        ChainedOptionsBuilder fork = common(request, budget);
-        flameGraphs.ifPresent(profiler -> fork.addProfiler(AsyncProfiler.class, profiler));
-        return fork;
-      }, console).run(plan));
+      parts.add(new SteadyStateRounds(layout, budget, () -> common(request, budget),
+          flameGraphs, console).run(plan));
       if (budget.overheadForks() > 0) {
         parts.add(runPart(overhead));
       }

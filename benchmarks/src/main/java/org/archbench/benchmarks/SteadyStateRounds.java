@@ -22,6 +22,7 @@ import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.jmh.RoundOrder;
 import org.archbench.schema.jmh.Verdict;
+import org.openjdk.jmh.profile.AsyncProfiler;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -35,6 +36,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * fork of each (its expected time is the mean of its forks so far), up to the preset's most rounds.
  * A short calibration (one GEMM fork) runs before the rounds and after each, and each round
  * records the CPU other processes took: jmh/stability.json.
+ *
+ * <p>Flame graphs, when asked for, come from the first round's forks only: a later fork of the
+ * same configuration would overwrite its graph, and each profiled fork pays for the agent's start
+ * and for writing the graph. Calibrations are never profiled.
  */
 final class SteadyStateRounds {
 
@@ -46,6 +51,8 @@ final class SteadyStateRounds {
   private final JmhPreset budget;
   /** New options of a fork: the JVM, the profilers, the result format. */
   private final Supplier<ChainedOptionsBuilder> forks;
+  /** async-profiler's options for the first round's forks, if flame graphs are drawn. */
+  private final Optional<String> flameGraphs;
   private final PrintStream console;
   private final Path directory;
 
@@ -59,12 +66,14 @@ final class SteadyStateRounds {
 
   /**
    * @param forks new options of a fork: the stage's JVM, profilers and result format
+   * @param flameGraphs async-profiler's options, to draw a flame graph per configuration
    */
   SteadyStateRounds(OutputLayout layout, JmhPreset budget, Supplier<ChainedOptionsBuilder> forks,
-      PrintStream console) {
+      Optional<String> flameGraphs, PrintStream console) {
     this.layout = layout;
     this.budget = budget;
     this.forks = forks;
+    this.flameGraphs = flameGraphs;
     this.console = console;
     this.directory = layout.jmhRounds();
   }
@@ -122,8 +131,11 @@ final class SteadyStateRounds {
   private void runFork(RoundPlan.Configuration configuration, int round, int position)
       throws IOException, RunnerException {
     Path part = directory.resolve(String.format(Locale.ROOT, "%d-%03d.json", round, position));
-    ChainedOptionsBuilder options = budget.iterations(forks.get())
-        .include(configuration.include())
+    ChainedOptionsBuilder options = budget.iterations(forks.get());
+    if (round == 1) {
+      flameGraphs.ifPresent(profiler -> options.addProfiler(AsyncProfiler.class, profiler));
+    }
+    options.include(configuration.include())
         .forks(1)
         .verbosity(VerboseMode.SILENT)
         .result(part.toString());
