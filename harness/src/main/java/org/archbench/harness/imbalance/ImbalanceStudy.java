@@ -85,7 +85,8 @@ public final class ImbalanceStudy {
       // The study reads each model's test figures, never its learning curve.
       ModelTrainer.Outcome outcome = new ModelTrainer(spec, imbalanced, data, runLayout)
           .validatingLastEpochOnly().train(true, false);
-      ImbalanceReport.TestFigures figures = test(ModelFiles.in(runLayout.modelDirectory(arch)));
+      ImbalanceReport.TestFigures figures = figures(outcome.testPredictions(ENGINE,
+          ModelFiles.in(runLayout.modelDirectory(arch)), settings, data.test()).matrix());
       TrainingSet trainingSet = TrainingSet.of(data.train(),
           data.trainValidationSplit(imbalanced.seed()).trainIndices(), spec.classes(), imbalanced);
       runs.add(run(longTail, trainingSet, figures, balanced, outcome));

@@ -79,8 +79,8 @@ public final class LossStudy {
 
     Map<String, boolean[]> correct = new LinkedHashMap<>();
     TestPredictions first = TestPredictions.of(ENGINE, crossEntropyModel, settings, data.test());
-    TestPredictions second = TestPredictions.of(ENGINE, ModelFiles.in(run.modelDirectory(arch)),
-        settings, data.test());
+    TestPredictions second = other.testPredictions(ENGINE,
+        ModelFiles.in(run.modelDirectory(arch)), settings, data.test());
     correct.put(id(LossFunction.CROSS_ENTROPY), first.correct());
     correct.put(id(OTHER), second.correct());
     LossReport report = new LossReport(arch, ENGINE.id(), List.of(

@@ -88,7 +88,7 @@ public final class TransferStudy {
     // The study reads each model's test accuracy, never its learning curve.
     ModelTrainer.Outcome pretrained = new ModelTrainer(sourceSpec, sourceConfig, data, sourceRun)
         .validatingLastEpochOnly().train(true, false);
-    TestAccuracy sourceAccuracy = TestPredictions.of(ENGINE,
+    TestAccuracy sourceAccuracy = pretrained.testPredictions(ENGINE,
         ModelFiles.in(sourceRun.modelDirectory(arch)), settings, sourceTask.test()).accuracy();
     TransferReport.Source sourceFigures = new TransferReport.Source(sourceConfig, sourceAccuracy,
         pretrained.report().totalTrainSeconds(), pretrained.reused());
@@ -130,7 +130,7 @@ public final class TransferStudy {
       OutputLayout run = layout.transferRun(arch, regime.getKey() + "-" + label(budget));
       ModelTrainer.Outcome outcome = new ModelTrainer(spec, regime.getValue(), data, run)
           .validatingLastEpochOnly().train(true, false);
-      TestPredictions predictions = TestPredictions.of(ENGINE,
+      TestPredictions predictions = outcome.testPredictions(ENGINE,
           ModelFiles.in(run.modelDirectory(arch)), settings, targetTask.test());
       correct.put(regime.getKey(), predictions.correct());
       regimes.add(new TransferReport.Regime(regime.getKey(), regime.getValue(),

@@ -3,6 +3,9 @@ package org.archbench.harness.training;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelStore;
 import org.archbench.harness.engine.Cuda;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.evaluation.TestPredictions;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.engine.ComputeDevice;
 import org.archbench.schema.training.Augmentation;
 import org.archbench.schema.training.EngineInfo;
@@ -35,6 +38,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
@@ -98,8 +102,35 @@ public final class ModelTrainer {
     void epochSaved(EpochRecord record);
   }
 
-  /** How a call to {@link #train} ended: with a fresh model, or by reusing a stored one. */
-  public record Outcome(TrainingReport report, boolean reused) {}
+  /**
+   * How a call to {@link #train} ended: with a fresh model, or by reusing a stored one.
+   *
+   * @param test a fresh model's predictions on the task's test images, from the pass that measured
+   *     its final test accuracy; empty for a reused model
+   */
+  public record Outcome(TrainingReport report, boolean reused, Optional<TestPredictions> test) {
+
+    public Outcome {
+      Objects.requireNonNull(test, "test");
+    }
+
+    /**
+     * The model's predictions on {@code images}, the task's test images: those of the final pass
+     * when this training made the model, else a pass of {@code engine} over the stored model.
+     */
+    public TestPredictions testPredictions(EngineKind engine, ModelFiles files,
+        EngineSettings settings, LabeledImages images) throws IOException {
+      if (test.isEmpty()) {
+        return TestPredictions.of(engine, files, settings, images);
+      }
+      if (test.get().labels().length != images.count()) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "expected the %d test images the model was trained for, found %d",
+            test.get().labels().length, images.count()));
+      }
+      return test.get();
+    }
+  }
 
   public ModelTrainer(
       ArchitectureSpec spec, TrainingConfig config, LoadedDataset data, OutputLayout layout) {
@@ -155,7 +186,7 @@ public final class ModelTrainer {
               + " (--force retrains)",
           spec.id(),
           layout.modelDirectory(spec.id()));
-      return new Outcome(reusable.get(), true);
+      return new Outcome(reusable.get(), true, Optional.empty());
     }
     Device device = device();
     Engine engine = Engine.getEngine(ENGINE);
@@ -230,8 +261,9 @@ public final class ModelTrainer {
       // The last epoch's validation pass ran on the final weights: no need to run it again.
       double validationAccuracy =
           report.epochs().get(report.epochs().size() - 1).validationAccuracy();
-      FinalAccuracy result =
-          finalAccuracy(model, block, parameters, loss, trainIndices, validationAccuracy);
+      int[] predicted = new int[data.test().count()];
+      FinalAccuracy result = finalAccuracy(model, block, parameters, loss, trainIndices,
+          validationAccuracy, predicted);
       store.save(model, spec, key, config.totalEpochs());
       report = complete(report, result);
       JsonFiles.write(layout.trainingReport(spec.id()), report);
@@ -240,7 +272,7 @@ public final class ModelTrainer {
           "%s trained: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points; saved to %s",
           spec.id(), 100 * result.train(), 100 * result.validation(), 100 * result.test(),
           100 * result.trainValidationGap(), layout.modelDirectory(spec.id())));
-      return new Outcome(report, false);
+      return new Outcome(report, false, Optional.of(testPredictions(predicted)));
     }
   }
 
@@ -284,10 +316,20 @@ public final class ModelTrainer {
   }
 
 
-  /** Mean loss and accuracy over {@code indices} of the training images, inference mode. */
+  /** Mean loss and accuracy over {@code indices} of {@code batches}' images, inference mode. */
   private EpochTotals evaluate(
       Model model, Block block, ParameterStore parameters, BatchAssembler batches, Loss loss,
       int[] indices) {
+    return evaluate(model, block, parameters, batches, loss, indices, null);
+  }
+
+  /**
+   * As {@link #evaluate(Model, Block, ParameterStore, BatchAssembler, Loss, int[])}, writing the
+   * predicted class of the image {@code indices[i]} to {@code predicted[i]} unless it is null.
+   */
+  private EpochTotals evaluate(
+      Model model, Block block, ParameterStore parameters, BatchAssembler batches, Loss loss,
+      int[] indices, int[] predicted) {
     EpochTotals totals = new EpochTotals();
     for (int from = 0; from < indices.length; from += EVALUATION_BATCH) {
       int to = Math.min(indices.length, from + EVALUATION_BATCH);
@@ -296,25 +338,41 @@ public final class ModelTrainer {
             batches.assemble(batchManager, indices, from, to, Augmentation.NONE, null);
         NDArray logits = block.forward(parameters, new NDList(inputs.get(0)), false).singletonOrThrow();
         float batchLoss = loss.evaluate(new NDList(inputs.get(1)), new NDList(logits)).getFloat();
-        long correct = logits.argMax(1).eq(inputs.get(1)).countNonzero().getLong();
+        NDArray classes = logits.argMax(1);
+        long correct = classes.eq(inputs.get(1)).countNonzero().getLong();
         totals.add(batchLoss, to - from, correct);
+        if (predicted != null) {
+          long[] batchClasses = classes.toLongArray();
+          for (int i = 0; i < batchClasses.length; i++) {
+            predicted[from + i] = (int) batchClasses[i];
+          }
+        }
       }
     }
     return totals;
   }
 
+  /** The final figures; each test image's predicted class goes to {@code predicted}. */
   private FinalAccuracy finalAccuracy(
       Model model, Block block, ParameterStore parameters, Loss loss, int[] trainIndices,
-      double validationAccuracy) {
+      double validationAccuracy, int[] predicted) {
     BatchAssembler train = new BatchAssembler(data.train());
     int[] measured = trainAccuracySample(trainIndices, config.seed());
     EpochTotals onTrain = evaluate(model, block, parameters, train, loss, measured);
     LabeledImages test = data.test();
     int[] all = new int[test.count()];
     Arrays.setAll(all, i -> i);
-    EpochTotals onTest = evaluate(model, block, parameters, new BatchAssembler(test), loss, all);
+    EpochTotals onTest =
+        evaluate(model, block, parameters, new BatchAssembler(test), loss, all, predicted);
     return new FinalAccuracy(onTrain.accuracy(), validationAccuracy, onTest.accuracy(),
         onTrain.accuracy() - validationAccuracy, onTest.meanLoss(), measured.length);
+  }
+
+  private TestPredictions testPredictions(int[] predicted) {
+    LabeledImages test = data.test();
+    int[] labels = new int[test.count()];
+    Arrays.setAll(labels, test::label);
+    return new TestPredictions(labels, predicted, spec.classes());
   }
 
   /**

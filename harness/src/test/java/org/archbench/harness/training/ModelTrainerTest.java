@@ -28,6 +28,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.archbench.harness.model.ModelFiles;
+import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.engine.Engines;
+import org.archbench.harness.evaluation.TestPredictions;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.data.LoadedDataset;
 import org.archbench.schema.io.JsonFiles;
@@ -93,6 +97,28 @@ class ModelTrainerTest {
     assertEquals("cpu()", report.engine().device());
     assertTrue(report.epochs().get(0).rssAnonBytes() > 0);
     assertFalse(Files.exists(out.resolve("checkpoints/mlp")), "checkpoints are removed when done");
+  }
+
+  @Test
+  void theFinalTestPassGivesTheStoredModelsPredictionsOnTheTrainingEngine() throws IOException {
+    ModelTrainer.Outcome fresh = trainer(Architectures.CNN, config(1, 1e-3f), out).train(false, false);
+    ModelTrainer.Outcome reused = trainer(Architectures.CNN, config(1, 1e-3f), out).train(false, false);
+    ModelFiles files = ModelFiles.in(new OutputLayout(out).modelDirectory("cnn"));
+    EngineKind engine = Engines.byId(Engines.TRAINING_ENGINE);
+
+    TestPredictions onTheEngine =
+        TestPredictions.of(engine, files, EngineSettings.cpuDefaults(), DATA.test());
+    TestPredictions fromTraining = fresh.testPredictions(engine, files,
+        EngineSettings.cpuDefaults(), DATA.test());
+    assertTrue(fresh.test().isPresent());
+    assertArrayEquals(onTheEngine.labels(), fromTraining.labels());
+    assertArrayEquals(onTheEngine.predicted(), fromTraining.predicted());
+    assertEquals(fresh.report().result().test(), fromTraining.accuracy().accuracy(), 1e-12);
+    assertTrue(reused.test().isEmpty(), "a reused model was not tested");
+    assertArrayEquals(onTheEngine.predicted(), reused.testPredictions(engine, files,
+        EngineSettings.cpuDefaults(), DATA.test()).predicted());
+    assertThrows(IllegalArgumentException.class, () -> fresh.testPredictions(engine, files,
+        EngineSettings.cpuDefaults(), DATA.train()), "another set than the task's test images");
   }
 
   @Test
