@@ -96,9 +96,9 @@ final class StageEstimates {
     return switch (preset) {
       case SMOKE -> 120;
       case QUICK -> 5 * 60;
-      // Three rounds of 151 forks took about 9m30s each on a 2-core host with every engine, the
-      // stage 30 minutes; the 30 forks a round of throughput at batch 1 took 5m40s of it.
-      case STANDARD -> 24 * 60;
+      // Three rounds of 121 forks took 24 minutes on a 2-core host with every engine, the stage
+      // 26; half-second measurement iterations take 0.5 s from each fork.
+      case STANDARD -> 22 * 60;
       case FULL -> 100 * 60;
     };
   }
