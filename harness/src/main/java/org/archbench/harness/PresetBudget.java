@@ -64,7 +64,7 @@ public record PresetBudget(
       "cnn", new Recipe(15, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0),
       "secnn", new Recipe(12, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0),
       "resnet", new Recipe(10, LearningRateSchedule.ONE_CYCLE, 3e-3f, 2),
-      "vgg", new Recipe(8, LearningRateSchedule.ONE_CYCLE, 2e-3f, 0));
+      "vgg", new Recipe(6, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0));
   /** A registered architecture of the user's: cnn's recipe, for the epochs of a first try. */
   private static final Recipe STANDARD_OTHER =
       new Recipe(Defaults.EPOCHS, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0);
@@ -92,10 +92,10 @@ public record PresetBudget(
       case QUICK -> new PresetBudget(10_000, withEpochs(2), STANDARD_OTHER.withEpochs(2), 1,
           STANDARD_PROFILES, STANDARD_MITIGATIONS, 2_000, TRANSFER_ARCHS,
           new TransferPlan(2, List.of(new TransferPlan.LabelBudget(100, 10))), List.of("mlp"));
-      // Pretraining on the source half's 27,000 images for 8 epochs costs about half of vgg's
-      // own training; the three regimes on 500 images cost little beside it.
+      // Pretraining on the source half's 27,000 images for vgg's 6 epochs costs half of vgg's own
+      // training; the three regimes on 500 images cost little beside it.
       case STANDARD -> new PresetBudget(0, STANDARD_RECIPES, STANDARD_OTHER, 1, STANDARD_PROFILES,
-          STANDARD_MITIGATIONS, 0, TRANSFER_ARCHS, new TransferPlan(8, List.of(HUNDRED_PER_CLASS)),
+          STANDARD_MITIGATIONS, 0, TRANSFER_ARCHS, new TransferPlan(6, List.of(HUNDRED_PER_CLASS)),
           List.of("mlp"));
       case FULL -> new PresetBudget(0, STANDARD_RECIPES, STANDARD_OTHER, 3,
           List.of("exp-rho10", "exp-rho100", "step-rho10"),

@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--epochs",
       description = "Epochs (default: the preset's; standard: mlp 20, cnn 15, secnn 12, resnet 10,"
-          + " vgg 8).")
+          + " vgg 6).")
   private Integer epochs;
 
   @Option(names = "--batch", defaultValue = "" + Defaults.BATCH_SIZE,
@@ -60,7 +60,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--lr",
       description = "Adam's base learning rate, the peak of one-cycle (default: the preset's;"
-          + " standard: mlp 1e-3, vgg 2e-3, the others 3e-3).")
+          + " standard: mlp 1e-3, the others 3e-3).")
   private Float learningRate;
 
   @Option(names = "--weight-decay", defaultValue = "0",
