@@ -30,7 +30,7 @@ class PresetBudgetTest {
 
     assertEquals(0, standard.trainingImages());
     assertEquals(1, standard.seeds());
-    assertEquals(2, standard.shift("resnet"));
+    assertEquals(1, standard.shift("resnet"));
     assertEquals(0, standard.shift("cnn"));
     assertEquals(new PresetBudget.Recipe(15, LearningRateSchedule.ONE_CYCLE, 3e-3f, 0),
         standard.recipe("cnn"));

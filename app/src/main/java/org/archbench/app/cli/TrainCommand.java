@@ -50,7 +50,7 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin private ArchOptions archOptions;
 
   @Option(names = "--epochs",
-      description = "Epochs (default: the preset's; standard: mlp 20, cnn 15, secnn 12, resnet 10,"
+      description = "Epochs (default: the preset's; standard: mlp 20, cnn 15, secnn 12, resnet 8,"
           + " vgg 6).")
   private Integer epochs;
 
@@ -77,7 +77,7 @@ final class TrainCommand implements Callable<Integer> {
   private LearningRateSchedule schedule;
 
   @Option(names = "--shift", paramLabel = "PIXELS",
-      description = "Augment: random shift of up to PIXELS, zero-filled (default: 2 for resnet,"
+      description = "Augment: random shift of up to PIXELS, zero-filled (default: 1 for resnet,"
           + " else 0).")
   private Integer shift;
 

@@ -122,8 +122,8 @@ public final class ImbalanceStudy {
   /**
    * The epochs of a long-tailed training beside a balanced model trained for
    * {@code balancedEpochs}: {@code share} of them, rounded up. Below 1 the drop holds under-fitting
-   * as well as imbalance: resnet at exp-rho100 dropped 21.4 points after half its 10 epochs
-   * against 14.5 after all of them, so every preset trains as many (share 1).
+   * as well as imbalance: resnet, balanced at 10 epochs, dropped 21.4 points at exp-rho100 after
+   * 5 of them against 14.5 after all 10, so every preset trains as many (share 1).
    */
   public static int epochs(int balancedEpochs, double share) {
     if (!(share > 0 && share <= 1)) {
