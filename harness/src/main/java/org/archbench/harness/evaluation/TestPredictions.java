@@ -1,6 +1,7 @@
 package org.archbench.harness.evaluation;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.BatchedInference;
 import org.archbench.harness.engine.EngineKind;
@@ -30,12 +31,15 @@ public record TestPredictions(int[] labels, int[] predicted, int classes) {
     try (InferenceEngine opened = engine.open(files, settings)) {
       logits = BatchedInference.logits(opened, test, classes);
     }
-    int[] labels = new int[test.count()];
     int[] predicted = new int[test.count()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = test.label(i);
-      predicted[i] = BatchedInference.argmax(logits, i, classes);
-    }
+    Arrays.setAll(predicted, i -> BatchedInference.argmax(logits, i, classes));
+    return of(test, predicted, classes);
+  }
+
+  /** {@code predicted}, the class predicted for each image of {@code test}, beside the true one. */
+  public static TestPredictions of(LabeledImages test, int[] predicted, int classes) {
+    int[] labels = new int[test.count()];
+    Arrays.setAll(labels, test::label);
     return new TestPredictions(labels, predicted, classes);
   }
 

@@ -272,7 +272,8 @@ public final class ModelTrainer {
           "%s trained: train %.2f%%, validation %.2f%%, test %.2f%%, gap %.2f points; saved to %s",
           spec.id(), 100 * result.train(), 100 * result.validation(), 100 * result.test(),
           100 * result.trainValidationGap(), layout.modelDirectory(spec.id())));
-      return new Outcome(report, false, Optional.of(testPredictions(predicted)));
+      return new Outcome(report, false,
+          Optional.of(TestPredictions.of(data.test(), predicted, spec.classes())));
     }
   }
 
@@ -366,13 +367,6 @@ public final class ModelTrainer {
         evaluate(model, block, parameters, new BatchAssembler(test), loss, all, predicted);
     return new FinalAccuracy(onTrain.accuracy(), validationAccuracy, onTest.accuracy(),
         onTrain.accuracy() - validationAccuracy, onTest.meanLoss(), measured.length);
-  }
-
-  private TestPredictions testPredictions(int[] predicted) {
-    LabeledImages test = data.test();
-    int[] labels = new int[test.count()];
-    Arrays.setAll(labels, test::label);
-    return new TestPredictions(labels, predicted, spec.classes());
   }
 
   /**
