@@ -1,5 +1,6 @@
 package org.archbench.app;
 
+import org.archbench.schema.io.OutputDirectory;
 import org.archbench.schema.io.OutputLock;
 import org.archbench.harness.data.IdxDatasets;
 import org.archbench.harness.provenance.RunStages;
@@ -78,6 +79,8 @@ public final class BenchPipeline {
   private StageEstimates estimates;
   /** The architectures whose models were trained when the plan was made: the train stage reuses them. */
   private List<String> trainedAtPlan = List.of();
+  /** What each stage's JVM needs in its environment to write under this pipeline's lock. */
+  private Map<String, String> childEnvironment = Map.of();
 
   /**
    * @param out the run's output directory
@@ -152,8 +155,18 @@ public final class BenchPipeline {
   @SuppressWarnings("try") // the lock is held, not used
   int run(List<Stage> stages) {
     // The pipeline holds the run for all its stages; each stage's JVM, its child, writes under it.
-    try (OutputLock lock = OutputLock.acquire(run, "archbench pipeline (mvn verify -Pbench)",
+    boolean forceOut = Boolean.parseBoolean(benchProperties.getOrDefault("bench.force-out", ""));
+    try {
+      OutputDirectory.requireRunOrEmpty(out, forceOut);
+      RunStages.requireReadable(new OutputLayout(run));
+    } catch (IOException notARun) {
+      console.println("error: " + notARun.getMessage());
+      return 2;
+    }
+    try (OutputLock lock = OutputLock.acquire(new OutputLayout(run),
+        "archbench pipeline (mvn verify -Pbench)", forceOut,
         notice -> console.println("note: " + notice))) {
+      childEnvironment = lock.environmentForChildren();
       return runHolding(stages);
     } catch (IOException locked) {
       console.println("error: " + locked.getMessage());
@@ -233,7 +246,7 @@ public final class BenchPipeline {
     List<Path> files = new ArrayList<>();
     List<List<String>> commands = new ArrayList<>();
     for (int lane = 0; lane < probe.count(); lane++) {
-      Path file = run.resolve("pipeline").resolve("speed-" + (lane + 1) + ".json");
+      Path file = new OutputLayout(run).pipeline().resolve("speed-" + (lane + 1) + ".json");
       files.add(file);
       commands.add(command(Stage.cli("train", "train", "--measure-speed", file.toString()),
           archs, probe.threadsPerLane()));
@@ -444,6 +457,7 @@ public final class BenchPipeline {
     try {
       for (List<String> command : commands) {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(childEnvironment);
         if (threads > 0) {
           // MKL and OpenMP size their pools from these before PyTorch is told its threads.
           builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));

@@ -1,6 +1,5 @@
 package org.archbench.reports;
 
-import org.archbench.schema.io.AtomicFiles;
 import java.util.Set;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFilePermission;
@@ -14,6 +13,7 @@ import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.Temporaries;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
@@ -280,7 +280,7 @@ public final class RunCheck {
       return;
     }
     try (Stream<Path> paths = Files.walk(run)) {
-      for (Path path : paths.filter(path -> !path.equals(run) && AtomicFiles.isTemporary(path))
+      for (Path path : paths.filter(path -> !path.equals(run) && Temporaries.isTemporary(path))
           .sorted().toList()) {
         problems.add(name(path) + ": expected no temporary files, found one a stopped run left;"
             + " the next archbench command writing into " + run + " removes it");

@@ -100,11 +100,11 @@ class RunCheckTest {
 
   @Test
   void aTemporaryFileLeftBehindIsAProblem() throws IOException {
-    write("models/cnn/.cnn.onnx123.tmp", "half an export");
+    write("models/cnn/.cnn.onnx.archbench-123-4.tmp", "half an export");
 
     List<String> problems = RunCheck.of(run, List.of("mlp"), List.of("onnxruntime")).problems();
 
-    assertTrue(problems.contains("models/cnn/.cnn.onnx123.tmp: expected no temporary files, found"
+    assertTrue(problems.contains("models/cnn/.cnn.onnx.archbench-123-4.tmp: expected no temporary files, found"
         + " one a stopped run left; the next archbench command writing into " + run + " removes it"),
         problems.toString());
   }

@@ -1,6 +1,8 @@
 package org.archbench.schema;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Where every file of a run goes, under the output directory ({@code target/bench} by default).
@@ -37,7 +39,13 @@ import java.nio.file.Path;
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
  * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
  * report/index.html, report/tables/         the report and its downloads
+ * comparison/                               the comparison of runs, when this run is the first
+ * pipeline/                                 the pipeline's measured training speed per lane
+ * .archbench.lock, .run.json.lock           the output lock; run.json's while a stage records
  * </pre>
+ *
+ * <p>An output directory holds nothing else: {@link #isEntry} tells archbench's entries from
+ * others, so that a directory holding a user's files is never taken for a run.
  *
  * @param root the output directory
  */
@@ -58,9 +66,52 @@ public record OutputLayout(Path root) {
   /** The report's CSV and JSON downloads, under {@link #report()}. */
   public static final String REPORT_TABLES = "tables";
 
+  /** The output lock, held by the one process writing into the directory. */
+  public static final String LOCK_FILE = ".archbench.lock";
+
+  private static final String RUN_MANIFEST = "run.json";
+
+  private static final String DAMAGED_SUFFIX = ".damaged-";
+
+  private static final Set<String> ENTRIES = Set.of(RUN_MANIFEST, "." + RUN_MANIFEST + ".lock",
+      LOCK_FILE, "stats.json", "models", "checkpoints", "training", "eval", "robustness",
+      "imbalance", "transfer", "loss", "seeds", "datasets", "jmh", "profiles", "report",
+      "comparison", "pipeline");
+
+  /**
+   * Whether {@code name}, an entry directly in an output directory, is one of this layout's (a
+   * file or directory archbench writes there), as opposed to a file of the user's.
+   */
+  public static boolean isEntry(String name) {
+    return ENTRIES.contains(name) || name.startsWith(RUN_MANIFEST + DAMAGED_SUFFIX);
+  }
+
+  /** Every directory this layout puts directly in the output directory, whether it exists or not. */
+  public List<Path> directories() {
+    return List.of(models(), root.resolve("checkpoints"), trainingReports(),
+        evaluations(), robustnessReports(), imbalanceReports(), transferReports(), lossReports(),
+        root.resolve("seeds"), root.resolve("datasets"), jmh(), profiles(), report(), comparison(),
+        pipeline());
+  }
+
   /** run.json. */
   public Path runManifest() {
-    return root.resolve("run.json");
+    return root.resolve(RUN_MANIFEST);
+  }
+
+  /** .run.json.lock: held while a stage reads, changes and writes run.json. */
+  public Path runManifestLock() {
+    return root.resolve("." + RUN_MANIFEST + ".lock");
+  }
+
+  /** run.json.damaged-&lt;stamp&gt;: a run.json that did not read, kept aside. */
+  public Path damagedRunManifest(String stamp) {
+    return root.resolve(RUN_MANIFEST + DAMAGED_SUFFIX + stamp);
+  }
+
+  /** .archbench.lock: the output lock. */
+  public Path lock() {
+    return root.resolve(LOCK_FILE);
   }
 
   /** models/: one directory per architecture. */
@@ -259,5 +310,15 @@ public record OutputLayout(Path root) {
   /** report/: the report's page, its tables and its copies of figures. */
   public Path report() {
     return root.resolve("report");
+  }
+
+  /** comparison/: where {@code report --runs} puts its page when this run is the first. */
+  public Path comparison() {
+    return root.resolve("comparison");
+  }
+
+  /** pipeline/: the pipeline's own records, such as each lane's measured training speed. */
+  public Path pipeline() {
+    return root.resolve("pipeline");
   }
 }

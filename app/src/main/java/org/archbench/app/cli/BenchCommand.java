@@ -1,10 +1,12 @@
 package org.archbench.app.cli;
 
-import org.archbench.schema.io.OutputLock;
-import org.archbench.harness.data.IdxDatasets;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.harness.data.IdxDatasets;
+import org.archbench.schema.io.OutputDirectory;
+import org.archbench.schema.io.OutputLock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.archbench.benchmarks.BenchmarkLauncher;
@@ -69,6 +71,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "cpu or gpu; gpu fails at once without a CUDA GPU (default: ${DEFAULT-VALUE}).")
   private String device;
 
+  @Option(names = "--force-out",
+      description = "Write into DIR even if it is not an archbench run (it has no run.json and"
+          + " holds other files). archbench only ever removes files it wrote.")
+  private boolean forceOut;
+
   @Option(names = "--profile", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "async-profiler flame graphs per benchmark (default: ${DEFAULT-VALUE}).")
   private boolean profile;
@@ -83,7 +90,14 @@ final class BenchCommand implements Callable<Integer> {
     String datasetId = IdxDatasets.byId(dataset).id();
     // --in is the output directory; another dataset than the default has its run inside it.
     OutputLayout layout = IdxDatasets.runOf(new OutputLayout(in), datasetId);
-    try (OutputLock lock = OutputLock.acquire(layout.root(), "archbench bench",
+    if (!Files.isDirectory(in)) {
+      throw new IOException(in + ": expected the output"
+          + " directory of a run whose models are to be measured, found "
+          + (Files.exists(in) ? "a file" : "no such directory")
+          + ". Name the directory train and export wrote (--in), e.g. " + Defaults.OUTPUT_DIRECTORY);
+    }
+    OutputDirectory.requireRunOrEmpty(in, forceOut);
+    try (OutputLock lock = OutputLock.acquire(layout, "archbench bench", forceOut,
         notice -> console.println("note: " + notice))) {
       BenchmarkLauncher.run(new BenchmarkLauncher.Request(layout, preset.preset(),
           archOptions.ids(), engines, variants, datasetId, data,

@@ -1,10 +1,12 @@
 package org.archbench.app.cli;
 
-import org.archbench.schema.engine.EngineSettings;
-import org.archbench.schema.io.OutputLock;
+import java.io.IOException;
 import java.io.PrintWriter;
-import org.archbench.schema.OutputLayout;
 import org.archbench.harness.provenance.RunStages;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.engine.EngineSettings;
+import org.archbench.schema.io.OutputDirectory;
+import org.archbench.schema.io.OutputLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -82,11 +84,19 @@ public final class Main {
     }
     OutputLock lock;
     try {
-      lock = OutputLock.acquire(layout.root(), "archbench " + stage.commandSpec().name(),
-          notice -> errors.println("note: " + notice));
-    } catch (java.io.IOException locked) {
-      // Another process owns the run: this stage neither ran nor failed there.
-      return userError(errors, locked.getMessage());
+      // The directory the user named, and the dataset's run inside it, must both be archbench's.
+      OutputDirectory.requireRunOrEmpty(options.layout().root(), options.forceOut());
+      lock = OutputLock.acquire(layout, "archbench " + stage.commandSpec().name(),
+          options.forceOut(), notice -> errors.println("note: " + notice));
+    } catch (IOException refused) {
+      // Another process owns the run, or it is not a run: this stage neither ran nor failed there.
+      return userError(errors, refused.getMessage());
+    }
+    try {
+      RunStages.requireReadable(layout);
+    } catch (IOException newer) {
+      closeQuietly(lock);
+      return userError(errors, newer.getMessage());
     }
     try (lock; RunStages.Stage record = RunStages.start(layout, stage.commandSpec().name())) {
       int exitCode = new CommandLine.RunLast().execute(parseResult);
@@ -101,9 +111,17 @@ public final class Main {
         record.complete();
       }
       return exitCode;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new CommandLine.ExecutionException(parseResult.commandSpec().commandLine(),
           "could not record the stage in run.json: " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(OutputLock lock) {
+    try {
+      lock.close();
+    } catch (IOException releasedWithTheProcess) {
+      // The operating system releases the lock when this process ends, a moment from now.
     }
   }
 

@@ -12,7 +12,17 @@ final class OutputOptions {
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   private Path out;
 
+  @Option(names = "--force-out",
+      description = "Write into the output directory even if it is not an archbench run (it has"
+          + " no run.json and holds other files). archbench only ever removes files it wrote.")
+  private boolean forceOut;
+
   OutputLayout layout() {
     return new OutputLayout(out);
+  }
+
+  /** Whether to write into a directory that is not an archbench run. */
+  boolean forceOut() {
+    return forceOut;
   }
 }

@@ -2,12 +2,15 @@ package org.archbench.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
 import org.archbench.reports.HtmlReport;
 import org.archbench.reports.PickTable;
 import org.archbench.reports.RunComparison;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.OutputLock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +58,24 @@ final class ReportCommand implements Callable<Integer> {
   private List<Path> runs;
 
   @Override
+  @SuppressWarnings("try") // the locks are held, not used
   public Integer call() throws IOException {
+    List<Path> read = runs != null ? runs : List.of(in != null ? in : Path.of(benchOut()));
+    // No stage may write into a run while its report reads it: the page would mix two states.
+    List<OutputLock> locks = new ArrayList<>();
+    try {
+      for (Path run : read) {
+        locks.add(OutputLock.share(new OutputLayout(run), "archbench report"));
+      }
+      return report();
+    } finally {
+      for (OutputLock lock : locks) {
+        lock.close();
+      }
+    }
+  }
+
+  private int report() throws IOException {
     Path written;
     if (runs != null) {
       written = RunComparison.write(runs, labels,

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.OutputLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,8 @@ class OutputLockCliTest {
   /** Holds the lock of the directory in args[0] until its standard input closes. */
   public static final class Holder {
     public static void main(String[] args) throws Exception {
-      try (OutputLock lock = OutputLock.acquire(Path.of(args[0]), "archbench train", notice -> {})) {
+      try (OutputLock lock = OutputLock.acquire(new OutputLayout(Path.of(args[0])),
+          "archbench train", false, notice -> {})) {
         System.out.println("locked " + lock.getClass().getSimpleName());
         System.out.flush();
         System.in.read();
@@ -49,8 +51,9 @@ class OutputLockCliTest {
       int exitCode = run(errors, stats);
 
       assertEquals(UserErrorHandler.BAD_INPUT, exitCode, errors.toString());
-      assertTrue(errors.toString().contains("expected to be the only archbench writing into this"
-          + " directory, found another: pid " + holder.pid() + " (archbench train), started "),
+      assertTrue(errors.toString().contains("expected no other archbench writing into this"
+          + " directory while writing into it, found another: pid " + holder.pid()
+          + " (archbench train), started "),
           errors.toString());
       assertFalse(Files.exists(out.resolve("run.json")), "the refused stage is not recorded");
 
@@ -58,7 +61,7 @@ class OutputLockCliTest {
       assertEquals(0, holder.waitFor());
       StringWriter after = new StringWriter();
       run(after, stats);
-      assertFalse(after.toString().contains("expected to be the only archbench"), after.toString());
+      assertFalse(after.toString().contains("expected no other archbench"), after.toString());
     } finally {
       holder.destroyForcibly();
     }

@@ -16,6 +16,7 @@ import org.archbench.harness.Preset;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.ResultFormat;
 import org.archbench.schema.run.Machine;
 import org.archbench.schema.run.RunManifest;
 import org.slf4j.Logger;
@@ -30,25 +31,45 @@ public final class RunStages {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunStages.class);
 
-  /** Beside run.json: held while a stage records itself. */
-  private static final String LOCK_FILE = ".run.json.lock";
-
   private static final DateTimeFormatter DAMAGED_STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private RunStages() {}
 
   /**
+   * Fails if run.json was written by a newer archbench, whose record this one would replace: to be
+   * called before a stage starts, so that it is refused rather than run and then unrecorded. A
+   * damaged run.json passes: it is kept aside when the stage records itself.
+   */
+  public static void requireReadable(OutputLayout layout) throws IOException {
+    if (!Files.isRegularFile(layout.runManifest())) {
+      return;
+    }
+    try {
+      JsonFiles.read(layout.runManifest(), RunManifest.class);
+    } catch (JsonFiles.NewerFormatException newer) {
+      throw new IOException(layout.runManifest() + ": expected a run.json this archbench reads"
+          + " (format " + RunManifest.class.getAnnotation(ResultFormat.class).major()
+          + ".x or older), found version " + newer.version() + ", written by a newer archbench,"
+          + " whose record this one would replace. Run this stage with that archbench, or name"
+          + " another output directory.", newer);
+    } catch (IOException damaged) {
+      // Kept aside and started afresh when the stage records itself.
+    }
+  }
+
+  /**
    * Starts timing {@code stage}; closing the returned handle records it, as complete if
    * {@link Stage#complete} was called and as failed otherwise.
    */
   public static Stage start(OutputLayout layout, String stage) {
-    return new Stage(layout.runManifest(), stage);
+    return new Stage(layout, stage);
   }
 
   /** A running stage. */
   public static final class Stage implements AutoCloseable {
 
+    private final OutputLayout layout;
     private final Path file;
     private final String name;
     private final Instant started = Instant.now();
@@ -59,8 +80,9 @@ public final class RunStages {
     private Double estimatedSeconds;
     private RunManifest.Lanes lanes;
 
-    private Stage(Path file, String name) {
-      this.file = file;
+    private Stage(OutputLayout layout, String name) {
+      this.layout = layout;
+      this.file = layout.runManifest();
       this.name = name;
     }
 
@@ -100,7 +122,7 @@ public final class RunStages {
       AtomicFiles.createDirectories(file.getParent());
       // The lanes of one stage are processes of their own that end close together: each reads,
       // changes and writes run.json under this lock, so none loses another's record.
-      try (FileChannel channel = FileChannel.open(file.resolveSibling(LOCK_FILE),
+      try (FileChannel channel = FileChannel.open(layout.runManifestLock(),
               StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock held = channel.lock()) {
         record(seconds);
@@ -123,15 +145,17 @@ public final class RunStages {
     }
 
     /**
-     * The run.json so far; one that does not read (damaged, or from an archbench too new) is kept
-     * beside as run.json.damaged-&lt;time&gt;, saying so, and the record starts afresh.
+     * The run.json so far; one that does not read (damaged) is kept beside as
+     * run.json.damaged-&lt;time&gt;, saying so, and the record starts afresh. One written by a newer
+     * archbench is refused: {@link #start} refused it already, unless it arrived meanwhile.
      */
-    private static RunManifest read(Path file) throws IOException {
+    private RunManifest read(Path file) throws IOException {
       try {
         return JsonFiles.read(file, RunManifest.class);
+      } catch (JsonFiles.NewerFormatException newer) {
+        throw newer;
       } catch (IOException unreadable) {
-        Path kept = file.resolveSibling(file.getFileName() + ".damaged-"
-            + DAMAGED_STAMP.format(Instant.now()));
+        Path kept = layout.damagedRunManifest(DAMAGED_STAMP.format(Instant.now()));
         AtomicFiles.move(file, kept);
         LOG.warn("{} could not be read ({}); it is kept as {} and a new {} records this stage on",
             file, unreadable.getMessage(), kept.getFileName(), file.getFileName());

@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
+import java.util.Comparator;
 
 /**
  * Whole-file writes that either happen completely or not at all, and come out readable by others
@@ -20,19 +18,13 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
-  /** Name suffix of the temporary sibling a write goes through; a killed run may leave one. */
-  public static final String TEMPORARY_SUFFIX = ".tmp";
-
-  /** Name prefix of a staging directory (a model or checkpoint saved in several files). */
-  public static final String STAGING_PREFIX = ".staging-";
-
   /** Writes {@code content} to {@code file} through a temporary sibling and an atomic rename. */
   public static void write(Path file, byte[] content) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
     createDirectories(directory);
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(directory, "." + file.getFileName(), TEMPORARY_SUFFIX);
+      temporary = Temporaries.createFile(directory, file);
       makeReadable(temporary);
       Files.write(temporary, content);
       move(temporary, file);
@@ -53,9 +45,7 @@ public final class AtomicFiles {
     if (cause.getMessage() != null && cause.getMessage().startsWith(file + ": ")) {
       return cause; // already ours
     }
-    String reason = cause instanceof FileSystemException system && system.getReason() != null
-        ? system.getReason()
-        : String.valueOf(cause.getMessage());
+    String reason = FileSystemReasons.of(cause);
     String remedy = reason.contains("No space left on device")
         ? "free space on that disk (or choose another --out) and run again"
         : "check that the directory is writable and run again";
@@ -80,47 +70,18 @@ public final class AtomicFiles {
       Files.createDirectories(directory);
     } catch (FileSystemException e) {
       throw new IOException(directory + ": expected a directory archbench can create, found the"
-          + " file system refusing (" + (e.getReason() != null ? e.getReason() : e.getMessage())
-          + "). Name another output directory, or make this one writable", e);
+          + " file system refusing (" + FileSystemReasons.of(e) + "). Name another output"
+          + " directory, or make this one writable", e);
     }
-  }
-
-  /** A new staging directory in {@code parent}, removed as a stale temporary if a run dies. */
-  public static Path createStagingDirectory(Path parent) throws IOException {
-    createDirectories(parent);
-    return Files.createTempDirectory(parent, STAGING_PREFIX);
-  }
-
-  /** Whether {@code path} is named as this class names its temporaries. */
-  public static boolean isTemporary(Path path) {
-    String name = path.getFileName().toString();
-    return name.startsWith(STAGING_PREFIX)
-        || (name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX));
   }
 
   /**
-   * Removes every temporary under {@code root} (see {@link #isTemporary}): what a killed run left.
-   * Only the holder of the directory's {@link OutputLock} may call this, as no write is then under
-   * way.
-   *
-   * @return the temporaries removed
+   * A new staging directory in {@code parent} (a model or checkpoint saved in several files), named
+   * as {@link Temporaries} names them, so that a killed run's is removed by the next writer.
    */
-  public static List<Path> removeTemporaries(Path root) throws IOException {
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    List<Path> stale;
-    try (Stream<Path> paths = Files.walk(root)) {
-      stale = paths.filter(path -> !path.equals(root) && isTemporary(path)).toList();
-    }
-    List<Path> removed = new ArrayList<>();
-    for (Path path : stale) {
-      if (removed.stream().noneMatch(path::startsWith)) {
-        deleteRecursively(path);
-        removed.add(path);
-      }
-    }
-    return removed;
+  public static Path createStagingDirectory(Path parent) throws IOException {
+    createDirectories(parent);
+    return Temporaries.createStagingDirectory(parent);
   }
 
   /** Writes {@code content} as UTF-8 to {@code file}, atomically, readable by others. */
@@ -156,7 +117,7 @@ public final class AtomicFiles {
       return;
     }
     try (var paths = Files.walk(directory)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

@@ -138,6 +138,23 @@ public final class JsonFiles {
     return value;
   }
 
+  /** A result file of a major format version newer than this archbench reads. */
+  public static final class NewerFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final String version;
+
+    NewerFormatException(String message, String version) {
+      super(message);
+      this.version = version;
+    }
+
+    /** The version the file gives, e.g. {@code 2.0}. */
+    public String version() {
+      return version;
+    }
+  }
+
   /**
    * Accepts a file of a major version up to the one {@code format} gives; a file without a version
    * was written before versions were recorded, and is of version 1.0.
@@ -155,10 +172,10 @@ public final class JsonFiles {
     }
     int major = Integer.parseInt(version.group(1));
     if (major > format.major()) {
-      throw new IOException(file + ": expected " + format.file() + " of format version "
+      throw new NewerFormatException(file + ": expected " + format.file() + " of format version "
           + format.major() + ".x or older (what this archbench reads), found version "
           + found.asText() + ", written by a newer archbench. Read it with that archbench, or run"
-          + " the stage that writes it again with this one.");
+          + " the stage that writes it again with this one.", found.asText());
     }
   }
 }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,18 +57,23 @@ class AtomicFilesTest {
   }
 
   @Test
-  void theTemporariesOfAKilledRunAreRemovedAndNothingElse(@TempDir Path run) throws Exception {
-    Path result = Files.writeString(Files.createDirectories(run.resolve("eval")).resolve("cnn.json"), "{}");
-    Path hidden = Files.writeString(run.resolve(".archbench.lock"), "");
-    Path temporary = Files.writeString(run.resolve("eval/.cnn.json1234.tmp"), "{");
+  void aStagingDirectoryNamesTheProcessThatWritesIt(@TempDir Path run) throws Exception {
     Path staging = AtomicFiles.createStagingDirectory(run.resolve("models/cnn"));
-    Files.writeString(staging.resolve("cnn-0001.params"), "partial");
 
-    List<Path> removed = AtomicFiles.removeTemporaries(run);
+    assertEquals(OptionalLong.of(ProcessHandle.current().pid()), Temporaries.writer(staging));
+    assertEquals(OptionalLong.empty(), Temporaries.writer(run.resolve(".staging-photos")));
+    assertEquals(OptionalLong.empty(), Temporaries.writer(run.resolve(".draft.md.tmp")));
+  }
 
-    assertEquals(List.of(temporary, staging).stream().sorted().toList(),
-        removed.stream().sorted().toList());
-    assertFalse(Files.exists(temporary) || Files.exists(staging));
-    assertTrue(Files.exists(result) && Files.exists(hidden));
+  @Test
+  void aRefusedWriteSaysWhyNotWhere() {
+    Path file = Path.of("ro/report/index.html");
+
+    IOException error = AtomicFiles.writeFailure(file,
+        new java.nio.file.AccessDeniedException("ro/report/.index.html.archbench-1-2.tmp"));
+
+    assertEquals("ro/report/index.html: expected to write index.html, found the file system"
+        + " refusing (permission denied); any earlier index.html is untouched. To fix it, check"
+        + " that the directory is writable and run again", error.getMessage());
   }
 }
