@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -237,6 +238,50 @@ class OutputLockTest {
           + " writing into this directory while reading it, found another: pid "
           + ProcessHandle.current().pid() + " (archbench train)"), reader.outcome());
     }
+  }
+
+  @Test
+  void anUnreadableDirectoryInTheRunIsPassedOverSayingSo(@TempDir Path scratch) throws Exception {
+    Path run = permitted(scratch, "run", "rwxrwxrwx");
+    long ended = endedProcess();
+    Path models = permitted(run, "models", "rwxrwxrwx");
+    Path leftover = Files.writeString(models.resolve(".cnn.onnx.archbench-" + ended + "-1.tmp"),
+        "half an export");
+    Path secret = permitted(permitted(run, "eval", "rwxrwxrwx"), "secret", "---------");
+
+    try (LockProcess writer = LockProcess.startAsAnotherUser("write", run, scratch)) {
+      assertEquals("locked", writer.outcome(), writer.notes().toString());
+      assertEquals(List.of(secret + ": could not look for a stopped run's temporary files in it"
+          + " (permission denied); passed over", run + ": removed 1 temporary file(s) a stopped"
+          + " run left: models/.cnn.onnx.archbench-" + ended + "-1.tmp"), writer.notes());
+    }
+    assertFalse(Files.exists(leftover));
+  }
+
+  @Test
+  void aRunTheUserMayNotWriteSaysPermissionDenied(@TempDir Path scratch) throws Exception {
+    Path run = permitted(scratch, "run", "rwxrwxrwx");
+    Files.writeString(run.resolve("run.json"), "{}");
+    Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("r-xr-xr-x"));
+
+    try (LockProcess writer = LockProcess.startAsAnotherUser("write", run, scratch)) {
+      assertEquals("refused: " + run.resolve(OutputLayout.LOCK_FILE) + ": expected to open"
+          + " archbench's lock file, found the file system refusing (permission denied). Make "
+          + run + " writable, or name another output directory", writer.outcome());
+    } finally {
+      Files.setPosixFilePermissions(run, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  /**
+   * {@code parent}/{@code name}, a new directory with {@code permissions}; {@code parent} is made
+   * open to every user, so that another user's process reaches it.
+   */
+  private static Path permitted(Path parent, String name, String permissions) throws IOException {
+    Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path directory = Files.createDirectory(parent.resolve(name));
+    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(permissions));
+    return directory;
   }
 
   /** The pid of a process that has ended. */
