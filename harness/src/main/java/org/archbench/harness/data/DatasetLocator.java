@@ -197,6 +197,9 @@ public final class DatasetLocator {
   }
 
   private String describeAbsence(Location location, List<String> missing) {
+    if (Files.exists(location.directory()) && !Files.isDirectory(location.directory())) {
+      return "a file, not a directory (name the directory that holds the dataset's files)";
+    }
     if (!Files.isDirectory(location.directory())) {
       return "no such directory";
     }

@@ -161,6 +161,18 @@ class DatasetLocatorTest {
   }
 
   @Test
+  void anExplicitDirectoryThatIsAFileIsNamedAsOne() throws IOException {
+    Path explicit = IdxFixtures.writeAll(dataset, root.resolve("explicit"), true);
+    Path file = explicit.resolve("train-images-idx3-ubyte.gz");
+
+    DatasetException error =
+        assertThrows(DatasetException.class, () -> locator().optDataDirectory(file).build().load());
+
+    assertMessage(error, file + " a file, not a directory (name the directory that holds the"
+        + " dataset's files)");
+  }
+
+  @Test
   void explicitDirectoryLackingAFileNamesIt() throws IOException {
     Path explicit = IdxFixtures.writeAll(dataset, root.resolve("explicit"), true);
     Files.delete(explicit.resolve("train-labels-idx1-ubyte.gz"));
