@@ -55,7 +55,9 @@ public final class HtmlReport {
       throws IOException {
     List<HeadToHeadSection.Pair> compared = pairs.isEmpty() ? HeadToHeadSection.DEFAULT_PAIRS
         : pairs.stream().map(HeadToHeadSection.Pair::parse).toList();
-    RunResults run = RunResults.read(in);
+    RunResults read = RunResults.read(in);
+    StaleResults stale = StaleResults.of(read);
+    RunResults run = stale.current(read);
     AtomicFiles.createDirectories(out);
     OutputLayout layout = new OutputLayout(in);
     boolean contactSheet = copy(layout.contactSheet(), out.resolve(RobustnessSection.CONTACT_SHEET));
@@ -63,6 +65,7 @@ public final class HtmlReport {
     Charts charts = new Charts();
     List<Section> sections = new ArrayList<>();
     warnings(run).ifPresent(sections::add);
+    changedModels(stale).ifPresent(sections::add);
     List<String> problems = Plausibility.problems(run);
     if (!problems.isEmpty()) {
       Section box = new Section("problems", "Problems in the result files");
@@ -102,6 +105,26 @@ public final class HtmlReport {
     run.stability().flatMap(MachineStability::warning).ifPresent(warning ->
         section.warning(warning + " " + run.stability().get().summary() + "."));
     return section.getWarnings().isEmpty() ? Optional.empty() : Optional.of(section);
+  }
+
+  /**
+   * The results whose model has changed since they were written, first on the page, where the
+   * reader learns why their figures are missing below; and the results too old to say which model
+   * they measured.
+   */
+  static Optional<Section> changedModels(StaleResults stale) {
+    Section section = new Section("stale", "Results of models changed since");
+    if (!stale.none()) {
+      section.note("These results measured a model file that has changed since (trained or"
+          + " exported again). Their figures are left out of every table and chart on this page;"
+          + " run the stage each line names again to bring them back.");
+      stale.stale().forEach(section::warning);
+    }
+    stale.notRecorded().forEach(file -> section.note(file + ": the model it measured is not"
+        + " recorded (an older archbench wrote it), so it cannot be checked against the model in"
+        + " the run; its figures are shown as they are."));
+    return section.getWarnings().isEmpty() && section.getNotes().isEmpty()
+        ? Optional.empty() : Optional.of(section);
   }
 
   /**

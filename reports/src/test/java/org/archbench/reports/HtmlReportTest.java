@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.run.RunManifest;
 import org.jsoup.Jsoup;
@@ -229,6 +230,43 @@ class HtmlReportTest {
     assertEquals("warnings", page.select("section").first().id());
     assertTrue(page.select("#warnings .problem-note").text().contains("This is a smoke run"),
         page.select("#warnings").text());
+  }
+
+  @Test
+  void resultsOfAModelExportedAgainAreNamedAndLeftOutOfTheTables() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("models/cnn/cnn.onnx"), "the export of a model trained again");
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals("stale", page.select("section").first().id(), "named first");
+    List<String> warnings = page.select("#stale .problem-note").eachText();
+    assertTrue(warnings.contains("Warning: stale: models/cnn/cnn.onnx changed after eval/cnn.json"
+        + " was written; run evaluate again"), warnings.toString());
+    assertTrue(warnings.contains("Warning: stale: models/cnn/cnn.onnx changed after stats.json was"
+        + " written; run stats again"), warnings.toString());
+    String leaderboard = Files.readString(out.resolve("report/tables/leaderboard.csv"));
+    assertFalse(leaderboard.lines().anyMatch(row -> row.startsWith("cnn,fp32,onnxruntime,0.")),
+        "no accuracy of the earlier model: " + leaderboard);
+    assertTrue(leaderboard.lines().anyMatch(row -> row.startsWith("cnn,fp32,pytorch,0.")),
+        "pytorch loaded the DJL parameters, which did not change: " + leaderboard);
+  }
+
+  @Test
+  void resultsThatRecordNoModelSayNotRecorded() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path robustness = run.resolve("robustness/mlp.json");
+    ObjectNode older = (ObjectNode) JsonFiles.mapper().readTree(robustness.toFile());
+    older.remove("model");
+    Files.writeString(robustness, JsonFiles.mapper().writeValueAsString(older));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals(List.of("robustness/mlp.json: the model it measured is not recorded (an older"
+            + " archbench wrote it), so it cannot be checked against the model in the run; its"
+            + " figures are shown as they are."),
+        page.select("#stale p").eachText());
+    assertTrue(page.select("#robustness").text().contains("mlp"));
   }
 
   /** One line per structural element of the page. */
