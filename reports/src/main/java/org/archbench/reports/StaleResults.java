@@ -1,6 +1,13 @@
 package org.archbench.reports;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.BenchmarkedModels;
+import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,7 +26,8 @@ import org.archbench.schema.stats.StatisticsReport;
 
 /**
  * The results of a run that no longer describe its models: each records the hash of the model file
- * it measured, and a file trained or exported again since makes it stale. {@code check} lists
+ * it measured (the benchmarks in jmh/models.json), and a file trained or exported again since makes
+ * it stale. {@code check} lists
  * them as problems; the report names them first and leaves their figures out of every table
  * ({@link #current}), so that a figure of an earlier model never stands beside those of the
  * current one.
@@ -31,10 +39,12 @@ import org.archbench.schema.stats.StatisticsReport;
  * @param staleEngines per eval/&lt;arch&gt;.json, the engine results that are stale
  * @param staleRobustness the robustness results (by stem) that are stale
  * @param staleStatistics whether stats.json is stale
+ * @param staleBenchmarks the benchmarked configurations whose model is stale, as JMH's parameters
+ *     name them ({@link JmhResults#key})
  */
 record StaleResults(List<String> stale, List<String> notRecorded,
     Map<String, List<EngineEvaluation>> staleEngines, Set<String> staleRobustness,
-    boolean staleStatistics) {
+    boolean staleStatistics, Set<Map<String, String>> staleBenchmarks) {
 
   /**
    * Checks every evaluation, robustness and statistics result of {@code run} against the model
@@ -85,8 +95,45 @@ record StaleResults(List<String> stale, List<String> notRecorded,
         notRecorded.add("stats.json");
       }
     }
+    Set<Map<String, String>> staleBenchmarks =
+        staleBenchmarks(run, changes, stale, notRecorded);
     return new StaleResults(List.copyOf(stale), List.copyOf(notRecorded), staleEngines,
-        staleRobustness, staleStatistics);
+        staleRobustness, staleStatistics, staleBenchmarks);
+  }
+
+  /**
+   * The configurations of jmh/results.json whose model, as jmh/models.json recorded it before JMH
+   * started, has changed since.
+   */
+  private static Set<Map<String, String>> staleBenchmarks(RunResults run, ModelChanges changes,
+      Set<String> stale, Set<String> notRecorded) throws IOException {
+    Set<Map<String, String>> staleKeys = new LinkedHashSet<>();
+    if (run.jmh().isEmpty()) {
+      return staleKeys;
+    }
+    Path file = new OutputLayout(run.directory()).jmhModels();
+    if (!Files.isRegularFile(file)) {
+      notRecorded.add(RESULTS);
+      return staleKeys;
+    }
+    BenchmarkedModels models = JsonFiles.read(file, BenchmarkedModels.class);
+    for (BenchmarkedModels.Entry entry : models.models()) {
+      Optional<String> why = changes.stale(entry.model(), RESULTS, "bench");
+      why.ifPresent(stale::add);
+      if (why.isPresent()) {
+        staleKeys.add(JmhResults.key(entry.engine(), entry.arch(), entry.variant()));
+      }
+    }
+    return staleKeys;
+  }
+
+  /** How messages name the benchmark results the report reads. */
+  private static final String RESULTS = "jmh/results.json";
+
+  /** Whether {@code record} is of a configuration whose model is stale. */
+  private boolean staleBenchmark(JmhResults.Record record) {
+    return staleBenchmarks.contains(JmhResults.key(record.param("engine"), record.param("arch"),
+        record.variant()));
   }
 
   /** Whether every result checked is current. */
@@ -109,8 +156,16 @@ record StaleResults(List<String> stale, List<String> notRecorded,
     robustness.keySet().removeAll(staleRobustness);
     return new RunResults(run.directory(), run.run(), run.training(), evaluations, robustness,
         run.imbalance(), run.transfer(), run.loss(),
-        staleStatistics ? Optional.empty() : run.statistics(), run.jmh(), run.stability(),
+        staleStatistics ? Optional.empty() : run.statistics(),
+        run.jmh().map(this::withoutStaleBenchmarks), run.stability(),
         run.benchmarksNotSupported());
+  }
+
+  private JmhResults withoutStaleBenchmarks(JmhResults results) {
+    ArrayNode current = JsonNodeFactory.instance.arrayNode();
+    results.records().stream().filter(record -> !staleBenchmark(record))
+        .forEach(record -> current.add(record.node()));
+    return JmhResults.of(current);
   }
 
   private static EvaluationReport withoutEngines(EvaluationReport report,

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.run.RunManifest;
@@ -250,6 +251,28 @@ class HtmlReportTest {
         "no accuracy of the earlier model: " + leaderboard);
     assertTrue(leaderboard.lines().anyMatch(row -> row.startsWith("cnn,fp32,pytorch,0.")),
         "pytorch loaded the DJL parameters, which did not change: " + leaderboard);
+  }
+
+  @Test
+  void benchmarksOfAModelExportedAgainAreNamedAndLeftOut() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("models/mlp/mlp.int8.onnx"), "a new int8 export");
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertTrue(page.select("#stale .problem-note").eachText().contains("Warning: stale:"
+        + " models/mlp/mlp.int8.onnx changed after jmh/results.json was written; run bench again"),
+        page.select("#stale").text());
+    JsonNode leaderboard = JsonFiles.mapper().readTree(
+        out.resolve("report/tables/leaderboard.json").toFile());
+    for (JsonNode row : leaderboard) {
+      assertFalse(row.path("variant").asText().equals("int8"), "no int8 figure: " + row);
+      if (row.path("engine").asText().equals("onnxruntime")
+          && row.path("arch").asText().equals("mlp")) {
+        assertEquals(16.864, row.path("p50_us").path("value").asDouble(),
+            "the float32 model's latency stays: its file did not change");
+      }
+    }
   }
 
   @Test
