@@ -137,10 +137,12 @@ public final class RunComparison {
         Table.Column.text("instruction_sets", "Instruction sets"),
         Table.Column.number("cpu_mhz", "MHz", "%.0f"), Table.Column.text("kernel", "Kernel"),
         Table.Column.percentDifference("drift", "Calibration drift %")), rows));
-    return HtmlReport.writePage(out, String.join(" vs ", named), String.join(", ",
+    List<Section> sections = warnings.isPresent() ? List.of(warnings.get(), section, provenance)
+        : List.of(section, provenance);
+    return StagedReport.write(out, directory -> HtmlReport.writePage(directory,
+        String.join(" vs ", named), String.join(", ",
             directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
-        warnings.isPresent() ? List.of(warnings.get(), section, provenance)
-            : List.of(section, provenance));
+        sections));
   }
 
   /**

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.Sha256;
 import org.archbench.schema.run.RunManifest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -231,6 +233,72 @@ class HtmlReportTest {
     assertEquals("warnings", page.select("section").first().id());
     assertTrue(page.select("#warnings .problem-note").text().contains("This is a smoke run"),
         page.select("#warnings").text());
+  }
+
+  @Test
+  void aReportThatFailsHalfWayLeavesTheEarlierOneWholeAndNothingElse() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path report = run.resolve("report");
+    HtmlReport.write(run, report, null);
+    Map<String, String> before = contents(report);
+    // A name the file system takes for eval/<arch>.json, and refuses in a table download's name.
+    String arch = "a".repeat(240);
+    Files.writeString(run.resolve("eval/" + arch + ".json"), Files.readString(
+        run.resolve("eval/mlp.json")).replace("\"arch\" : \"mlp\"", "\"arch\" : \"" + arch + "\""));
+
+    IOException error = assertThrows(IOException.class, () -> HtmlReport.write(run, report, null));
+
+    assertTrue(error.getMessage().contains("File name too long"), error.getMessage());
+    assertEquals(before, contents(report), "the earlier report, whole");
+    try (var left = Files.list(run)) {
+      assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(".")).toList(), "no staging directory left");
+    }
+  }
+
+  @Test
+  void aReportIsRenamedIntoPlaceWholeOverTheEarlierOne() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path report = run.resolve("report");
+    HtmlReport.write(run, report, "first");
+    Files.writeString(report.resolve("tables/gone.csv"), "a table the next report does not have");
+
+    Path index = HtmlReport.write(run, report, "second");
+
+    assertEquals(report.resolve(OutputLayout.REPORT_PAGE), index);
+    assertTrue(Jsoup.parse(index.toFile()).title().contains("second"));
+    assertFalse(Files.exists(report.resolve("tables/gone.csv")), "nothing of the earlier one");
+    try (var left = Files.list(run)) {
+      assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(".")).toList(), "no staging directory left");
+    }
+  }
+
+  @Test
+  void aReportDirectoryHoldingOtherFilesIsRefusedUntouched() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path site = Files.createDirectories(out.resolve("site"));
+    Files.writeString(site.resolve("notes.md"), "the user's own file");
+
+    IOException error = assertThrows(IOException.class, () -> HtmlReport.write(run, site, null));
+
+    assertEquals(site + ": expected a directory holding an earlier report (index.html, tables/,"
+        + " assets/, profiles/) or nothing, found also [notes.md]. Choose another --out, or move"
+        + " those away", error.getMessage());
+    assertEquals(List.of("notes.md"), Files.list(site).map(p -> p.getFileName().toString())
+        .toList());
+  }
+
+  /** Every file under {@code directory} by its relative path, with its content. */
+  private static Map<String, String> contents(Path directory) throws IOException {
+    Map<String, String> contents = new java.util.TreeMap<>();
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        contents.put(directory.relativize(file).toString(),
+            Sha256.hex(file));
+      }
+    }
+    return contents;
   }
 
   @Test
