@@ -112,8 +112,7 @@ public final class HtmlReport {
 
   /**
    * The results whose model has changed since they were written, first on the page, where the
-   * reader learns why their figures are missing below; and the results too old to say which model
-   * they measured.
+   * reader learns why their figures are missing below; and the results that cannot be checked.
    */
   static Optional<Section> changedModels(StaleResults stale) {
     Section section = new Section("stale", "Results of models changed since");
@@ -123,9 +122,7 @@ public final class HtmlReport {
           + " run the stage each line names again to bring them back.");
       stale.stale().forEach(section::warning);
     }
-    stale.notRecorded().forEach(file -> section.note(file + ": the model it measured is not"
-        + " recorded (an older archbench wrote it), so it cannot be checked against the model in"
-        + " the run; its figures are shown as they are."));
+    stale.unchecked().forEach(section::note);
     return section.getWarnings().isEmpty() && section.getNotes().isEmpty()
         ? Optional.empty() : Optional.of(section);
   }

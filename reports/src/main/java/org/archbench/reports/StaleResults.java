@@ -34,15 +34,16 @@ import org.archbench.schema.stats.StatisticsReport;
  *
  * @param stale "stale: models/cnn/cnn.onnx changed after eval/cnn.json was written; run evaluate
  *     again", once per model file and result file
- * @param notRecorded the result files written before results recorded their model: they cannot
- *     be checked, and are shown as they are
+ * @param unchecked why a result cannot be checked against its model, once per result file: it was
+ *     written before results recorded their model, or the run lacks that model's directory (copied
+ *     without models/); such results are shown as they are
  * @param staleEngines per eval/&lt;arch&gt;.json, the engine results that are stale
  * @param staleRobustness the robustness results (by stem) that are stale
  * @param staleStatistics whether stats.json is stale
  * @param staleBenchmarks the benchmarked configurations whose model is stale, as JMH's parameters
  *     name them ({@link JmhResults#key})
  */
-record StaleResults(List<String> stale, List<String> notRecorded,
+record StaleResults(List<String> stale, List<String> unchecked,
     Map<String, List<EngineEvaluation>> staleEngines, Set<String> staleRobustness,
     boolean staleStatistics, Set<Map<String, String>> staleBenchmarks) {
 
@@ -55,7 +56,7 @@ record StaleResults(List<String> stale, List<String> notRecorded,
   static StaleResults of(RunResults run) throws IOException {
     ModelChanges changes = new ModelChanges(new OutputLayout(run.directory()));
     Set<String> stale = new LinkedHashSet<>();
-    Set<String> notRecorded = new LinkedHashSet<>();
+    Set<String> unchecked = new LinkedHashSet<>();
     Map<String, List<EngineEvaluation>> staleEngines = new LinkedHashMap<>();
     for (Map.Entry<String, EvaluationReport> evaluation : run.evaluations().entrySet()) {
       String file = "eval/" + evaluation.getKey() + ".json";
@@ -65,9 +66,7 @@ record StaleResults(List<String> stale, List<String> notRecorded,
         if (why.isPresent()) {
           staleEngines.computeIfAbsent(evaluation.getKey(), arch -> new ArrayList<>()).add(engine);
         }
-        if (engine.model() == null) {
-          notRecorded.add(file);
-        }
+        unchecked(changes, engine.model(), file).ifPresent(unchecked::add);
       }
     }
     Set<String> staleRobustness = new LinkedHashSet<>();
@@ -79,9 +78,7 @@ record StaleResults(List<String> stale, List<String> notRecorded,
       if (why.isPresent()) {
         staleRobustness.add(robustness.getKey());
       }
-      if (model == null) {
-        notRecorded.add(file);
-      }
+      unchecked(changes, model, file).ifPresent(unchecked::add);
     }
     boolean staleStatistics = false;
     if (run.statistics().isPresent()) {
@@ -92,12 +89,13 @@ record StaleResults(List<String> stale, List<String> notRecorded,
         staleStatistics |= why.isPresent();
       }
       if (statistics.models().isEmpty() && !statistics.pairs().isEmpty()) {
-        notRecorded.add("stats.json");
+        unchecked.add(notRecorded("stats.json"));
       }
+      statistics.models().stream().filter(model -> !changes.checkable(model)).findFirst()
+          .flatMap(model -> unchecked(changes, model, "stats.json")).ifPresent(unchecked::add);
     }
-    Set<Map<String, String>> staleBenchmarks =
-        staleBenchmarks(run, changes, stale, notRecorded);
-    return new StaleResults(List.copyOf(stale), List.copyOf(notRecorded), staleEngines,
+    Set<Map<String, String>> staleBenchmarks = staleBenchmarks(run, changes, stale, unchecked);
+    return new StaleResults(List.copyOf(stale), List.copyOf(unchecked), staleEngines,
         staleRobustness, staleStatistics, staleBenchmarks);
   }
 
@@ -106,25 +104,46 @@ record StaleResults(List<String> stale, List<String> notRecorded,
    * started, has changed since.
    */
   private static Set<Map<String, String>> staleBenchmarks(RunResults run, ModelChanges changes,
-      Set<String> stale, Set<String> notRecorded) throws IOException {
+      Set<String> stale, Set<String> unchecked) throws IOException {
     Set<Map<String, String>> staleKeys = new LinkedHashSet<>();
     if (run.jmh().isEmpty()) {
       return staleKeys;
     }
     Path file = new OutputLayout(run.directory()).jmhModels();
     if (!Files.isRegularFile(file)) {
-      notRecorded.add(RESULTS);
+      unchecked.add(notRecorded(RESULTS));
       return staleKeys;
     }
     BenchmarkedModels models = JsonFiles.read(file, BenchmarkedModels.class);
     for (BenchmarkedModels.Entry entry : models.models()) {
       Optional<String> why = changes.stale(entry.model(), RESULTS, "bench");
       why.ifPresent(stale::add);
+      unchecked(changes, entry.model(), RESULTS).ifPresent(unchecked::add);
       if (why.isPresent()) {
         staleKeys.add(JmhResults.key(entry.engine(), entry.arch(), entry.variant()));
       }
     }
     return staleKeys;
+  }
+
+  /** Why {@code file}'s result of {@code model} cannot be checked, if it cannot. */
+  private static Optional<String> unchecked(ModelChanges changes, MeasuredModel model,
+      String file) {
+    if (model == null) {
+      return Optional.of(notRecorded(file));
+    }
+    if (!changes.checkable(model)) {
+      String directory = model.file().substring(0, model.file().lastIndexOf('/') + 1);
+      return Optional.of(file + ": the model it measured is in " + directory + ", which this run"
+          + " does not hold (copied without its models?), so it cannot be checked against it;"
+          + " its figures are shown as they are.");
+    }
+    return Optional.empty();
+  }
+
+  private static String notRecorded(String file) {
+    return file + ": the model it measured is not recorded (an older archbench wrote it), so it"
+        + " cannot be checked against the model in the run; its figures are shown as they are.";
   }
 
   /** How messages name the benchmark results the report reads. */

@@ -16,6 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.io.Sha256;
 import org.archbench.schema.run.RunManifest;
@@ -341,6 +342,22 @@ class HtmlReportTest {
             "the float32 model's latency stays: its file did not change");
       }
     }
+  }
+
+  @Test
+  void aRunCopiedWithoutItsModelsIsShownAndSaysItCannotBeChecked() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    AtomicFiles.deleteRecursively(run.resolve("models"));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertTrue(page.select("#stale p").eachText().contains("eval/cnn.json: the model it measured"
+        + " is in models/cnn/, which this run does not hold (copied without its models?), so it"
+        + " cannot be checked against it; its figures are shown as they are."),
+        page.select("#stale").text());
+    assertTrue(page.select("#stale .problem-note").isEmpty(), "nothing called stale");
+    assertEquals(Files.readString(Path.of("src/test/resources/golden/tables/leaderboard.csv")),
+        Files.readString(out.resolve("report/tables/leaderboard.csv")), "every figure shown");
   }
 
   @Test

@@ -24,8 +24,7 @@ public final class ModelChanges {
 
   /**
    * Why {@code result} (a file of the run, e.g. {@code eval/cnn.json}) is stale, or empty while
-   * the model it recorded is unchanged, or when it recorded none (an older archbench wrote it: it
-   * cannot be checked, and the caller says "not recorded").
+   * the model it recorded is unchanged, or when it cannot be checked ({@link #checkable}).
    *
    * @param recorded the model {@code result} names; null if it names none
    * @param rerun the stage that writes {@code result}, for the remedy: {@code evaluate}
@@ -35,7 +34,7 @@ public final class ModelChanges {
    */
   public Optional<String> stale(MeasuredModel recorded, String result, String rerun)
       throws IOException {
-    if (recorded == null) {
+    if (!checkable(recorded)) {
       return Optional.empty();
     }
     String remedy = "; run " + rerun + " again";
@@ -54,6 +53,16 @@ public final class ModelChanges {
           + " was written (the model was trained again)" + remedy);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a result that recorded {@code recorded} can be checked against the run: it recorded a
+   * model (an older archbench did not), and the run holds that model's directory (a run copied
+   * without models/ to be reported elsewhere does not). A directory that is there holds the run's
+   * current model, and a file of it gone or changed makes the result stale.
+   */
+  public boolean checkable(MeasuredModel recorded) {
+    return recorded != null && Files.isDirectory(layout.root().resolve(recorded.file()).getParent());
   }
 
   /**

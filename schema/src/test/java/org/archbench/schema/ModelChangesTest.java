@@ -69,6 +69,18 @@ class ModelChangesTest {
   }
 
   @Test
+  void aRunCopiedWithoutItsModelsCannotBeChecked() throws IOException {
+    MeasuredModel model = measuredCnn();
+    Files.delete(run.resolve("models/cnn/cnn.onnx"));
+    Files.delete(run.resolve("models/cnn/key.json"));
+    Files.delete(run.resolve("models/cnn"));
+    ModelChanges changes = new ModelChanges(new OutputLayout(run));
+
+    assertEquals(false, changes.checkable(model));
+    assertEquals(Optional.empty(), changes.stale(model, "eval/cnn.json", "evaluate"));
+  }
+
+  @Test
   void aResultThatRecordedNoModelCannotBeCalledStale() throws IOException {
     assertEquals(Optional.empty(),
         new ModelChanges(new OutputLayout(run)).stale(null, "eval/cnn.json", "evaluate"));
