@@ -39,8 +39,10 @@ import org.jsoup.nodes.Document;
 /**
  * Checks that a finished bench run left every result file of the output layout, for every
  * architecture and engine, and that each one reads: result files as their records, CSV with
- * Commons CSV, the report with jsoup. CI runs it after the smoke pipeline ({@code archbench check}); a user can run
- * it on a run copied from another machine before merging it.
+ * Commons CSV, the report with jsoup; that every result measured the model file now in the run
+ * ({@link StaleResults}), and that every predictions file is the one its evaluation lists and
+ * wrote. CI runs it after the smoke pipeline ({@code archbench check}); a user can run it on a run
+ * copied from another machine before merging it.
  */
 public final class RunCheck {
 

@@ -75,7 +75,7 @@ public final class Evaluator {
     variants.forEach(variant -> engines.forEach(kind ->
         requested.add(new KeptEvaluations.Configuration(kind.id(), variant.id()))));
     KeptEvaluations kept =
-        KeptEvaluations.of(layout, arch, specSha256, data.fingerprint(), requested);
+        KeptEvaluations.of(layout, arch, specSha256, data.fingerprint(), test.count(), requested);
     // Every engine runs before anything is written: a stage that fails leaves no new result.
     List<Run> runs = new ArrayList<>();
     List<NotSupported> notSupported = new ArrayList<>(kept.notSupported());

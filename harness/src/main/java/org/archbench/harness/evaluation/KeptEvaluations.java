@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What an evaluation of some engines and variants keeps of the eval/&lt;arch&gt;.json it replaces:
  * the results of every engine and variant it does not evaluate again, while they still describe
- * the model in the run (the file the engine loaded and the training key unchanged, the same spec
- * and dataset) and their predictions file is the one written with them. Anything else is dropped,
+ * the model in the run (the file the engine loaded and the training key unchanged, the same spec,
+ * dataset and number of test images) and their predictions file is the one written with them. Anything else is dropped,
  * so that no figure of another model is carried into the new record.
  *
  * @param engines the results kept, each with its predictions file
@@ -48,12 +48,13 @@ record KeptEvaluations(List<EngineEvaluation> engines, List<VariantComparison> a
 
   /**
    * What to keep of eval/&lt;arch&gt;.json in {@code layout}, before {@code requested} are evaluated
-   * again on the spec {@code specSha256} and the dataset {@code datasetSha256}.
+   * again on the spec {@code specSha256} and {@code testImages} images of the dataset
+   * {@code datasetSha256}.
    *
    * @throws IOException if a model or predictions file is there but cannot be read
    */
   static KeptEvaluations of(OutputLayout layout, String arch, String specSha256,
-      String datasetSha256, Set<Configuration> requested) throws IOException {
+      String datasetSha256, int testImages, Set<Configuration> requested) throws IOException {
     Path file = layout.evaluation(arch);
     if (!Files.isRegularFile(file)) {
       return NONE;
@@ -78,7 +79,10 @@ record KeptEvaluations(List<EngineEvaluation> engines, List<VariantComparison> a
       if (requested.contains(configuration)) {
         continue;
       }
-      Optional<String> reason = whyNotKept(layout, changes, entry, name);
+      Optional<String> reason = entry.images() != testImages
+          ? Optional.of("they are of " + entry.images() + " test images, this evaluation of "
+              + testImages)
+          : whyNotKept(layout, changes, entry, name);
       if (reason.isPresent()) {
         LOG.warn("{}: the results of {} on {} are dropped: {}", file, entry.variant(),
             entry.engine(), reason.get());
