@@ -27,14 +27,14 @@ import org.archbench.schema.stats.StatisticsReport;
 /**
  * The results of a run that no longer describe its models: each records the hash of the model file
  * it measured (the benchmarks in jmh/models.json), and a file trained or exported again since makes
- * it stale. {@code check} lists
- * them as problems; the report names them first and leaves their figures out of every table
- * ({@link #current}), so that a figure of an earlier model never stands beside those of the
- * current one.
+ * it stale. {@code check} lists them as problems; the report names them first and leaves their
+ * figures out of every table ({@link #current}), so that a figure of an earlier model never stands
+ * beside those of the current one.
  *
  * @param stale "stale: models/cnn/cnn.onnx changed after eval/cnn.json was written; run evaluate
  *     again", once per model file and result file
- * @param unchecked why a result cannot be checked against its model, once per result file: it was
+ * @param unchecked why a result cannot be checked against its model, once per result file (and
+ *     model directory): it was
  *     written before results recorded their model, or the run lacks that model's directory (copied
  *     without models/); such results are shown as they are
  * @param staleEngines per eval/&lt;arch&gt;.json, the engine results that are stale
@@ -46,6 +46,9 @@ import org.archbench.schema.stats.StatisticsReport;
 record StaleResults(List<String> stale, List<String> unchecked,
     Map<String, List<EngineEvaluation>> staleEngines, Set<String> staleRobustness,
     boolean staleStatistics, Set<Map<String, String>> staleBenchmarks) {
+
+  /** How messages name the benchmark results the report reads. */
+  private static final String RESULTS = "jmh/results.json";
 
   /**
    * Checks every evaluation, robustness and statistics result of {@code run} against the model
@@ -87,12 +90,11 @@ record StaleResults(List<String> stale, List<String> unchecked,
         Optional<String> why = changes.stale(model, "stats.json", "stats");
         why.ifPresent(stale::add);
         staleStatistics |= why.isPresent();
+        unchecked(changes, model, "stats.json").ifPresent(unchecked::add);
       }
       if (statistics.models().isEmpty() && !statistics.pairs().isEmpty()) {
         unchecked.add(notRecorded("stats.json"));
       }
-      statistics.models().stream().filter(model -> !changes.checkable(model)).findFirst()
-          .flatMap(model -> unchecked(changes, model, "stats.json")).ifPresent(unchecked::add);
     }
     Set<Map<String, String>> staleBenchmarks = staleBenchmarks(run, changes, stale, unchecked);
     return new StaleResults(List.copyOf(stale), List.copyOf(unchecked), staleEngines,
@@ -145,9 +147,6 @@ record StaleResults(List<String> stale, List<String> unchecked,
     return file + ": the model it measured is not recorded (an older archbench wrote it), so it"
         + " cannot be checked against the model in the run; its figures are shown as they are.";
   }
-
-  /** How messages name the benchmark results the report reads. */
-  private static final String RESULTS = "jmh/results.json";
 
   /** Whether {@code record} is of a configuration whose model is stale. */
   private boolean staleBenchmark(JmhResults.Record record) {
