@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * What an evaluation of some engines and variants keeps of the eval/&lt;arch&gt;.json it replaces:
  * the results of every engine and variant it does not evaluate again, while they still describe
  * the model in the run (the file the engine loaded and the training key unchanged, the same spec,
- * dataset and number of test images) and their predictions file is the one written with them. Anything else is dropped,
- * so that no figure of another model is carried into the new record.
+ * dataset and number of test images) and their predictions file is the one written with them.
+ * Anything else is dropped, so that no figure of another model is carried into the new record.
  *
  * @param engines the results kept, each with its predictions file
  * @param againstFloat32 the comparisons whose float32 and derived results are both kept
@@ -79,10 +79,7 @@ record KeptEvaluations(List<EngineEvaluation> engines, List<VariantComparison> a
       if (requested.contains(configuration)) {
         continue;
       }
-      Optional<String> reason = entry.images() != testImages
-          ? Optional.of("they are of " + entry.images() + " test images, this evaluation of "
-              + testImages)
-          : whyNotKept(layout, changes, entry, name);
+      Optional<String> reason = whyNotKept(layout, changes, entry, name, testImages);
       if (reason.isPresent()) {
         LOG.warn("{}: the results of {} on {} are dropped: {}", file, entry.variant(),
             entry.engine(), reason.get());
@@ -104,7 +101,11 @@ record KeptEvaluations(List<EngineEvaluation> engines, List<VariantComparison> a
 
   /** Why an earlier result does not describe the model in the run any longer, if it does not. */
   private static Optional<String> whyNotKept(OutputLayout layout, ModelChanges changes,
-      EngineEvaluation entry, String evaluationFile) throws IOException {
+      EngineEvaluation entry, String evaluationFile, int testImages) throws IOException {
+    if (entry.images() != testImages) {
+      return Optional.of("they are of " + entry.images() + " test images, this evaluation of "
+          + testImages);
+    }
     if (entry.model() == null || entry.predictionsSha256() == null) {
       return Optional.of("the model they measured is not recorded (an older archbench wrote"
           + " them); evaluate that engine again");
