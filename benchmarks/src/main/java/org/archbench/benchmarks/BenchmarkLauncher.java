@@ -24,6 +24,8 @@ import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.BenchmarkedModels;
+import org.archbench.schema.MeasuredModel;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.io.JsonFiles;
@@ -105,6 +107,8 @@ public final class BenchmarkLauncher {
     notSupported.forEach(pair -> console.println(pair.arch() + " " + pair.variant() + ": "
         + pair.cell() + "; its benchmarks are left out"));
 
+    // Hashed before JMH starts, written only with the figures they belong to.
+    BenchmarkedModels models = benchmarkedModels(layout, request, notSupported);
     RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
         RoundPlan.DEFAULT_SEED).without(notSupported);
     Optional<String> flameGraphs = flameGraphProfiler(request, console);
@@ -133,6 +137,7 @@ public final class BenchmarkLauncher {
       concatenate(parts, results);
       JsonFiles.write(layout.jmhFigures(),
           FigureEstimates.of(JmhResults.read(results), Instant.now().toString()));
+      JsonFiles.write(layout.jmhModels(), models);
       stage.complete();
     }
     BenchmarkSummary.print(results, layout.jmhStability(), console);
@@ -193,6 +198,25 @@ public final class BenchmarkLauncher {
       }
     }
     return List.copyOf(pairs);
+  }
+
+  /** The file each engine of {@code request} loads for each model it runs, with its hash. */
+  private static BenchmarkedModels benchmarkedModels(OutputLayout layout, Request request,
+      List<NotSupported> notSupported) throws IOException {
+    List<BenchmarkedModels.Entry> entries = new ArrayList<>();
+    for (String arch : request.archs()) {
+      ModelFiles model = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
+      for (String variant : request.variants()) {
+        ModelFiles artifact = model.as(ModelVariants.byId(variant));
+        for (String engine : request.engines()) {
+          if (NotSupported.find(notSupported, arch, engine, variant).isEmpty()) {
+            entries.add(new BenchmarkedModels.Entry(arch, engine, variant,
+                MeasuredModel.of(layout, Engines.byId(engine).loads(artifact))));
+          }
+        }
+      }
+    }
+    return new BenchmarkedModels(entries, Instant.now().toString());
   }
 
   /** async-profiler's options, if flame graphs are on and it has a library for this platform. */

@@ -21,7 +21,8 @@ import org.archbench.schema.run.RunManifest;
 /**
  * Writes a run's report: OUT/index.html (self-contained: inline CSS and SVG, no script, nothing
  * fetched), OUT/tables/&lt;id&gt;.csv and .json for every table, the contact sheet under assets/, and
- * the flame graphs under profiles/. It reads only result files.
+ * the flame graphs under profiles/, into a staging directory renamed into place whole
+ * ({@link StagedReport}). It reads only result files.
  */
 public final class HtmlReport {
 
@@ -55,38 +56,43 @@ public final class HtmlReport {
       throws IOException {
     List<HeadToHeadSection.Pair> compared = pairs.isEmpty() ? HeadToHeadSection.DEFAULT_PAIRS
         : pairs.stream().map(HeadToHeadSection.Pair::parse).toList();
-    RunResults run = RunResults.read(in);
-    AtomicFiles.createDirectories(out);
+    RunResults read = RunResults.read(in);
+    StaleResults stale = StaleResults.of(read);
+    RunResults run = stale.current(read);
     OutputLayout layout = new OutputLayout(in);
-    boolean contactSheet = copy(layout.contactSheet(), out.resolve(RobustnessSection.CONTACT_SHEET));
-    List<String> flameGraphs = copyFlameGraphs(layout.profiles(), out.resolve("profiles"));
-    Charts charts = new Charts();
-    List<Section> sections = new ArrayList<>();
-    warnings(run).ifPresent(sections::add);
-    List<String> problems = Plausibility.problems(run);
-    if (!problems.isEmpty()) {
-      Section box = new Section("problems", "Problems in the result files");
-      box.note("These values cannot be true; no chart draws them. Run the stage that wrote the file"
-          + " again, or check the file.");
-      problems.forEach(box::problem);
-      sections.add(box);
-    }
-    sections.addAll(List.of(
-        PickSection.build(run),
-        LeaderboardSection.build(run, charts),
-        QuantizationSection.build(run),
-        TrainingSection.build(run, charts),
-        ConfusionSection.build(run),
-        RobustnessSection.build(run, charts, contactSheet),
-        ImbalanceSection.build(run),
-        StatisticsSection.build(run),
-        HeadToHeadSection.build(run, compared),
-        TransferSection.build(run, charts),
-        LossSection.build(run, charts),
-        EnginesSection.build(run, flameGraphs),
-        EnvironmentSection.build(run)));
-    return writePage(out, label != null ? label : defaultLabel(run),
-        in.toAbsolutePath().normalize().toString(), sections);
+    return StagedReport.write(out, directory -> {
+      boolean contactSheet =
+          copy(layout.contactSheet(), directory.resolve(RobustnessSection.CONTACT_SHEET));
+      List<String> flameGraphs = copyFlameGraphs(layout.profiles(), directory.resolve("profiles"));
+      Charts charts = new Charts();
+      List<Section> sections = new ArrayList<>();
+      warnings(run).ifPresent(sections::add);
+      changedModels(stale).ifPresent(sections::add);
+      List<String> problems = Plausibility.problems(run);
+      if (!problems.isEmpty()) {
+        Section box = new Section("problems", "Problems in the result files");
+        box.note("These values cannot be true; no chart draws them. Run the stage that wrote the"
+            + " file again, or check the file.");
+        problems.forEach(box::problem);
+        sections.add(box);
+      }
+      sections.addAll(List.of(
+          PickSection.build(run),
+          LeaderboardSection.build(run, charts),
+          QuantizationSection.build(run),
+          TrainingSection.build(run, charts),
+          ConfusionSection.build(run),
+          RobustnessSection.build(run, charts, contactSheet),
+          ImbalanceSection.build(run),
+          StatisticsSection.build(run),
+          HeadToHeadSection.build(run, compared),
+          TransferSection.build(run, charts),
+          LossSection.build(run, charts),
+          EnginesSection.build(run, flameGraphs),
+          EnvironmentSection.build(run)));
+      return writePage(directory, label != null ? label : defaultLabel(run),
+          in.toAbsolutePath().normalize().toString(), sections);
+    });
   }
 
   /**
@@ -102,6 +108,23 @@ public final class HtmlReport {
     run.stability().flatMap(MachineStability::warning).ifPresent(warning ->
         section.warning(warning + " " + run.stability().get().summary() + "."));
     return section.getWarnings().isEmpty() ? Optional.empty() : Optional.of(section);
+  }
+
+  /**
+   * The results whose model has changed since they were written, first on the page, where the
+   * reader learns why their figures are missing below; and the results that cannot be checked.
+   */
+  static Optional<Section> changedModels(StaleResults stale) {
+    Section section = new Section("stale", "Results of models changed since");
+    if (!stale.none()) {
+      section.note("These results measured a model file that has changed since (trained or"
+          + " exported again). Their figures are left out of every table and chart on this page;"
+          + " run the stage each line names again to bring them back.");
+      stale.stale().forEach(section::warning);
+    }
+    stale.unchecked().forEach(section::note);
+    return section.getWarnings().isEmpty() && section.getNotes().isEmpty()
+        ? Optional.empty() : Optional.of(section);
   }
 
   /**

@@ -1,5 +1,8 @@
 package org.archbench.reports;
 
+import java.util.Optional;
+import org.archbench.schema.eval.EngineEvaluation;
+import org.archbench.schema.io.Sha256;
 import java.util.Set;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.PosixFilePermission;
@@ -36,8 +39,10 @@ import org.jsoup.nodes.Document;
 /**
  * Checks that a finished bench run left every result file of the output layout, for every
  * architecture and engine, and that each one reads: result files as their records, CSV with
- * Commons CSV, the report with jsoup. CI runs it after the smoke pipeline ({@code archbench check}); a user can run
- * it on a run copied from another machine before merging it.
+ * Commons CSV, the report with jsoup; that every result measured the model file now in the run
+ * ({@link StaleResults}), and that every predictions file is the one its evaluation lists and
+ * wrote. CI runs it after the smoke pipeline ({@code archbench check}); a user can run it on a run
+ * copied from another machine before merging it.
  */
 public final class RunCheck {
 
@@ -45,6 +50,9 @@ public final class RunCheck {
   static final int TEST_IMAGES = 10_000;
 
   private static final ObjectMapper TABLE_JSON = new ObjectMapper();
+
+  /** How a predictions file's name ends: eval/&lt;stem&gt;.&lt;engine&gt;.predictions.csv. */
+  private static final String PREDICTIONS_SUFFIX = ".predictions.csv";
 
   private final Path run;
   private final List<String> problems = new ArrayList<>();
@@ -123,6 +131,8 @@ public final class RunCheck {
     check.readableByOthers();
     check.noTemporaries();
     check.plausible();
+    check.current();
+    check.predictionsOfTheirEvaluation(layout);
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
 
@@ -296,6 +306,75 @@ public final class RunCheck {
       problems.addAll(Plausibility.problems(RunResults.read(run)));
     } catch (IOException unreadable) {
       // A file that does not read is already a problem of its own above.
+    }
+  }
+
+  /** Every result measured the model now in the run: none is stale. */
+  private void current() {
+    RunResults results;
+    try {
+      results = RunResults.read(run);
+    } catch (IOException unreadable) {
+      return; // A file that does not read is already a problem of its own above.
+    }
+    try {
+      problems.addAll(StaleResults.of(results).stale());
+    } catch (IOException unreadable) {
+      problems.add(".: could not check the results against their models: "
+          + unreadable.getMessage());
+    }
+  }
+
+  /**
+   * Every predictions file is the one its eval/&lt;arch&gt;.json was written with, and lists: a file
+   * no record lists (an evaluation of other engines replaced the record, or a run stopped before
+   * writing it) or whose bytes differ from those the record hashed, is not a result of the run.
+   */
+  private void predictionsOfTheirEvaluation(OutputLayout layout) {
+    if (!Files.isDirectory(layout.evaluations())) {
+      return;
+    }
+    List<Path> files;
+    try (Stream<Path> listed = Files.list(layout.evaluations())) {
+      files = listed.filter(file -> file.getFileName().toString().endsWith(PREDICTIONS_SUFFIX))
+          .sorted().toList();
+    } catch (IOException e) {
+      problems.add("eval: could not list the predictions files: " + e.getMessage());
+      return;
+    }
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      String arch = ModelVariantIds.archOf(name); // <stem>.<engine>: the arch comes first
+      Path evaluation = layout.evaluation(arch);
+      String remedy = "; run archbench evaluate --arch " + arch + " again, or remove " + name;
+      Optional<EngineEvaluation> entry = Optional.empty();
+      if (Files.isRegularFile(evaluation)) {
+        try {
+          entry = JsonFiles.read(evaluation, EvaluationReport.class).engines().stream()
+              .filter(engine -> name(file).equals(engine.predictionsFile())).findFirst();
+        } catch (IOException unreadable) {
+          continue; // eval/<arch>.json's own problem, reported where it is read
+        }
+      }
+      if (entry.isEmpty()) {
+        problems.add(name(file) + ": expected predictions that " + name(evaluation) + " lists,"
+            + " found none of its results naming them (orphaned: an evaluation of other engines"
+            + " replaced the record, or a run stopped before writing it)" + remedy);
+      } else if (entry.get().predictionsSha256() != null) {
+        predictionsHash(file, entry.get().predictionsSha256(), name(evaluation), remedy);
+      }
+    }
+  }
+
+  private void predictionsHash(Path file, String recorded, String evaluation, String remedy) {
+    try {
+      if (!Sha256.hex(file).equals(recorded)) {
+        problems.add(name(file) + ": expected the predictions " + evaluation + " was written"
+            + " with (sha256 " + recorded.substring(0, Math.min(12, recorded.length()))
+            + "), found other bytes: a run stopped between writing the two" + remedy);
+      }
+    } catch (IOException e) {
+      problems.add(name(file) + ": unreadable: " + e.getMessage());
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,6 +90,7 @@ public final class RunComparison {
           + "), found " + labels.size() + ": " + labels + ". Give each run its label in the order"
           + " of --runs, or none for their machines'.");
     }
+    requireDistinct(directories);
     List<RunResults> runs = new ArrayList<>();
     for (Path directory : directories) {
       runs.add(RunResults.read(directory));
@@ -96,6 +98,7 @@ public final class RunComparison {
     requireSameModels(runs);
     List<String> named = distinct(labels.isEmpty()
         ? runs.stream().map(HtmlReport::defaultLabel).toList() : labels);
+    Optional<Section> warnings = presetWarnings(runs, named);
     Charts charts = new Charts();
     Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
     section.note("Ratios are each run's figure over the first run's (" + named.get(0) + "): above"
@@ -134,10 +137,64 @@ public final class RunComparison {
         Table.Column.text("instruction_sets", "Instruction sets"),
         Table.Column.number("cpu_mhz", "MHz", "%.0f"), Table.Column.text("kernel", "Kernel"),
         Table.Column.percentDifference("drift", "Calibration drift %")), rows));
-    return HtmlReport.writePage(out, String.join(" vs ", named), String.join(", ",
+    List<Section> sections = warnings.isPresent() ? List.of(warnings.get(), section, provenance)
+        : List.of(section, provenance);
+    return StagedReport.write(out, directory -> HtmlReport.writePage(directory,
+        String.join(" vs ", named), String.join(", ",
             directories.stream().map(d -> d.toAbsolutePath().normalize().toString()).toList()),
-        List.of(section, provenance));
+        sections));
   }
+
+  /**
+   * Refuses a run named twice (by two spellings of one directory, too): compared with itself it
+   * shows nothing about machines, and reads as a measured "no difference".
+   *
+   * @throws IllegalArgumentException naming the run
+   */
+  static void requireDistinct(List<Path> directories) throws IOException {
+    Map<Path, Path> seen = new HashMap<>();
+    for (Path directory : directories) {
+      Path real = Files.exists(directory) ? directory.toRealPath()
+          : directory.toAbsolutePath().normalize();
+      Path earlier = seen.putIfAbsent(real, directory);
+      if (earlier != null) {
+        throw new IllegalArgumentException("expected different runs to compare, found " + real
+            + " named twice (as " + earlier + " and " + directory + "): a run compared with"
+            + " itself tells nothing about the machines. Name each run once.");
+      }
+    }
+  }
+
+  /**
+   * What the reader must know before reading any ratio: the runs were measured with different
+   * presets (forks and iterations differ, so a ratio mixes the budget with the machine), and which
+   * runs are smoke runs, whose figures are not measurements.
+   */
+  static Optional<Section> presetWarnings(List<RunResults> runs, List<String> labels) {
+    Section section = new Section("warnings", "Read this first");
+    Map<String, String> presets = new LinkedHashMap<>();
+    for (int r = 0; r < runs.size(); r++) {
+      int index = r;
+      runs.get(r).run().map(RunManifest::preset).filter(preset -> preset != null)
+          .ifPresent(preset -> presets.put(labels.get(index), preset));
+    }
+    if (new HashSet<>(presets.values()).size() > 1) {
+      section.warning("These runs are of different presets (" + String.join(", ",
+          presets.entrySet().stream().map(run -> run.getKey() + ": " + run.getValue()).toList())
+          + "): each preset measures with its own forks and iterations, so a ratio between them"
+          + " is of the presets as much as of the machines.");
+    }
+    presets.forEach((label, preset) -> {
+      if (preset.equals(SMOKE)) {
+        section.warning(label + " is a smoke run: it proves that every stage runs; its figures"
+            + " are not measurements, and neither is any ratio to them.");
+      }
+    });
+    return section.getWarnings().isEmpty() ? Optional.empty() : Optional.of(section);
+  }
+
+  /** The preset whose figures prove only that the stages run. */
+  private static final String SMOKE = "smoke";
 
   /**
    * {@code labels} with every repeat numbered ("host: CPU (2)"): two runs of one machine, or of two

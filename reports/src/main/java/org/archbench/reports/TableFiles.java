@@ -18,7 +18,9 @@ import org.archbench.schema.stats.Ratio;
 
 /**
  * The CSV and JSON downloads of a {@link Table}: raw values, missing ones empty or null, a cost
- * figure with its interval, forks, samples and verdict.
+ * figure with its interval, forks, samples and verdict. A value the page marks invalid (one no
+ * result can truly hold) is {@value Table#INVALID} here too, never the number a reader would take
+ * for a measurement.
  */
 final class TableFiles {
 
@@ -68,6 +70,11 @@ final class TableFiles {
 
   /** A cell's value and, for an estimate or a ratio, its parts; empty ones for a missing value. */
   private static List<Object> csvValues(Table.Column column, Object value) {
+    if (invalid(column, value)) {
+      List<Object> values = new ArrayList<>(Collections.nCopies(1 + parts(column).size(), ""));
+      values.set(0, Table.INVALID);
+      return values;
+    }
     if (value instanceof Estimate estimate) {
       return List.of(csvValue(estimate.value()), csvValue(estimate.lower95()),
           csvValue(estimate.upper95()), estimate.forks(), estimate.samples(),
@@ -94,10 +101,17 @@ final class TableFiles {
     for (List<Object> row : table.rows()) {
       ObjectNode object = rows.addObject();
       for (int c = 0; c < row.size(); c++) {
-        object.set(table.columns().get(c).key(), JSON.valueToTree(jsonValue(row.get(c))));
+        Table.Column column = table.columns().get(c);
+        Object value = invalid(column, row.get(c)) ? Table.INVALID : jsonValue(row.get(c));
+        object.set(column.key(), JSON.valueToTree(value));
       }
     }
     return JSON.writeValueAsString(rows) + "\n";
+  }
+
+  /** Whether the page shows {@code value} in {@code column} as {@value Table#INVALID}. */
+  private static boolean invalid(Table.Column column, Object value) {
+    return Table.format(column, value).invalid();
   }
 
   private static Object csvValue(Object value) {

@@ -13,7 +13,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.Sha256;
 import org.archbench.schema.run.RunManifest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -229,6 +234,147 @@ class HtmlReportTest {
     assertEquals("warnings", page.select("section").first().id());
     assertTrue(page.select("#warnings .problem-note").text().contains("This is a smoke run"),
         page.select("#warnings").text());
+  }
+
+  @Test
+  void aReportThatFailsHalfWayLeavesTheEarlierOneWholeAndNothingElse() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path report = run.resolve("report");
+    HtmlReport.write(run, report, null);
+    Map<String, String> before = contents(report);
+    // A name the file system takes for eval/<arch>.json, and refuses in a table download's name.
+    String arch = "a".repeat(240);
+    Files.writeString(run.resolve("eval/" + arch + ".json"), Files.readString(
+        run.resolve("eval/mlp.json")).replace("\"arch\" : \"mlp\"", "\"arch\" : \"" + arch + "\""));
+
+    IOException error = assertThrows(IOException.class, () -> HtmlReport.write(run, report, null));
+
+    assertTrue(error.getMessage().contains("File name too long"), error.getMessage());
+    assertEquals(before, contents(report), "the earlier report, whole");
+    try (var left = Files.list(run)) {
+      assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(".")).toList(), "no staging directory left");
+    }
+  }
+
+  @Test
+  void aReportIsRenamedIntoPlaceWholeOverTheEarlierOne() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path report = run.resolve("report");
+    HtmlReport.write(run, report, "first");
+    Files.writeString(report.resolve("tables/gone.csv"), "a table the next report does not have");
+
+    Path index = HtmlReport.write(run, report, "second");
+
+    assertEquals(report.resolve(OutputLayout.REPORT_PAGE), index);
+    assertTrue(Jsoup.parse(index.toFile()).title().contains("second"));
+    assertFalse(Files.exists(report.resolve("tables/gone.csv")), "nothing of the earlier one");
+    try (var left = Files.list(run)) {
+      assertEquals(List.of(), left.map(path -> path.getFileName().toString())
+          .filter(name -> name.startsWith(".")).toList(), "no staging directory left");
+    }
+  }
+
+  @Test
+  void aReportDirectoryHoldingOtherFilesIsRefusedUntouched() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path site = Files.createDirectories(out.resolve("site"));
+    Files.writeString(site.resolve("notes.md"), "the user's own file");
+
+    IOException error = assertThrows(IOException.class, () -> HtmlReport.write(run, site, null));
+
+    assertEquals(site + ": expected a directory holding an earlier report (index.html, tables/,"
+        + " assets/, profiles/) or nothing, found also [notes.md]. Choose another --out, or move"
+        + " those away", error.getMessage());
+    assertEquals(List.of("notes.md"), Files.list(site).map(p -> p.getFileName().toString())
+        .toList());
+  }
+
+  /** Every file under {@code directory} by its relative path, with its content. */
+  private static Map<String, String> contents(Path directory) throws IOException {
+    Map<String, String> contents = new java.util.TreeMap<>();
+    try (var files = Files.walk(directory)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        contents.put(directory.relativize(file).toString(),
+            Sha256.hex(file));
+      }
+    }
+    return contents;
+  }
+
+  @Test
+  void resultsOfAModelExportedAgainAreNamedAndLeftOutOfTheTables() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("models/cnn/cnn.onnx"), "the export of a model trained again");
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals("stale", page.select("section").first().id(), "named first");
+    List<String> warnings = page.select("#stale .problem-note").eachText();
+    assertTrue(warnings.contains("Warning: stale: models/cnn/cnn.onnx changed after eval/cnn.json"
+        + " was written; run evaluate again"), warnings.toString());
+    assertTrue(warnings.contains("Warning: stale: models/cnn/cnn.onnx changed after stats.json was"
+        + " written; run stats again"), warnings.toString());
+    String leaderboard = Files.readString(out.resolve("report/tables/leaderboard.csv"));
+    assertFalse(leaderboard.lines().anyMatch(row -> row.startsWith("cnn,fp32,onnxruntime,0.")),
+        "no accuracy of the earlier model: " + leaderboard);
+    assertTrue(leaderboard.lines().anyMatch(row -> row.startsWith("cnn,fp32,pytorch,0.")),
+        "pytorch loaded the DJL parameters, which did not change: " + leaderboard);
+  }
+
+  @Test
+  void benchmarksOfAModelExportedAgainAreNamedAndLeftOut() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Files.writeString(run.resolve("models/mlp/mlp.int8.onnx"), "a new int8 export");
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertTrue(page.select("#stale .problem-note").eachText().contains("Warning: stale:"
+        + " models/mlp/mlp.int8.onnx changed after jmh/results.json was written; run bench again"),
+        page.select("#stale").text());
+    JsonNode leaderboard = JsonFiles.mapper().readTree(
+        out.resolve("report/tables/leaderboard.json").toFile());
+    for (JsonNode row : leaderboard) {
+      assertFalse(row.path("variant").asText().equals("int8"), "no int8 figure: " + row);
+      if (row.path("engine").asText().equals("onnxruntime")
+          && row.path("arch").asText().equals("mlp")) {
+        assertEquals(16.864, row.path("p50_us").path("value").asDouble(),
+            "the float32 model's latency stays: its file did not change");
+      }
+    }
+  }
+
+  @Test
+  void aRunCopiedWithoutItsModelsIsShownAndSaysItCannotBeChecked() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    AtomicFiles.deleteRecursively(run.resolve("models"));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertTrue(page.select("#stale p").eachText().contains("eval/cnn.json: the model it measured"
+        + " is in models/cnn/, which this run does not hold (copied without its models?), so it"
+        + " cannot be checked against it; its figures are shown as they are."),
+        page.select("#stale").text());
+    assertTrue(page.select("#stale .problem-note").isEmpty(), "nothing called stale");
+    assertEquals(Files.readString(Path.of("src/test/resources/golden/tables/leaderboard.csv")),
+        Files.readString(out.resolve("report/tables/leaderboard.csv")), "every figure shown");
+  }
+
+  @Test
+  void resultsThatRecordNoModelSayNotRecorded() throws IOException {
+    Path run = Fixtures.copy(out.resolve("run"));
+    Path robustness = run.resolve("robustness/mlp.json");
+    ObjectNode older = (ObjectNode) JsonFiles.mapper().readTree(robustness.toFile());
+    older.remove("model");
+    Files.writeString(robustness, JsonFiles.mapper().writeValueAsString(older));
+
+    Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
+
+    assertEquals(List.of("robustness/mlp.json: the model it measured is not recorded (an older"
+            + " archbench wrote it), so it cannot be checked against the model in the run; its"
+            + " figures are shown as they are."),
+        page.select("#stale p").eachText());
+    assertTrue(page.select("#robustness").text().contains("mlp"));
   }
 
   /** One line per structural element of the page. */

@@ -31,7 +31,7 @@ class ParetoAndPicksTest {
 
   private static EngineEvaluation accuracy(double value, double lower, double upper) {
     return new EngineEvaluation("e", "fp32", "1", null, 10_000, value, lower, upper, 0, 0, 0, 0, null, null,
-        null, null);
+        null, null, null, null);
   }
 
   /** A configuration of {@code accuracy} (±0.6 points), batch-1 p50 and p99 {@code latency}. */
@@ -72,7 +72,7 @@ class ParetoAndPicksTest {
     SignificancePair significant = new SignificancePair("mlp", "resnet", 0.885, 0.889, 10, 50,
         10, 1e-6, McNemarMethod.EXACT_BINOMIAL, 1e-5, true);
     Dominance paired = new Dominance(Optional.of(
-        new StatisticsReport("e", 0.05, List.of(significant), List.of(), "now")));
+        new StatisticsReport("e", 0.05, List.of(significant), List.of(), "now", List.of())));
     assertEquals(Dominance.Comparison.BETTER, paired.accuracy(close, mlp));
     assertEquals(Dominance.Comparison.WORSE, paired.accuracy(mlp, close));
     assertEquals(Dominance.Comparison.BETTER, paired.accuracy(cnn, mlp),

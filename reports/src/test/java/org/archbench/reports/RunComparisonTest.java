@@ -115,6 +115,56 @@ class RunComparisonTest {
   }
 
   @Test
+  void aRunComparedWithItselfIsRefused() throws IOException {
+    Path run = Fixtures.copy(directory.resolve("run"));
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> RunComparison.write(List.of(run, run.resolve("../run")),
+            directory.resolve("comparison")));
+
+    assertEquals("expected different runs to compare, found " + run.toRealPath() + " named twice"
+        + " (as " + run + " and " + run.resolve("../run") + "): a run compared with itself tells"
+        + " nothing about the machines. Name each run once.", error.getMessage());
+    assertTrue(Files.notExists(directory.resolve("comparison")), "nothing written");
+  }
+
+  @Test
+  void runsOfDifferentPresetsAreSaidSoFirstAndASmokeRunKeepsItsWarning() throws IOException {
+    Path quick = Fixtures.copy(directory.resolve("quick"));
+    Path smoke = Fixtures.copy(directory.resolve("smoke"));
+    for (Path run : List.of(quick, smoke)) {
+      JsonFiles.write(run.resolve("run.json"), Fixtures.runManifest(null, Map.of()));
+    }
+    Path manifest = smoke.resolve("run.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"quick\"", "\"smoke\""));
+
+    Document page = Jsoup.parse(RunComparison.write(List.of(quick, smoke), List.of("a", "b"),
+        directory.resolve("comparison")).toFile());
+
+    assertEquals("warnings", page.select("section").first().id(), "at the top");
+    assertEquals(List.of("Warning: These runs are of different presets (a: quick, b: smoke): each"
+            + " preset measures with its own forks and iterations, so a ratio between them is of"
+            + " the presets as much as of the machines.",
+        "Warning: b is a smoke run: it proves that every stage runs; its figures are not"
+            + " measurements, and neither is any ratio to them."),
+        page.select("#warnings .problem-note").eachText());
+  }
+
+  @Test
+  void runsOfOnePresetHaveNoPresetWarning() throws IOException {
+    Path first = Fixtures.copy(directory.resolve("first"));
+    Path second = Fixtures.copy(directory.resolve("second"));
+    for (Path run : List.of(first, second)) {
+      JsonFiles.write(run.resolve("run.json"), Fixtures.runManifest(null, Map.of()));
+    }
+
+    Document page = Jsoup.parse(RunComparison.write(List.of(first, second), List.of("a", "b"),
+        directory.resolve("comparison")).toFile());
+
+    assertTrue(page.select("#warnings").isEmpty(), page.select("#warnings").text());
+  }
+
+  @Test
   void anEmptyDirectoryAmongTheRunsIsRefused() throws IOException {
     Path first = Fixtures.copy(directory.resolve("first"));
     Path empty = Files.createDirectories(directory.resolve("empty"));

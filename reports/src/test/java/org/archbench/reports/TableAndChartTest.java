@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import org.archbench.schema.jmh.Estimate;
@@ -67,6 +69,25 @@ class TableAndChartTest {
     assertTrue(lines.get(1).startsWith("mlp,1000.0,975.15") && lines.get(1).endsWith(",3,30,ok"),
         lines.get(1));
     assertEquals("cnn,,,,,,", lines.get(2));
+  }
+
+  @Test
+  void aValueThePageMarksInvalidIsInvalidInTheDownloadsToo() throws Exception {
+    Table table = new Table("accuracy", "Accuracy", List.of(Table.Column.text("arch", "Architecture"),
+        Table.Column.percent("accuracy", "Accuracy %"),
+        Table.Column.number("nll", "NLL", "%.4f")), List.of(
+            List.of("mlp", 1.0E308, 0.31),
+            List.of("cnn", 0.92, Double.POSITIVE_INFINITY)));
+    assertTrue(Table.format(table.columns().get(1), 1.0E308).invalid(), "the page's mark");
+
+    List<String> lines = TableFiles.csv(table).lines().toList();
+    JsonNode json = new ObjectMapper().readTree(TableFiles.json(table));
+
+    assertEquals(List.of("arch,accuracy,nll", "mlp,invalid,0.31", "cnn,0.92,invalid"), lines);
+    assertEquals("invalid", json.get(0).get("accuracy").asText());
+    assertEquals(0.31, json.get(0).get("nll").asDouble());
+    assertEquals(0.92, json.get(1).get("accuracy").asDouble());
+    assertEquals("invalid", json.get(1).get("nll").asText());
   }
 
   @Test

@@ -36,6 +36,7 @@ import java.util.Set;
  * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
  * jmh/stability.json                        the machine's drift and load over the rounds
  * jmh/not-supported.json                    the models an engine lacks an operator for
+ * jmh/models.json                           the model file each configuration loaded, hashed
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
  * profiles/&lt;benchmark&gt;/                     async-profiler flame graphs
  * report/index.html, report/tables/         the report and its downloads
@@ -295,6 +296,11 @@ public record OutputLayout(Path root) {
   /** jmh/not-supported.json: the engine and model pairs left out, each with the operator. */
   public Path jmhNotSupported() {
     return jmh().resolve("not-supported.json");
+  }
+
+  /** jmh/models.json: the model file each benchmarked configuration loaded, with its hash. */
+  public Path jmhModels() {
+    return jmh().resolve("models.json");
   }
 
   /** jmh/inputs-idx3-ubyte.gz: the test images every benchmark fork reads. */

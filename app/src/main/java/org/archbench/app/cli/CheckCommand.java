@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Check that a finished run left every result file (models, training, eval, predictions,"
           + " robustness, imbalance, transfer, loss, stats, JMH, report) for every architecture,"
           + " engine and model variant (by default every registered one; the studies for the"
-          + " architectures the run's preset studies), each reading as its record.",
+          + " architectures the run's preset studies), each reading as its record; and that every"
+          + " result measured the model file now in the run (none stale) and every predictions"
+          + " file is the one its evaluation lists and wrote (none orphaned).",
       "Exits 1 and lists what is missing or wrong otherwise."
     })
 final class CheckCommand implements Callable<Integer> {

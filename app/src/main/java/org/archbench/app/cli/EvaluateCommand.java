@@ -15,6 +15,7 @@ import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.VariantComparison;
+import org.archbench.harness.model.ModelVariant;
 import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.evaluation.Evaluator;
 import picocli.CommandLine.Command;
@@ -34,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " int8 model against its float32 model (accuracy drop with its paired 95%% interval,"
           + " McNemar, agreement).",
       "Writes OUT/eval/<arch>.json and OUT/eval/<stem>.<engine>.predictions.csv (stem: <arch>, or"
-          + " <arch>.int8)."
+          + " <arch>.int8). Results of engines and variants not chosen this time are kept while the"
+          + " model file they measured is unchanged."
     })
 final class EvaluateCommand implements Callable<Integer> {
 
@@ -67,7 +69,14 @@ final class EvaluateCommand implements Callable<Integer> {
     for (String arch : archs) {
       EvaluationReport report = Evaluator.evaluate(layout, arch, dataset, kinds,
           variantOptions.chosen(), EngineSettings.cpuDefaults());
+      List<String> evaluated = kinds.stream().map(EngineKind::id).toList();
+      List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
       for (EngineEvaluation engine : report.engines()) {
+        if (!evaluated.contains(engine.engine()) || !variants.contains(engine.variant())) {
+          out.printf(Locale.ROOT, "%-8s %-5s %-16s kept from the earlier evaluation of the same"
+              + " model file%n", arch, engine.variant(), engine.engine());
+          continue;
+        }
         out.printf(Locale.ROOT, "%-8s %-5s %-16s accuracy %.2f%% [%.2f, %.2f], macro-F1 %.4f, NLL"
             + " %.4f, ECE %.4f, Brier %.4f%n", arch, engine.variant(), engine.engine(),
             100 * engine.accuracy(), 100 * engine.accuracyLower95(),

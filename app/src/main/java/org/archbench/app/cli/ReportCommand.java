@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
+import org.archbench.models.spec.Architectures;
 import org.archbench.reports.HtmlReport;
 import org.archbench.reports.PickTable;
 import org.archbench.reports.RunComparison;
@@ -64,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
     // No stage may write into a run while its report reads it: the page would mix two states.
     List<OutputLock> locks = new ArrayList<>();
     try {
-      for (Path run : read) {
+      // One lock per directory: a run named twice is the comparison's to refuse, saying so.
+      for (Path run : read.stream().map(ReportCommand::canonical).distinct().toList()) {
         locks.add(OutputLock.share(new OutputLayout(run), "archbench report"));
       }
       return report();
@@ -72,6 +74,14 @@ final class ReportCommand implements Callable<Integer> {
       for (OutputLock lock : locks) {
         lock.close();
       }
+    }
+  }
+
+  private static Path canonical(Path run) {
+    try {
+      return run.toRealPath();
+    } catch (IOException absent) {
+      return run.toAbsolutePath().normalize();
     }
   }
 
@@ -87,12 +97,31 @@ final class ReportCommand implements Callable<Integer> {
             + " one run, found " + labels.size() + ": " + labels + ". Give several only with --runs.");
       }
       written = HtmlReport.write(run, out != null ? out : run.resolve("report"),
-          labels.isEmpty() ? null : labels.get(0), pairs);
+          labels.isEmpty() ? null : labels.get(0),
+          pairs.stream().map(ReportCommand::registeredPair).toList());
       spec.commandLine().getOut().print(PickTable.text(PickTable.of(run)));
     }
     spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * {@code pair} with both sides as the registry spells them ({@code CNN:MLP} is {@code cnn:mlp}),
+   * as --arch takes them.
+   *
+   * @throws IllegalArgumentException naming the registered architectures if a side is none of them
+   */
+  private static String registeredPair(String pair) {
+    String[] sides = pair.split(":", -1);
+    if (sides.length != 2) {
+      return pair; // not LEFT:RIGHT: the report says what the form is
+    }
+    try {
+      return Architectures.byId(sides[0]).id() + ":" + Architectures.byId(sides[1]).id();
+    } catch (IllegalArgumentException unknown) {
+      throw new IllegalArgumentException("--pairs " + pair + ": " + unknown.getMessage(), unknown);
+    }
   }
 
   private static String benchOut() {

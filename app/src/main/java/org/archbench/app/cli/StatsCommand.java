@@ -18,7 +18,8 @@ import org.archbench.harness.SeedRuns;
 import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.evaluation.PairwiseSignificance;
-import org.archbench.harness.evaluation.PredictionsFile;
+import org.archbench.harness.evaluation.RecordedPredictions;
+import org.archbench.schema.MeasuredModel;
 import org.archbench.schema.stats.SeedStatistics;
 import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.io.JsonFiles;
@@ -63,8 +64,13 @@ final class StatsCommand implements Callable<Integer> {
     LabeledImages test = data.load().test();
     OutputLayout layout = data.layout(output.layout());
     Map<String, boolean[]> correctByArch = new LinkedHashMap<>();
+    List<MeasuredModel> models = new ArrayList<>();
     for (String arch : archs) {
-      int[] predicted = PredictionsFile.read(layout.predictions(arch, engineId), test);
+      RecordedPredictions recorded = RecordedPredictions.read(layout, arch, engineId, test);
+      if (recorded.model() != null) {
+        models.add(recorded.model());
+      }
+      int[] predicted = recorded.predicted();
       boolean[] correct = new boolean[predicted.length];
       for (int i = 0; i < predicted.length; i++) {
         correct[i] = predicted[i] == test.label(i);
@@ -80,7 +86,7 @@ final class StatsCommand implements Callable<Integer> {
       }
     }
     JsonFiles.write(layout.statistics(), new StatisticsReport(engineId, PairwiseSignificance.ALPHA,
-        pairs, seedStatistics, Instant.now().toString()));
+        pairs, seedStatistics, Instant.now().toString(), models));
     PrintWriter out = spec.commandLine().getOut();
     for (SignificancePair pair : pairs) {
       out.printf(Locale.ROOT,

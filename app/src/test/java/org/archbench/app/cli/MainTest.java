@@ -95,6 +95,34 @@ class MainTest {
     assertTrue(run.err().contains("expected a pair of two architectures as LEFT:RIGHT"), run.err());
   }
 
+  @Test
+  void aHeadToHeadPairOfAnUnknownArchitectureIsRefusedAsArchIs() throws IOException {
+    Files.writeString(dir.resolve("stats.json"), "{\"engine\": \"onnxruntime\", \"alpha\": 0.05,"
+        + " \"pairs\": [], \"seeds\": [], \"createdAt\": \"2026-12-01T10:00:00Z\"}");
+    Run arch = run("stats", "--arch", "nosuch", "--out", dir.toString());
+
+    Run run = run("report", "--in", dir.toString(), "--pairs", "cnn:nosuch");
+
+    assertEquals(arch.exitCode(), run.exitCode(), run.err());
+    assertEquals(UserErrorHandler.BAD_INPUT, run.exitCode());
+    assertTrue(run.err().startsWith("error: --pairs cnn:nosuch: expected one of the architectures"
+        + " mlp, cnn"), run.err());
+    assertTrue(run.err().contains("found 'nosuch'"), run.err());
+    assertTrue(Files.notExists(dir.resolve("report")), "nothing written");
+  }
+
+  @Test
+  void aHeadToHeadPairIsSpelledAsTheRegistrySpellsIt() throws IOException {
+    Files.writeString(dir.resolve("stats.json"), "{\"engine\": \"onnxruntime\", \"alpha\": 0.05,"
+        + " \"pairs\": [], \"seeds\": [], \"createdAt\": \"2026-12-01T10:00:00Z\"}");
+
+    Run run = run("report", "--in", dir.toString(), "--pairs", "CNN:MLP");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(Files.readString(dir.resolve("report/index.html"))
+        .contains("cnn against mlp: no results of cnn or mlp in this run"));
+  }
+
   /** A dataset directory whose training images end after 1,000 of their bytes. */
   private Path truncatedTrainImages() throws IOException {
     Path images = dir.resolve("train-images-idx3-ubyte");

@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import java.io.IOException;
+import java.nio.file.Path;
 import org.archbench.schema.engine.ComputeDevice;
 
 /**
@@ -98,6 +99,12 @@ final class DjlPyTorchEngine extends ModelEngine {
     @Override
     public String startRuntime() {
       return Engine.getEngine(ENGINE).getVersion();
+    }
+
+    /** The DJL parameters, not the ONNX export: PyTorch rebuilds the block from arch.json. */
+    @Override
+    public Path loads(ModelFiles files) throws IOException {
+      return files.parameterFile();
     }
 
     /** Only the float32 model has DJL parameters; other variants are ONNX files only. */

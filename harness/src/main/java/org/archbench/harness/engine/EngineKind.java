@@ -2,6 +2,7 @@ package org.archbench.harness.engine;
 
 import org.archbench.schema.registry.Registered;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelVariant;
@@ -46,6 +47,16 @@ public abstract class EngineKind extends Registered {
    * @throws IOException if the model file is missing or corrupt
    */
   public void requireSupported(ModelFiles files) throws IOException {}
+
+  /**
+   * The model file an engine of this kind opened on {@code files} loads, which its results record
+   * the hash of: the variant's ONNX file, unless the engine loads another format.
+   *
+   * @throws IOException if the directory cannot be listed
+   */
+  public Path loads(ModelFiles files) throws IOException {
+    return files.onnx();
+  }
 
   /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
   public boolean runs(ModelVariant variant) {

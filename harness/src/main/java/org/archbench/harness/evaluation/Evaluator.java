@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.model.ModelVariant;
 import org.archbench.schema.eval.VariantComparison;
 import org.archbench.harness.BuildInfo;
@@ -33,6 +38,9 @@ import org.archbench.models.spec.ArchitectureSpecJson;
 /**
  * Evaluates one trained, exported architecture on the official test set with every engine and
  * model variant, and writes eval/&lt;arch&gt;.json and one predictions CSV per engine and variant.
+ * Each result records the model file its engine loaded and the hash of its predictions file; the
+ * results of engines and variants not evaluated again are kept while they still describe the
+ * model ({@link KeptEvaluations}).
  */
 public final class Evaluator {
 
@@ -47,6 +55,7 @@ public final class Evaluator {
    * Evaluates every variant of {@code arch} in {@code variants} on every engine of
    * {@code engines} that runs it, and compares each derived variant (int8) with the float32 model
    * on the same engine; writes eval/&lt;arch&gt;.json and the predictions, once every engine has run.
+   * The record keeps the earlier results of other engines and variants whose model is unchanged.
    *
    * @throws IOException if a model file is missing or invalid, or no engine runs the float32 model
    */
@@ -61,9 +70,15 @@ public final class Evaluator {
     for (int i = 0; i < labels.length; i++) {
       labels[i] = test.label(i);
     }
+    String specSha256 = ArchitectureSpecJson.sha256(files.spec());
+    Set<KeptEvaluations.Configuration> requested = new HashSet<>();
+    variants.forEach(variant -> engines.forEach(kind ->
+        requested.add(new KeptEvaluations.Configuration(kind.id(), variant.id()))));
+    KeptEvaluations kept =
+        KeptEvaluations.of(layout, arch, specSha256, data.fingerprint(), test.count(), requested);
     // Every engine runs before anything is written: a stage that fails leaves no new result.
     List<Run> runs = new ArrayList<>();
-    List<NotSupported> notSupported = new ArrayList<>();
+    List<NotSupported> notSupported = new ArrayList<>(kept.notSupported());
     for (ModelVariant variant : variants) {
       ModelFiles artifact = files.as(variant);
       for (EngineKind kind : engines) {
@@ -72,8 +87,10 @@ public final class Evaluator {
           notSupported.add(reason.get());
           continue;
         }
+        // Hashed before loading: the result names the very bytes the engine ran.
+        MeasuredModel model = MeasuredModel.of(layout, kind.loads(artifact));
         try (InferenceEngine engine = kind.open(artifact, settings)) {
-          runs.add(new Run(variant, kind, engine.version(),
+          runs.add(new Run(variant, kind, engine.version(), model,
               BatchedInference.logits(engine, test, classes)));
         } catch (UnsupportedModelException e) {
           notSupported.add(e.notSupported());
@@ -82,32 +99,39 @@ public final class Evaluator {
     }
     List<float[]> float32Logits = runs.stream().filter(run -> run.variant().isFloat32())
         .map(Run::logits).toList();
-    if (float32Logits.isEmpty()) {
+    boolean keptFloat32 = kept.engines().stream()
+        .anyMatch(entry -> entry.variant().equals(ModelVariantIds.FLOAT32));
+    if (float32Logits.isEmpty() && !keptFloat32) {
       throw new IOException(arch + ": expected an engine that runs the float32 model, found none"
           + " of " + engines.stream().map(EngineKind::id).toList() + ": "
           + notSupported.stream().map(NotSupported::cell).toList());
     }
+    EngineAgreement agreement = kept.agreement(layout, float32Logits, test, classes);
     List<EngineEvaluation> evaluations = new ArrayList<>();
     for (Run run : runs) {
       float[] probabilities = softmax(run.logits(), classes);
       Path predictions = layout.predictions(run.variant().stem(arch), run.kind().id());
-      PredictionsFile.write(predictions, labels, probabilities, classes);
+      String predictionsSha256 = PredictionsFile.write(predictions, labels, probabilities, classes);
       evaluations.add(
           evaluation(run.kind(), run.variant().id(), run.version(), settings, labels,
               probabilities, classes, data.classNames(),
-              layout.root().relativize(predictions).toString()));
+              layout.root().relativize(predictions).toString(), run.model(), predictionsSha256));
     }
+    evaluations.addAll(kept.engines());
+    List<VariantComparison> comparisons = new ArrayList<>(kept.againstFloat32());
+    comparisons.addAll(againstFloat32(files, runs, labels));
     EvaluationReport report =
-        new EvaluationReport(arch, ArchitectureSpecJson.sha256(files.spec()), data.fingerprint(),
+        new EvaluationReport(arch, specSha256, data.fingerprint(),
             training.result(), Convergence.of(training.epochs()), costOf(files), evaluations,
-            BatchedInference.agreement(float32Logits, classes), againstFloat32(files, runs, labels),
-            notSupported, BuildInfo.version(), BuildInfo.gitCommit(), Instant.now().toString());
+            agreement, comparisons, notSupported, BuildInfo.version(), BuildInfo.gitCommit(),
+            Instant.now().toString());
     JsonFiles.write(layout.evaluation(arch), report);
     return report;
   }
 
   /** One engine's logits for one variant on the test images. */
-  private record Run(ModelVariant variant, EngineKind kind, String version, float[] logits) {}
+  private record Run(ModelVariant variant, EngineKind kind, String version, MeasuredModel model,
+      float[] logits) {}
 
   /** Each derived variant's run against the float32 run on the same engine, where both ran. */
   private static List<VariantComparison> againstFloat32(
@@ -129,7 +153,8 @@ public final class Evaluator {
 
   static EngineEvaluation evaluation(
       EngineKind kind, String variant, String version, EngineSettings settings, int[] labels,
-      float[] probabilities, int classes, List<String> classNames, String predictionsFile) {
+      float[] probabilities, int classes, List<String> classNames, String predictionsFile,
+      MeasuredModel model, String predictionsSha256) {
     int[] predicted = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
       predicted[i] = BatchedInference.argmax(probabilities, i, classes);
@@ -156,7 +181,7 @@ public final class Evaluator {
         ProbabilisticMetrics.negativeLogLikelihood(probabilities, labels, classes),
         ProbabilisticMetrics.expectedCalibrationError(probabilities, labels, classes, CALIBRATION_BINS),
         ProbabilisticMetrics.brierScore(probabilities, labels, classes),
-        perClass, counts, mixUps, predictionsFile);
+        perClass, counts, mixUps, predictionsFile, model, predictionsSha256);
   }
 
   /** Row-wise softmax, shifted by the row maximum so that large logits do not overflow. */

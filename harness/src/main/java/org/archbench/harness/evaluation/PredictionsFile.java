@@ -3,6 +3,7 @@ package org.archbench.harness.evaluation;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.BatchedInference;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.io.Sha256;
 
 /**
  * eval/&lt;arch&gt;.&lt;engine&gt;.predictions.csv, with Commons CSV: one row per test image, in order,
@@ -28,8 +30,12 @@ public final class PredictionsFile {
 
   private PredictionsFile() {}
 
-  /** Writes the predictions of {@code labels.length} images, atomically. */
-  static void write(Path file, int[] labels, float[] probabilities, int classes)
+  /**
+   * Writes the predictions of {@code labels.length} images, atomically.
+   *
+   * @return the SHA-256 of the file written, which the evaluation records beside it
+   */
+  static String write(Path file, int[] labels, float[] probabilities, int classes)
       throws IOException {
     List<String> header = new ArrayList<>(LEADING_COLUMNS);
     for (int c = 0; c < classes; c++) {
@@ -50,7 +56,9 @@ public final class PredictionsFile {
         printer.printRecord(row);
       }
     }
-    AtomicFiles.write(file, csv.toString());
+    byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+    AtomicFiles.write(file, content);
+    return Sha256.hex(content);
   }
 
   /**

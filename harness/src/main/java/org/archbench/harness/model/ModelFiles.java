@@ -193,6 +193,21 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
     return variant.onnx(directory, spec.id());
   }
 
+  /**
+   * The DJL parameter file, {@code <arch>-NNNN.params}: the one file there is, or the first by
+   * name if training left several (loading refuses that case, naming them).
+   *
+   * @throws IOException if there is none, naming the directory and how to make one
+   */
+  public Path parameterFile() throws IOException {
+    List<Path> files = ModelStore.parameterFiles(directory);
+    if (files.isEmpty()) {
+      throw new IOException(directory + ": expected DJL parameters " + spec.id() + "-NNNN.params,"
+          + " found none. Train first: archbench train --arch " + spec.id());
+    }
+    return files.get(0);
+  }
+
   /** These files, as the artifact of {@code other}: what an engine opened on them loads. */
   public ModelFiles as(ModelVariant other) {
     return new ModelFiles(directory, spec, key, other);

@@ -1,6 +1,7 @@
 package org.archbench.harness.robustness;
 
 import java.io.IOException;
+import org.archbench.schema.MeasuredModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,7 +71,7 @@ public final class RobustnessStudy {
         if (reason.isPresent()) {
           notSupported.add(reason.get());
         } else {
-          measured.put(variant.stem(arch), measure(files, kind, sets, test));
+          measured.put(variant.stem(arch), measure(layout, files, kind, sets, test));
         }
       }
     }
@@ -85,9 +86,14 @@ public final class RobustnessStudy {
     return new Outcome(written, notSupported);
   }
 
-  /** One model's accuracies; its corruption errors are left for {@link #withErrors}. */
-  private static RobustnessReport measure(ModelFiles files, EngineKind kind,
+  /**
+   * One model's accuracies, with the file the engine loaded; its corruption errors are left for
+   * {@link #withErrors}.
+   */
+  private static RobustnessReport measure(OutputLayout layout, ModelFiles files, EngineKind kind,
       CorruptedTestSets sets, LabeledImages test) throws IOException {
+    // Hashed before loading: the result names the very bytes the engine ran.
+    MeasuredModel model = MeasuredModel.of(layout, kind.loads(files));
     RobustnessEvaluation.Accuracies accuracies =
         new RobustnessEvaluation(EngineSettings.cpuDefaults()).measure(files, kind, sets, test);
     List<RobustnessReport.ConditionAccuracy> conditions = accuracies.conditions();
@@ -96,7 +102,7 @@ public final class RobustnessStudy {
         accuracies.clean(), conditions,
         conditions.stream().mapToDouble(RobustnessReport.ConditionAccuracy::accuracy)
             .average().orElse(0),
-        Map.of(), Double.NaN, Double.NaN, Instant.now().toString());
+        Map.of(), Double.NaN, Double.NaN, Instant.now().toString(), model);
   }
 
   private static RobustnessReport withErrors(RobustnessReport report, RobustnessReport reference) {
@@ -106,7 +112,7 @@ public final class RobustnessStudy {
         report.testImages(),
         report.reference(), report.cleanAccuracy(), report.conditions(),
         report.meanCorruptedAccuracy(), errors.perCorruption(), errors.mean(),
-        errors.relativeMean(), report.createdAt());
+        errors.relativeMean(), report.createdAt(), report.model());
   }
 
   /**

@@ -28,6 +28,10 @@ import org.archbench.harness.model.ExportedModels;
 import org.archbench.harness.model.ModelVariants;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.eval.VariantComparison;
+import java.util.Optional;
+import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.ModelChanges;
+import org.archbench.schema.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -146,5 +150,88 @@ class EvaluatorTest {
         "int8 weights take a quarter of the bytes: " + int8);
     assertEquals(report.againstFloat32(),
         JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class).againstFloat32());
+  }
+
+  @Test
+  void reEvaluatingOneEngineKeepsTheOthersResults() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    EvaluationReport complete = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime"), Engines.byId("pytorch")), FLOAT32,
+        EngineSettings.cpuDefaults());
+
+    EvaluationReport merged = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime")), FLOAT32, EngineSettings.cpuDefaults());
+
+    assertEquals(List.of("onnxruntime", "pytorch"),
+        merged.engines().stream().map(EngineEvaluation::engine).toList());
+    EngineEvaluation pytorch = merged.engine("pytorch", "fp32").orElseThrow();
+    assertEquals(complete.engine("pytorch", "fp32").orElseThrow().predictionsSha256(),
+        pytorch.predictionsSha256(), "the kept result still names its own predictions");
+    assertEquals(complete.engine("pytorch", "fp32").orElseThrow().model(), pytorch.model());
+    assertEquals(1.0, merged.agreement().share(), "both engines, the kept one included");
+    assertEquals(merged.engines().stream().map(EngineEvaluation::predictionsSha256).toList(),
+        JsonFiles.read(layout.evaluation("cnn"), EvaluationReport.class).engines().stream()
+            .map(EngineEvaluation::predictionsSha256).toList());
+  }
+
+  @Test
+  void everyResultNamesTheFileItsEngineLoaded() throws IOException {
+    OutputLayout layout = trainedAndExported();
+
+    EvaluationReport report = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime"), Engines.byId("pytorch")), ModelVariants.all(),
+        EngineSettings.cpuDefaults());
+
+    Path directory = layout.modelDirectory("cnn");
+    assertEquals(Sha256.hex(directory.resolve("cnn.onnx")),
+        report.engine("onnxruntime", "fp32").orElseThrow().model().sha256());
+    assertEquals("models/cnn/cnn.int8.onnx",
+        report.engine("onnxruntime", "int8").orElseThrow().model().file());
+    MeasuredModel pytorch = report.engine("pytorch", "fp32").orElseThrow().model();
+    assertTrue(pytorch.file().matches("models/cnn/cnn-\\d{4}\\.params"), pytorch.file());
+    assertEquals(Sha256.hex(directory.resolve(OutputLayout.KEY_FILE)), pytorch.trainingKeySha256());
+    for (EngineEvaluation engine : report.engines()) {
+      assertEquals(Sha256.hex(out.resolve(engine.predictionsFile())), engine.predictionsSha256());
+    }
+  }
+
+  @Test
+  void aModelTrainedAgainLeavesTheEarlierResultsStaleAndNotKept() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    EvaluationReport before = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime"), Engines.byId("pytorch")), FLOAT32,
+        EngineSettings.cpuDefaults());
+
+    // Another seed is another training key: a real second training, and a new export.
+    ExportedModels.trainAndExport(Architectures.CNN, data, out, 4);
+
+    ModelChanges changes = new ModelChanges(layout);
+    assertEquals(Optional.of("stale: models/cnn/cnn.onnx changed after eval/cnn.json was written;"
+            + " run evaluate again"),
+        changes.stale(before.engine("onnxruntime", "fp32").orElseThrow().model(),
+            "eval/cnn.json", "evaluate"));
+    assertTrue(changes.stale(before.engine("pytorch", "fp32").orElseThrow().model(),
+        "eval/cnn.json", "evaluate").isPresent(), "the DJL parameters changed too");
+    EvaluationReport after = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime")), FLOAT32, EngineSettings.cpuDefaults());
+    assertEquals(List.of("onnxruntime"),
+        after.engines().stream().map(EngineEvaluation::engine).toList(),
+        "pytorch measured the model trained before, and is not carried over");
+  }
+
+  @Test
+  void resultsWhosePredictionsWereReplacedAreNotKept() throws IOException {
+    OutputLayout layout = trainedAndExported();
+    Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime"), Engines.byId("pytorch")), FLOAT32,
+        EngineSettings.cpuDefaults());
+    // As a run stopped between writing the predictions and eval/cnn.json leaves them.
+    Files.writeString(layout.predictions("cnn", "pytorch"),
+        Files.readString(layout.predictions("cnn", "pytorch")).replace("0.", "1."));
+
+    EvaluationReport merged = Evaluator.evaluate(layout, "cnn", data,
+        List.of(Engines.byId("onnxruntime")), FLOAT32, EngineSettings.cpuDefaults());
+
+    assertEquals(Optional.empty(), merged.engine("pytorch", "fp32"));
   }
 }

@@ -135,7 +135,7 @@ class ImbalanceStudyTest {
             e.images(), e.accuracy(), e.accuracyLower95(), e.accuracyUpper95(), e.macroF1(),
             e.negativeLogLikelihood(), e.expectedCalibrationError(), e.brierScore(), e.perClass(),
             e.engine().equals(ImbalanceStudy.ENGINE.id()) ? pytorchMatrix : e.confusionMatrix(),
-            e.commonMixUps(), e.predictionsFile()))
+            e.commonMixUps(), e.predictionsFile(), e.model(), e.predictionsSha256()))
         .toList();
     JsonFiles.write(layout.evaluation("mlp"), new EvaluationReport("mlp",
         ArchitectureSpecJson.sha256(Architectures.MLP), data.fingerprint(), training,

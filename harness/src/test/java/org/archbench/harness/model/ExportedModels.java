@@ -25,10 +25,19 @@ public final class ExportedModels {
   /** Trains {@code spec} into {@code out} and exports it, int8 calibrated on 100 images. */
   public static OutputLayout trainAndExport(ArchitectureSpec spec, LoadedDataset data, Path out)
       throws IOException {
+    return trainAndExport(spec, data, out, 3);
+  }
+
+  /**
+   * As {@link #trainAndExport(ArchitectureSpec, LoadedDataset, Path)}, with the training seed
+   * {@code trainingSeed}: another is another training key, so the model is trained again.
+   */
+  public static OutputLayout trainAndExport(ArchitectureSpec spec, LoadedDataset data, Path out,
+      long trainingSeed) throws IOException {
     OutputLayout layout = new OutputLayout(out);
     new ModelTrainer(spec,
         new TrainingConfig(2, 64, 1e-3f, 0, LossFunction.CROSS_ENTROPY, LearningRateSchedule.COSINE,
-            Augmentation.NONE, 512, 3, ComputeDevice.CPU, Transfer.NONE,
+            Augmentation.NONE, 512, trainingSeed, ComputeDevice.CPU, Transfer.NONE,
             LongTail.BALANCED, ClassSubset.ALL),
         data, layout).train(false, false);
     ModelExport.export(layout, spec.id(), ModelVariants.all(),

@@ -2,8 +2,10 @@ package org.archbench.schema.eval;
 
 import java.util.Arrays;
 import java.util.List;
+import org.archbench.schema.MeasuredModel;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.engine.EngineSettings;
+import org.archbench.schema.io.MayBeAbsent;
 
 /**
  * One engine's results on the test set, as written in eval/&lt;arch&gt;.json.
@@ -25,6 +27,11 @@ import org.archbench.schema.engine.EngineSettings;
  * @param confusionMatrix counts, rows the true class, columns the prediction
  * @param commonMixUps the pairs of classes most often taken for each other
  * @param predictionsFile the CSV of every image's prediction, relative to the output directory
+ * @param model the model file the engine loaded, with its hash when evaluated; null in results
+ *     written before it was recorded ("not recorded": they cannot be checked against the model)
+ * @param predictionsSha256 the SHA-256 of {@code predictionsFile} as written with these results, so
+ *     that predictions written without them (a run stopped in between) are told apart; null in
+ *     results written before it was recorded
  */
 public record EngineEvaluation(
     String engine,
@@ -42,7 +49,9 @@ public record EngineEvaluation(
     List<ClassMetrics> perClass,
     long[][] confusionMatrix,
     List<MixUp> commonMixUps,
-    String predictionsFile) {
+    String predictionsFile,
+    @MayBeAbsent MeasuredModel model,
+    @MayBeAbsent String predictionsSha256) {
 
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public EngineEvaluation {

@@ -26,7 +26,7 @@ import org.archbench.schema.training.FinalAccuracy;
  * @param gitCommit the commit it was built from
  * @param createdAt ISO-8601 instant
  */
-@ResultFormat(file = "eval/<arch>.json", minor = 3)
+@ResultFormat(file = "eval/<arch>.json", minor = 4)
 public record EvaluationReport(
     String arch,
     String specSha256,

@@ -1,6 +1,8 @@
 package org.archbench.schema.robustness;
 
+import org.archbench.schema.MeasuredModel;
 import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,8 +28,10 @@ import java.util.Map;
  * @param meanCorruptionError mCE, the mean of CE_c over corruptions
  * @param relativeMeanCorruptionError relative mCE: like mCE, on the errors minus the clean error
  * @param createdAt ISO-8601 instant
+ * @param model the model file the engine loaded, with its hash when measured; null in results
+ *     written before it was recorded
  */
-@ResultFormat(file = "robustness/<stem>.json", minor = 1)
+@ResultFormat(file = "robustness/<stem>.json", minor = 2)
 public record RobustnessReport(
     String arch,
     String engine,
@@ -40,7 +44,8 @@ public record RobustnessReport(
     Map<String, Double> corruptionErrors,
     double meanCorruptionError,
     double relativeMeanCorruptionError,
-    String createdAt) {
+    String createdAt,
+    @MayBeAbsent MeasuredModel model) {
 
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public RobustnessReport {

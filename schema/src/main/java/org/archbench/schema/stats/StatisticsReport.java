@@ -1,5 +1,6 @@
 package org.archbench.schema.stats;
 
+import org.archbench.schema.MeasuredModel;
 import org.archbench.schema.io.ResultFormat;
 import java.util.List;
 
@@ -13,17 +14,21 @@ import java.util.List;
  * @param seeds per architecture, the spread of the test metrics over training seeds; empty unless
  *     the run trained several seeds (-Dbench.seeds)
  * @param createdAt ISO-8601 instant
+ * @param models the model file of each architecture whose predictions were compared, as
+ *     eval/&lt;arch&gt;.json recorded it; empty in results written before it was recorded
  */
-@ResultFormat(file = "stats.json")
+@ResultFormat(file = "stats.json", minor = 1)
 public record StatisticsReport(
     String engine,
     double alpha,
     List<SignificancePair> pairs,
     List<SeedStatistics> seeds,
-    String createdAt) {
+    String createdAt,
+    List<MeasuredModel> models) {
   /** An absent list or map reads as empty: a reader shows it as missing, never fails on it. */
   public StatisticsReport {
     pairs = pairs == null ? List.of() : List.copyOf(pairs);
     seeds = seeds == null ? List.of() : List.copyOf(seeds);
+    models = models == null ? List.of() : List.copyOf(models);
   }
 }

@@ -15,7 +15,8 @@ class EngineEvaluationTest {
 
   private static EngineEvaluation withMatrix(long[][] matrix) {
     return new EngineEvaluation("onnxruntime", "fp32", "1.23.2", EngineSettings.cpuDefaults(), 10, 1, 1, 1,
-        1, 0, 0, 0, TWO_CLASSES, matrix, List.of(), "eval/mlp.onnxruntime.predictions.csv");
+        1, 0, 0, 0, TWO_CLASSES, matrix, List.of(), "eval/mlp.onnxruntime.predictions.csv", null,
+        null);
   }
 
   @Test
