@@ -87,10 +87,12 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   }
 
   /**
-   * The ONNX file of this variant, checked: it exists, and its provenance metadata names this
-   * model's architecture, spec and training key.
+   * The ONNX file of this variant, checked: it exists, its provenance metadata names this model's
+   * architecture, spec and training key, and this variant; a derived variant's file was made from
+   * the float32 file beside it. Every reader of an ONNX file opens it through here.
    *
-   * @throws IOException if it is missing, not ONNX, or exported from other parameters, naming it
+   * @throws IOException if it is missing, not ONNX, exported from other parameters, or of another
+   *     variant, naming it
    */
   public Path verifiedOnnx() throws IOException {
     Path onnx = onnx();
@@ -109,6 +111,16 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
           + " exported before the model was trained again. Export it again: archbench export"
           + " --arch " + spec.id());
     }
+    String foundVariant = metadata.get(ExportProvenance.VARIANT);
+    if (!variant.id().equals(foundVariant)) {
+      throw new IOException(onnx + ": expected the " + variant.id() + " model of " + spec.id()
+          + ", found " + (foundVariant == null
+              ? "a file whose metadata names no variant (exported by an older archbench)"
+              : "the " + foundVariant + " model (its metadata says so): it was copied over this"
+                  + " variant's file")
+          + ". Export it again: archbench export --arch " + spec.id());
+    }
+    variant.requireDerivedFrom(this, metadata);
     return onnx;
   }
 
@@ -206,7 +218,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   }
 
   /** The first 12 hex digits of a hash: enough to tell two apart in a message. */
-  private static String brief(String sha256) {
+  static String brief(String sha256) {
     return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
   }
 }

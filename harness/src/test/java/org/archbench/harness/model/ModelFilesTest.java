@@ -20,10 +20,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.archbench.harness.engine.Engines;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxMetadata;
+import org.archbench.harness.export.QdqQuantizer;
 import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.TrainingKey;
 import org.junit.jupiter.api.Test;
@@ -103,6 +109,69 @@ class ModelFilesTest {
 
     assertTrue(error.getMessage().contains("exported before the model was trained again"),
         error.getMessage());
+  }
+
+  @Test
+  void anInt8FileCopiedOverTheFloat32FileIsRefusedByTheEngines() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    Files.copy(directory.resolve("mlp.int8.onnx"), directory.resolve("mlp.onnx"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles files = ModelFiles.in(directory);
+
+    IOException error = assertThrows(IOException.class,
+        () -> Engines.byId("onnxruntime").open(files, EngineSettings.cpuDefaults()).close());
+
+    assertEquals(directory.resolve("mlp.onnx") + ": expected the fp32 model of mlp, found the int8"
+        + " model (its metadata says so): it was copied over this variant's file. Export it again:"
+        + " archbench export --arch mlp", error.getMessage());
+  }
+
+  @Test
+  void aFloat32FileCopiedOverTheInt8FileIsRefused() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    Files.copy(directory.resolve("mlp.onnx"), directory.resolve("mlp.int8.onnx"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    IOException error = assertThrows(IOException.class, int8::verifiedOnnx);
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("mlp.int8.onnx")
+        + ": expected the int8 model of mlp, found the fp32 model"), error.getMessage());
+  }
+
+  @Test
+  void anInt8FileDerivedFromAnEarlierFloat32ExportIsRefused() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    String derivedFrom = Sha256.hex(directory.resolve("mlp.onnx"));
+    ModelFixtures.writeExported(directory, Architectures.MLP);
+    assertNotEquals(derivedFrom, Sha256.hex(directory.resolve("mlp.onnx")), "exported anew");
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    IOException error = assertThrows(IOException.class, int8::verifiedOnnx);
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("mlp.int8.onnx")
+        + ": expected the int8 model derived from " + directory.resolve("mlp.onnx")
+        + " as it is now"), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Export it again: archbench export --arch mlp"),
+        error.getMessage());
+  }
+
+  @Test
+  void anInt8FileNamesItsSourceAndCalibration() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    Map<String, String> metadata = OnnxMetadata.read(int8.verifiedOnnx());
+
+    assertEquals("int8", metadata.get(ExportProvenance.VARIANT));
+    assertEquals(Sha256.hex(directory.resolve("mlp.onnx")),
+        metadata.get(ExportProvenance.DERIVED_FROM_SHA256));
+    assertEquals("min-max", metadata.get(QdqQuantizer.METHOD));
+    assertEquals("8", metadata.get(QdqQuantizer.CALIBRATION_IMAGES));
   }
 
   /** models/&lt;arch&gt;/ as training saves it: freshly initialised parameters under {@code key}. */

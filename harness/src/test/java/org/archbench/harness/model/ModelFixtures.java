@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.harness.export.Calibration;
+import org.archbench.harness.export.CalibrationMethod;
 import org.archbench.harness.export.ExportProvenance;
 import org.archbench.harness.export.OnnxExporter;
 import org.archbench.models.djl.DjlBlocks;
@@ -66,5 +68,19 @@ public final class ModelFixtures {
   public static ExportProvenance provenance(ArchitectureSpec spec, TrainingKey key) throws IOException {
     return new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), ModelStore.sha256(key),
         key.datasetSha256(), key.config().seed(), 1, Double.NaN, "test", "unknown");
+  }
+
+  /**
+   * Derives the int8 file of the model {@link #writeExported} wrote in {@code directory}, calibrated
+   * on a few images of a fixed pattern (the values do not matter, only that the file is int8's).
+   */
+  public static void writeInt8(Path directory) throws IOException {
+    int images = 8;
+    float[] pixels = new float[images * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (i % 97) / 97f;
+    }
+    ModelVariants.byId("int8").derive(ModelFiles.in(directory),
+        new Calibration(pixels, images, new long[] {1, 28, 28}, CalibrationMethod.MIN_MAX));
   }
 }
