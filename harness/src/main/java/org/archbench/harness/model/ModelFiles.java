@@ -23,6 +23,8 @@ import org.archbench.schema.io.Sha256;
 import org.archbench.schema.training.ParamsProvenance;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.training.TrainingReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files of one trained model under models/&lt;arch&gt;/: {@code arch.json} (the spec, to rebuild
@@ -37,6 +39,8 @@ import org.archbench.schema.training.TrainingReport;
  * @param variant which artifact an engine opened on these files loads; float32 unless chosen
  */
 public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key, ModelVariant variant) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
 
   /** DJL's name of the engine the DJL-format parameters load into. */
   public static final String DJL_ENGINE = "PyTorch";
@@ -152,17 +156,29 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   /**
    * Fails unless the directory's one parameter file is the one training saved under key.json, as
    * params.json records it: a file copied from another model (another seed's, of the same shapes)
-   * would otherwise load and be evaluated as this one. A directory saved before params.json was
-   * recorded has nothing to check against, and passes.
+   * would otherwise load and be evaluated as this one. Only a directory saved before params.json
+   * was recorded (its key.json says so) has nothing to check against; it loads, with a warning.
    */
   private void requireTrainedParameters() throws IOException {
     Path provenanceFile = directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE);
+    String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
+    ModelStore store = new ModelStore(directory);
     if (!Files.isRegularFile(provenanceFile)) {
+      if (store.keyPromisesParamsProvenance()) {
+        throw new IOException(provenanceFile + ": expected the record of the parameters training"
+            + " saved, which every model directory whose " + OutputLayout.KEY_FILE + " is of"
+            + " format 1." + TrainingKey.MINOR_WITH_PARAMS_PROVENANCE + " or later has (this one's"
+            + " is), found no such file: it was deleted, and the parameters cannot be told from"
+            + " another model's." + retrain);
+      }
+      LOG.warn("{}: no {}, as an archbench before parameter files were recorded saved it ({} of"
+              + " format 1.0): its parameters are loaded unchecked. Train it again to have them"
+              + " checked: archbench train --arch {} --force", directory,
+          OutputLayout.PARAMS_PROVENANCE_FILE, OutputLayout.KEY_FILE, spec.id());
       return;
     }
     ParamsProvenance provenance = JsonFiles.read(provenanceFile, ParamsProvenance.class);
-    String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
-    if (!provenance.trainingKeySha256().equals(new ModelStore(directory).keySha256())) {
+    if (!provenance.trainingKeySha256().equals(store.keySha256())) {
       throw new IOException(provenanceFile + ": expected the parameters of the training run "
           + OutputLayout.KEY_FILE + " names, found those of another run (their key differs)."
           + retrain);

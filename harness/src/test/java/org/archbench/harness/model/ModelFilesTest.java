@@ -240,4 +240,36 @@ class ModelFilesTest {
         + " mlp-0001.params (what training saved, as params.json says), found [mlp-0001.params,"
         + " mlp-0009.params]."), error.getMessage());
   }
+
+  @Test
+  void anotherTrainingsParametersWithParamsJsonDeletedAreRefused() throws IOException {
+    Path first = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Path second = saved("seed-2", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 2));
+    Files.copy(second.resolve("mlp-0001.params"), first.resolve("mlp-0001.params"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.delete(first.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
+    ModelFiles files = ModelFiles.in(first);
+
+    IOException error = assertThrows(IOException.class, () -> files.loadDjlModel(Device.cpu()));
+
+    assertEquals(first.resolve("params.json") + ": expected the record of the parameters training"
+        + " saved, which every model directory whose key.json is of format 1.1 or later has (this"
+        + " one's is), found no such file: it was deleted, and the parameters cannot be told from"
+        + " another model's. Train it again: archbench train --arch mlp --force",
+        error.getMessage());
+  }
+
+  @Test
+  void aDirectoryFromBeforeParamsJsonLoadsItsParameters() throws IOException {
+    Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Files.delete(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
+    // key.json as an archbench that wrote no params.json wrote it: format 1.0.
+    Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
+    Files.writeString(keyFile, Files.readString(keyFile).replace("\"1.1\"", "\"1.0\""));
+    assertFalse(new ModelStore(directory).keyPromisesParamsProvenance());
+
+    try (Model model = ModelFiles.in(directory).loadDjlModel(Device.cpu())) {
+      assertEquals(Architectures.MLP.id(), model.getName());
+    }
+  }
 }
