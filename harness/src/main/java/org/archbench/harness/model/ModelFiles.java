@@ -157,9 +157,12 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
    * Fails unless the directory's one parameter file is the one training saved under key.json, as
    * params.json records it: a file copied from another model (another seed's, of the same shapes)
    * would otherwise load and be evaluated as this one. Only a directory saved before params.json
-   * was recorded (its key.json says so) has nothing to check against; it loads, with a warning.
+   * was recorded (its key.json says so) has nothing to check against; it passes, with a warning.
+   * {@link #loadDjlModel} asks this first; {@code archbench check} asks it without loading.
+   *
+   * @throws IOException naming the file, what was expected and what to do
    */
-  private void requireTrainedParameters() throws IOException {
+  public void requireTrainedParameters() throws IOException {
     Path provenanceFile = directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE);
     String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
     ModelStore store = new ModelStore(directory);
