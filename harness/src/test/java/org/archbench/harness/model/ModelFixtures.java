@@ -1,5 +1,7 @@
 package org.archbench.harness.model;
 
+import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
@@ -68,6 +70,25 @@ public final class ModelFixtures {
   public static ExportProvenance provenance(ArchitectureSpec spec, TrainingKey key) throws IOException {
     return new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), ModelStore.sha256(key),
         key.datasetSha256(), key.config().seed(), 1, Double.NaN, "test", "unknown");
+  }
+
+  /**
+   * Writes the directory training and export leave: freshly initialised parameters of {@code spec}
+   * saved under the key of {@code seed} (the .params file, params.json, arch.json, key.json), their
+   * float32 export and its int8 variant.
+   */
+  public static void writeTrainedAndExported(Path directory, ArchitectureSpec spec, long seed)
+      throws IOException {
+    TrainingKey key = key(spec, seed);
+    try (Model model = Model.newInstance(spec.id(), Device.cpu(), ModelFiles.DJL_ENGINE)) {
+      model.setBlock(DjlBlocks.build(spec));
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
+          DjlBlocks.inputShape(spec, 1));
+      new ModelStore(directory).save(model, spec, key, 1);
+      OnnxExporter.export(spec, model.getBlock(), provenance(spec, key),
+          directory.resolve(spec.id() + ".onnx"));
+    }
+    writeInt8(directory);
   }
 
   /**
