@@ -69,6 +69,9 @@ class RegistrationTest {
 
     @Override
     public void derive(ModelFiles float32, Calibration calibration) {}
+
+    @Override
+    protected void requireDerivedFrom(ModelFiles files, Map<String, String> metadata) {}
   }
 
   public static final class ThrowawayArchitectures implements ArchitectureProvider {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.archbench.schema.OutputLayout;
 import org.archbench.harness.Preset;
+import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
@@ -97,13 +98,12 @@ public final class BenchmarkLauncher {
   public static Path run(Request request, PrintStream console) throws IOException, RunnerException {
     JmhPreset budget = JmhPreset.of(request.preset());
     OutputLayout layout = request.layout();
-    requireExported(layout, request);
+    requireLoadable(layout, request);
     if (request.device() == ComputeDevice.GPU) {
       Cuda.require("--device gpu");
     }
     AtomicFiles.createDirectories(layout.jmh());
     List<NotSupported> notSupported = notSupported(layout, request);
-    JsonFiles.write(layout.jmhNotSupported(), new NotSupportedPairs(notSupported));
     notSupported.forEach(pair -> console.println(pair.arch() + " " + pair.variant() + ": "
         + pair.cell() + "; its benchmarks are left out"));
 
@@ -135,6 +135,8 @@ public final class BenchmarkLauncher {
       }
       parts.add(coldStart(request, budget, coldStarts));
       concatenate(parts, results);
+      // Written with the results, not before them: a run that fails leaves the last good one's.
+      JsonFiles.write(layout.jmhNotSupported(), new NotSupportedPairs(notSupported));
       JsonFiles.write(layout.jmhFigures(),
           FigureEstimates.of(JmhResults.read(results), Instant.now().toString()));
       JsonFiles.write(layout.jmhModels(), models);
@@ -269,13 +271,24 @@ public final class BenchmarkLauncher {
     return options;
   }
 
-  /** Fails before JMH starts if an exported file the engines need is missing or not the model's. */
-  private static void requireExported(OutputLayout layout, Request request) throws IOException {
+  /**
+   * Fails before JMH starts, and before anything is written under jmh/, unless every file each
+   * engine will load is there and the model's: the DJL parameters for pytorch, the variant's ONNX
+   * file for the others ({@code EngineKind.requireLoadable}). A fork that cannot load its model
+   * would otherwise fail the run with a stack trace, after earlier results were overwritten.
+   */
+  private static void requireLoadable(OutputLayout layout, Request request) throws IOException {
     request.engines().forEach(Engines::byId);
     for (String arch : request.archs()) {
       ModelFiles files = ModelFiles.in(layout.modelDirectory(Architectures.byId(arch).id()));
       for (String variant : request.variants()) {
-        files.as(ModelVariants.byId(variant)).verifiedOnnx();
+        ModelFiles artifact = files.as(ModelVariants.byId(variant));
+        for (String engine : request.engines()) {
+          EngineKind kind = Engines.byId(engine);
+          if (kind.runs(artifact.variant())) {
+            kind.requireLoadable(artifact);
+          }
+        }
       }
     }
   }

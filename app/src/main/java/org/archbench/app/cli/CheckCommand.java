@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
@@ -13,6 +14,7 @@ import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.harness.engine.EngineKind;
+import org.archbench.harness.model.ModelCheck;
 import org.archbench.harness.model.ModelVariant;
 import org.archbench.reports.RunCheck;
 import picocli.CommandLine.Command;
@@ -30,9 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
       "Check that a finished run left every result file (models, training, eval, predictions,"
           + " robustness, imbalance, transfer, loss, stats, JMH, report) for every architecture,"
           + " engine and model variant (by default every registered one; the studies for the"
-          + " architectures the run's preset studies), each reading as its record; and that every"
-          + " result measured the model file now in the run (none stale) and every predictions"
-          + " file is the one its evaluation lists and wrote (none orphaned).",
+          + " architectures the run's preset studies), each reading as its record; that each"
+          + " model file is the model's own (of its variant, its training, its parameters); and"
+          + " that every result measured the model file now in the run (none stale) and every"
+          + " predictions file is the one its evaluation lists and wrote (none orphaned).",
       "Exits 1 and lists what is missing or wrong otherwise."
     })
 final class CheckCommand implements Callable<Integer> {
@@ -50,18 +53,22 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin private VariantOptions variantOptions;
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     List<String> variants = variantOptions.chosen().stream().map(ModelVariant::id).toList();
     List<String> archs = archOptions.ids();
     PrintWriter out = spec.commandLine().getOut();
     RunCheck.Result result = RunCheck.of(in, archs,
         engineOptions.kinds().stream().map(EngineKind::id).toList(), variants,
         studied(archs));
-    result.problems().forEach(problem -> out.println("MISSING OR WRONG: " + problem));
-    out.printf("%s: %d result files checked, %d problems%n", in, result.filesChecked(),
-        result.problems().size());
+    // The result files say nothing of whose model files these are; the model check does.
+    ModelCheck.Result models = ModelCheck.of(new OutputLayout(in), archs, variantOptions.chosen());
+    List<String> problems = new ArrayList<>(result.problems());
+    problems.addAll(models.problems());
+    problems.forEach(problem -> out.println("MISSING OR WRONG: " + problem));
+    out.printf("%s: %d result files checked, %d model files verified, %d problems%n", in,
+        result.filesChecked(), models.filesChecked(), problems.size());
     out.flush();
-    return result.ok() ? 0 : 1;
+    return problems.isEmpty() ? 0 : 1;
   }
 
   /**

@@ -69,7 +69,8 @@ final class ExportCommand implements Callable<Integer> {
   private String calibrationMethod;
 
   @Option(names = "--calibration-images", paramLabel = "N", defaultValue = "1000",
-      description = "Validation images the int8 model is calibrated on (default: ${DEFAULT-VALUE}).")
+      description = "Validation images the int8 model is calibrated on, at most the validation"
+          + " split's (default: ${DEFAULT-VALUE}, or every validation image where there are fewer).")
   private int calibrationImages;
 
   @Override
@@ -86,9 +87,12 @@ final class ExportCommand implements Callable<Integer> {
     boolean derives = variants.stream().anyMatch(variant -> !variant.isFloat32());
     LoadedDataset dataset = check || derives ? data.load() : null;
     PrintWriter printer = spec.commandLine().getOut();
+    // A number the user gave is refused above the split's size; the default asks for up to it.
+    boolean chosen = spec.commandLine().getParseResult().hasMatchedOption("--calibration-images");
     for (String arch : archs) {
       ModelFiles files = ModelExport.export(layout, arch, variants,
-          seed -> Calibration.ofValidation(dataset, seed, calibrationImages, method));
+          seed -> Calibration.ofValidation(dataset, seed, chosen ? calibrationImages
+              : Math.min(calibrationImages, Calibration.validationImages(dataset, seed)), method));
       for (ModelVariant variant : variants) {
         ModelFiles artifact = files.as(variant);
         printer.printf(Locale.ROOT, "%s %s: exported %s (%,d bytes)%n", arch, variant,

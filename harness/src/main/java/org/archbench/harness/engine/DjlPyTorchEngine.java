@@ -107,6 +107,15 @@ final class DjlPyTorchEngine extends ModelEngine {
       return files.parameterFile();
     }
 
+    /**
+     * The DJL parameters, loaded on the CPU and closed: beyond params.json's hash, only DJL's
+     * loader tells whether they fit the block arch.json builds.
+     */
+    @Override
+    public void requireLoadable(ModelFiles files) throws IOException {
+      files.loadDjlModel(Device.cpu()).close();
+    }
+
     /** Only the float32 model has DJL parameters; other variants are ONNX files only. */
     @Override
     public boolean runs(ModelVariant variant) {

@@ -58,6 +58,18 @@ public abstract class EngineKind extends Registered {
     return files.onnx();
   }
 
+  /**
+   * Fails unless every file this engine loads for the model of {@code files} is there and is the
+   * model's: the variant's ONNX file ({@link ModelFiles#verifiedOnnx}) by default. A stage that
+   * hands the model to other processes (the benchmarks' JMH forks) asks this first, so that a file
+   * an engine cannot load is one message before any work, not a stack trace from a fork.
+   *
+   * @throws IOException naming the file, what was expected and what to do
+   */
+  public void requireLoadable(ModelFiles files) throws IOException {
+    files.verifiedOnnx();
+  }
+
   /** Whether this engine can run the artifact of {@code variant}; every variant by default. */
   public boolean runs(ModelVariant variant) {
     return true;

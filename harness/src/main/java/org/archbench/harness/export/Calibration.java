@@ -26,21 +26,33 @@ public record Calibration(float[] pixels, int count, long[] imageShape, Calibrat
     }
   }
 
+  /** How many validation images the split of seed {@code seed} holds: the most to calibrate on. */
+  public static int validationImages(LoadedDataset data, long seed) {
+    return data.trainValidationSplit(seed).validationIndices().length;
+  }
+
   /**
    * The first {@code count} validation images of the split the model trained on (seed
    * {@code seed}): never test images, which only final figures may touch, and never training ones,
    * whose activations the model has fitted.
+   *
+   * @throws IllegalArgumentException if the split holds fewer than {@code count}, saying how many
    */
   public static Calibration ofValidation(
       LoadedDataset data, long seed, int count, CalibrationMethod method) {
     int[] validation = data.trainValidationSplit(seed).validationIndices();
+    // Never fewer than asked without a word: the int8 file records the count it was calibrated on.
+    if (count > validation.length) {
+      throw new IllegalArgumentException("--calibration-images: expected at most "
+          + validation.length + " (the validation images of the split the model trained on),"
+          + " found " + count + ". Ask for " + validation.length + " or fewer");
+    }
     LabeledImages train = data.train();
-    int kept = Math.min(count, validation.length);
     int perImage = train.pixelsPerImage();
-    float[] pixels = new float[kept * perImage];
-    for (int i = 0; i < kept; i++) {
+    float[] pixels = new float[count * perImage];
+    for (int i = 0; i < count; i++) {
       System.arraycopy(train.pixels(), validation[i] * perImage, pixels, i * perImage, perImage);
     }
-    return new Calibration(pixels, kept, new long[] {1, train.rows(), train.cols()}, method);
+    return new Calibration(pixels, count, new long[] {1, train.rows(), train.cols()}, method);
   }
 }

@@ -3,10 +3,13 @@ package org.archbench.harness.export;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.archbench.schema.ModelVariantIds;
 
 /**
  * Where an exported model came from, written into the ONNX file's {@code metadata_props} so that the
- * file explains itself wherever it is copied.
+ * file explains itself wherever it is copied. The export is the float32 model, and says so
+ * ({@link #VARIANT}): a variant derived from it replaces that entry with its own id and adds
+ * {@link #DERIVED_FROM_SHA256} and its settings, so that no file can stand in for another variant's.
  *
  * @param arch architecture id
  * @param specSha256 hash of the architecture spec's JSON
@@ -38,12 +41,19 @@ public record ExportProvenance(
   /** Metadata key of {@link #trainingKeySha256}. */
   public static final String TRAINING_KEY_SHA256 = "training_key_sha256";
 
+  /** Metadata key of the model variant the file holds: {@code fp32} here, {@code int8} for int8. */
+  public static final String VARIANT = "variant";
+
+  /** Metadata key, in a derived variant's file, of the SHA-256 of the float32 file it was made from. */
+  public static final String DERIVED_FROM_SHA256 = "derived_from_sha256";
+
   /** The properties as ONNX metadata key/value pairs, numbers written with {@link Locale#ROOT}. */
   public Map<String, String> asMetadata() {
     Map<String, String> metadata = new LinkedHashMap<>();
     metadata.put(ARCH, arch);
     metadata.put(SPEC_SHA256, specSha256);
     metadata.put(TRAINING_KEY_SHA256, trainingKeySha256);
+    metadata.put(VARIANT, ModelVariantIds.FLOAT32);
     metadata.put("dataset_sha256", datasetSha256);
     metadata.put("seed", Long.toString(seed));
     metadata.put("epochs", Integer.toString(epochs));

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Reads the {@code metadata_props} of an ONNX file: where {@link ExportProvenance} put its facts. */
+/**
+ * The {@code metadata_props} of an ONNX model: where {@link ExportProvenance} put its facts, and
+ * where a derived variant restates them as its own.
+ */
 public final class OnnxMetadata {
 
   private OnnxMetadata() {}
@@ -35,5 +38,21 @@ public final class OnnxMetadata {
       metadata.put(entry.getKey(), entry.getValue());
     }
     return metadata;
+  }
+
+  /**
+   * {@code model} with {@code entries} in its metadata, each replacing an entry of the same key:
+   * a derived model starts from its source's metadata, whose variant is not its own.
+   */
+  public static OnnxMl.ModelProto with(OnnxMl.ModelProto model, Map<String, String> entries) {
+    OnnxMl.ModelProto.Builder rewritten = model.toBuilder().clearMetadataProps();
+    for (OnnxMl.StringStringEntryProto entry : model.getMetadataPropsList()) {
+      if (!entries.containsKey(entry.getKey())) {
+        rewritten.addMetadataProps(entry);
+      }
+    }
+    entries.forEach((key, value) -> rewritten.addMetadataProps(
+        OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)));
+    return rewritten.build();
   }
 }

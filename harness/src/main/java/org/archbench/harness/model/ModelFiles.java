@@ -23,6 +23,8 @@ import org.archbench.schema.io.Sha256;
 import org.archbench.schema.training.ParamsProvenance;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.training.TrainingReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files of one trained model under models/&lt;arch&gt;/: {@code arch.json} (the spec, to rebuild
@@ -37,6 +39,8 @@ import org.archbench.schema.training.TrainingReport;
  * @param variant which artifact an engine opened on these files loads; float32 unless chosen
  */
 public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key, ModelVariant variant) {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelFiles.class);
 
   /** DJL's name of the engine the DJL-format parameters load into. */
   public static final String DJL_ENGINE = "PyTorch";
@@ -87,10 +91,12 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   }
 
   /**
-   * The ONNX file of this variant, checked: it exists, and its provenance metadata names this
-   * model's architecture, spec and training key.
+   * The ONNX file of this variant, checked: it exists, its provenance metadata names this model's
+   * architecture, spec and training key, and this variant; a derived variant's file was made from
+   * the float32 file beside it. Every reader of an ONNX file opens it through here.
    *
-   * @throws IOException if it is missing, not ONNX, or exported from other parameters, naming it
+   * @throws IOException if it is missing, not ONNX, exported from other parameters, or of another
+   *     variant, naming it
    */
   public Path verifiedOnnx() throws IOException {
     Path onnx = onnx();
@@ -109,6 +115,16 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
           + " exported before the model was trained again. Export it again: archbench export"
           + " --arch " + spec.id());
     }
+    String foundVariant = metadata.get(ExportProvenance.VARIANT);
+    if (!variant.id().equals(foundVariant)) {
+      throw new IOException(onnx + ": expected the " + variant.id() + " model of " + spec.id()
+          + ", found " + (foundVariant == null
+              ? "a file whose metadata names no variant (exported by an older archbench)"
+              : "the " + foundVariant + " model (its metadata says so): it was copied over this"
+                  + " variant's file")
+          + ". Export it again: archbench export --arch " + spec.id());
+    }
+    variant.requireDerivedFrom(this, metadata);
     return onnx;
   }
 
@@ -140,17 +156,32 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   /**
    * Fails unless the directory's one parameter file is the one training saved under key.json, as
    * params.json records it: a file copied from another model (another seed's, of the same shapes)
-   * would otherwise load and be evaluated as this one. A directory saved before params.json was
-   * recorded has nothing to check against, and passes.
+   * would otherwise load and be evaluated as this one. Only a directory saved before params.json
+   * was recorded (its key.json says so) has nothing to check against; it passes, with a warning.
+   * {@link #loadDjlModel} asks this first; {@code archbench check} asks it without loading.
+   *
+   * @throws IOException naming the file, what was expected and what to do
    */
-  private void requireTrainedParameters() throws IOException {
+  public void requireTrainedParameters() throws IOException {
     Path provenanceFile = directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE);
+    String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
+    ModelStore store = new ModelStore(directory);
     if (!Files.isRegularFile(provenanceFile)) {
+      if (store.keyPromisesParamsProvenance()) {
+        throw new IOException(provenanceFile + ": expected the record of the parameters training"
+            + " saved, which every model directory whose " + OutputLayout.KEY_FILE + " is of"
+            + " format 1." + TrainingKey.MINOR_WITH_PARAMS_PROVENANCE + " or later has (this one's"
+            + " is), found no such file: it was deleted, and the parameters cannot be told from"
+            + " another model's." + retrain);
+      }
+      LOG.warn("{}: no {}, as an archbench before parameter files were recorded saved it ({} of"
+              + " format 1.0): its parameters are loaded unchecked. Train it again to have them"
+              + " checked: archbench train --arch {} --force", directory,
+          OutputLayout.PARAMS_PROVENANCE_FILE, OutputLayout.KEY_FILE, spec.id());
       return;
     }
     ParamsProvenance provenance = JsonFiles.read(provenanceFile, ParamsProvenance.class);
-    String retrain = " Train it again: archbench train --arch " + spec.id() + " --force";
-    if (!provenance.trainingKeySha256().equals(new ModelStore(directory).keySha256())) {
+    if (!provenance.trainingKeySha256().equals(store.keySha256())) {
       throw new IOException(provenanceFile + ": expected the parameters of the training run "
           + OutputLayout.KEY_FILE + " names, found those of another run (their key differs)."
           + retrain);
@@ -221,7 +252,7 @@ public record ModelFiles(Path directory, ArchitectureSpec spec, TrainingKey key,
   }
 
   /** The first 12 hex digits of a hash: enough to tell two apart in a message. */
-  private static String brief(String sha256) {
+  static String brief(String sha256) {
     return sha256.length() > 12 ? sha256.substring(0, 12) : sha256;
   }
 }

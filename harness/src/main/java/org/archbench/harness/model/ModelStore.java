@@ -108,6 +108,31 @@ public final class ModelStore {
     return Sha256.hex(directory.resolve(OutputLayout.KEY_FILE));
   }
 
+  /**
+   * Whether key.json was written by an archbench that writes params.json beside every key it writes
+   * (key.json of format 1.{@value TrainingKey#MINOR_WITH_PARAMS_PROVENANCE} or later): such a
+   * directory without params.json has lost it; an older one never had it.
+   *
+   * @throws IOException if key.json is missing or does not parse, naming it
+   */
+  public boolean keyPromisesParamsProvenance() throws IOException {
+    return keyMinorVersion() >= TrainingKey.MINOR_WITH_PARAMS_PROVENANCE;
+  }
+
+  /** The minor format version of key.json; 0 for a key written before versions were recorded. */
+  private int keyMinorVersion() throws IOException {
+    String version = JsonFiles.readTree(directory.resolve(OutputLayout.KEY_FILE),
+            "the key of a trained model", "Train it again (archbench train --force).")
+        .path(JsonFiles.FORMAT_VERSION).asText("1.0");
+    int dot = version.indexOf('.');
+    try {
+      return Integer.parseInt(version.substring(dot + 1));
+    } catch (NumberFormatException notAVersion) {
+      // Reading the key refused such a version already; a file changed since is as good as older.
+      return 0;
+    }
+  }
+
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */
   public void save(Model model, ArchitectureSpec spec, TrainingKey key, int epochs) throws IOException {
     Files.createDirectories(directory);

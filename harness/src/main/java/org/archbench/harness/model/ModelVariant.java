@@ -5,10 +5,14 @@ import ai.onnxruntime.OrtException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.archbench.harness.export.Calibration;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxMetadata;
 import org.archbench.harness.export.QdqQuantizer;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.io.Sha256;
 import org.archbench.schema.registry.Registered;
 
 /**
@@ -46,6 +50,16 @@ public abstract class ModelVariant extends Registered {
    */
   public abstract void derive(ModelFiles float32, Calibration calibration) throws IOException;
 
+  /**
+   * Fails unless the file of this variant, whose metadata is {@code metadata} and whose
+   * architecture, training key and variant {@link ModelFiles#verifiedOnnx} has checked, was made
+   * from the float32 file now in {@code files}' directory. The float32 variant is that file.
+   *
+   * @throws IOException naming the file, what it was derived from, and how to make it again
+   */
+  protected abstract void requireDerivedFrom(ModelFiles files, Map<String, String> metadata)
+      throws IOException;
+
   /** Whether this is the float32 model training wrote, whose DJL parameters every engine can load. */
   public final boolean isFloat32() {
     return id().equals(ModelVariantIds.FLOAT32);
@@ -60,12 +74,16 @@ public abstract class ModelVariant extends Registered {
 
     @Override
     public void derive(ModelFiles float32, Calibration calibration) {}
+
+    @Override
+    protected void requireDerivedFrom(ModelFiles files, Map<String, String> metadata) {}
   }
 
   /**
    * The float32 export quantized to int8 in QDQ form ({@link QdqQuantizer}): models/&lt;arch&gt;/
    * &lt;arch&gt;.int8.onnx, with the float32 file's provenance and the calibration it was made with in
-   * its metadata. Export writes it anew each time, so a changed calibration is never stale.
+   * its metadata, and the SHA-256 of the float32 file: an int8 file left from an earlier export
+   * is refused. Export writes it anew each time, so a changed calibration is never stale.
    */
   public static final class Int8 extends ModelVariant {
 
@@ -75,14 +93,41 @@ public abstract class ModelVariant extends Registered {
 
     @Override
     public void derive(ModelFiles float32, Calibration calibration) throws IOException {
-      ModelProto model = ModelProto.parseFrom(Files.readAllBytes(float32.verifiedOnnx()));
+      byte[] source = Files.readAllBytes(float32.verifiedOnnx());
+      ModelProto model = ModelProto.parseFrom(source);
       try {
-        ModelProto quantized = QdqQuantizer.quantize(model, calibration);
+        ModelProto quantized = OnnxMetadata.with(QdqQuantizer.quantize(model, calibration), Map.of(
+            ExportProvenance.VARIANT, id(),
+            ExportProvenance.DERIVED_FROM_SHA256, Sha256.hex(source)));
         AtomicFiles.write(float32.as(this).onnx(), quantized.toByteArray());
       } catch (OrtException e) {
         throw new IOException(float32.onnx() + ": expected a float32 model ONNX Runtime runs, to"
             + " calibrate the int8 model on, found: " + e.getMessage() + ". Export it again:"
             + " archbench export --arch " + float32.spec().id(), e);
+      }
+    }
+
+    @Override
+    protected void requireDerivedFrom(ModelFiles files, Map<String, String> metadata)
+        throws IOException {
+      Path int8 = files.onnx();
+      Path source = ModelVariants.float32().onnx(files.directory(), files.spec().id());
+      String again = "Export it again: archbench export --arch " + files.spec().id();
+      ModelFiles.requireFile(source, "the float32 export " + int8.getFileName()
+          + " was derived from", again);
+      String expected = Sha256.hex(source);
+      String found = metadata.getOrDefault(ExportProvenance.DERIVED_FROM_SHA256, "none");
+      if (!found.equals(expected)) {
+        throw new IOException(int8 + ": expected the int8 model derived from " + source
+            + " as it is now (sha256 " + ModelFiles.brief(expected) + "), found one derived from "
+            + ModelFiles.brief(found) + ": the float32 file was exported again since, or one of"
+            + " the two was copied from another model. " + again);
+      }
+      for (String setting : new String[] {QdqQuantizer.METHOD, QdqQuantizer.CALIBRATION_IMAGES}) {
+        if (!metadata.containsKey(setting)) {
+          throw new IOException(int8 + ": expected the int8 model's calibration settings in its"
+              + " metadata (" + setting + "), found none: the file is damaged. " + again);
+        }
       }
     }
   }

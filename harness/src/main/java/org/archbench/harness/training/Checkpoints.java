@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.Failures;
@@ -42,18 +43,35 @@ final class Checkpoints {
     this.modelName = modelName;
   }
 
-  /** Saves the state after {@code state.epochsDone()} epochs, then removes older checkpoints. */
+  /**
+   * Saves the state after {@code state.epochsDone()} epochs, then removes older checkpoints.
+   *
+   * @throws IOException if a file cannot be written (a full disk, say), naming it; the previous
+   *     checkpoint is then kept
+   */
   void save(Model model, Adam adam, CheckpointState state) throws IOException {
-    Files.createDirectories(directory);
-    Path target = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", state.epochsDone()));
+    AtomicFiles.createDirectories(directory);
+    int epochs = state.epochsDone();
+    Path target = directory.resolve(String.format(Locale.ROOT, PREFIX + "%04d", epochs));
     Path staging = AtomicFiles.createStagingDirectory(directory);
+    // The file being written, as it is named once in place: DJL's and the file system's errors
+    // name none.
+    Path writing = target.resolve(String.format(Locale.ROOT, "%s-%04d.params", modelName, epochs));
     try {
-      model.setProperty("Epoch", String.valueOf(state.epochsDone()));
+      model.setProperty("Epoch", String.valueOf(epochs));
       model.save(staging, modelName);
-      Files.write(staging.resolve(OPTIMIZER), adam.state().encode());
+      writing = target.resolve(OPTIMIZER);
+      AtomicFiles.write(staging.resolve(OPTIMIZER), adam.state().encode());
+      writing = target.resolve(STATE);
       JsonFiles.write(staging.resolve(STATE), state);
+      writing = target;
       AtomicFiles.deleteRecursively(target);
-      Files.move(staging, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.move(staging, target);
+    } catch (IOException e) {
+      throw new IOException(writing + ": expected to save the checkpoint of epoch " + epochs
+          + ", found the file system refusing (" + reason(e) + "); the previous"
+          + " checkpoint is kept. Free space on that disk (or choose another --out) and train"
+          + " again with --resume", e);
     } finally {
       AtomicFiles.deleteRecursively(staging);
     }
@@ -62,6 +80,19 @@ final class Checkpoints {
         AtomicFiles.deleteRecursively(old);
       }
     }
+  }
+
+  /**
+   * Why the file system refused a write: the innermost cause's reason, e.g. "No space left on
+   * device", without the staging path a wrapper names.
+   */
+  private static String reason(IOException failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root instanceof FileSystemException system && system.getReason() != null
+        ? system.getReason() : Failures.describe(root);
   }
 
   /** The state of the newest complete checkpoint of the run {@code key}, if any. */

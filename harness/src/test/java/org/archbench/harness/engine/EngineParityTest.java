@@ -2,6 +2,7 @@ package org.archbench.harness.engine;
 
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.harness.model.ModelFixtures;
+import org.archbench.harness.model.ModelStore;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.engine.EngineSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,9 +62,8 @@ class EngineParityTest {
               .forward(new ParameterStore(manager, false), new NDList(manager.create(pixels, shape)), false)
               .singletonOrThrow()
               .toFloatArray();
-      model.setProperty("Epoch", "1");
-      model.save(directory, spec.id());
-      TrainingKey key = ModelFixtures.writeSpecAndKey(directory, spec);
+      TrainingKey key = ModelFixtures.key(spec, 1);
+      new ModelStore(directory).save(model, spec, key, 1);
       OnnxExporter.export(spec, model.getBlock(), ModelFixtures.provenance(spec, key),
           directory.resolve(spec.id() + ".onnx"));
     }

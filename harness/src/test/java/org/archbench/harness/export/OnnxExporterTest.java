@@ -75,6 +75,7 @@ class OnnxExporterTest {
     assertEquals("cnn", metadata.get("arch"));
     assertEquals("spec-hash", metadata.get("spec_sha256"));
     assertEquals("key-hash", metadata.get("training_key_sha256"));
+    assertEquals("fp32", metadata.get(ExportProvenance.VARIANT));
     assertEquals("dataset-hash", metadata.get("dataset_sha256"));
     assertEquals("42", metadata.get("seed"));
     assertEquals("15", metadata.get("epochs"));

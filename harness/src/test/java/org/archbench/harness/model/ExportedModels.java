@@ -22,7 +22,10 @@ public final class ExportedModels {
 
   private ExportedModels() {}
 
-  /** Trains {@code spec} into {@code out} and exports it, int8 calibrated on 100 images. */
+  /**
+   * Trains {@code spec} into {@code out} and exports it, int8 calibrated on 100 images, or the
+   * whole validation split of a smaller {@code data}.
+   */
   public static OutputLayout trainAndExport(ArchitectureSpec spec, LoadedDataset data, Path out)
       throws IOException {
     return trainAndExport(spec, data, out, 3);
@@ -41,7 +44,8 @@ public final class ExportedModels {
             LongTail.BALANCED, ClassSubset.ALL),
         data, layout).train(false, false);
     ModelExport.export(layout, spec.id(), ModelVariants.all(),
-        seed -> Calibration.ofValidation(data, seed, 100, CalibrationMethod.PERCENTILE));
+        seed -> Calibration.ofValidation(data, seed,
+            Math.min(100, Calibration.validationImages(data, seed)), CalibrationMethod.PERCENTILE));
     return layout;
   }
 }

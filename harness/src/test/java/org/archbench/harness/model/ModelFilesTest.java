@@ -20,10 +20,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import org.archbench.harness.engine.Engines;
+import org.archbench.harness.export.ExportProvenance;
+import org.archbench.harness.export.OnnxMetadata;
+import org.archbench.harness.export.QdqQuantizer;
 import org.archbench.models.djl.DjlBlocks;
 import org.archbench.models.spec.ArchitectureSpec;
 import org.archbench.models.spec.Architectures;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.training.TrainingKey;
 import org.junit.jupiter.api.Test;
@@ -105,6 +111,69 @@ class ModelFilesTest {
         error.getMessage());
   }
 
+  @Test
+  void anInt8FileCopiedOverTheFloat32FileIsRefusedByTheEngines() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    Files.copy(directory.resolve("mlp.int8.onnx"), directory.resolve("mlp.onnx"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles files = ModelFiles.in(directory);
+
+    IOException error = assertThrows(IOException.class,
+        () -> Engines.byId("onnxruntime").open(files, EngineSettings.cpuDefaults()).close());
+
+    assertEquals(directory.resolve("mlp.onnx") + ": expected the fp32 model of mlp, found the int8"
+        + " model (its metadata says so): it was copied over this variant's file. Export it again:"
+        + " archbench export --arch mlp", error.getMessage());
+  }
+
+  @Test
+  void aFloat32FileCopiedOverTheInt8FileIsRefused() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    Files.copy(directory.resolve("mlp.onnx"), directory.resolve("mlp.int8.onnx"),
+        StandardCopyOption.REPLACE_EXISTING);
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    IOException error = assertThrows(IOException.class, int8::verifiedOnnx);
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("mlp.int8.onnx")
+        + ": expected the int8 model of mlp, found the fp32 model"), error.getMessage());
+  }
+
+  @Test
+  void anInt8FileDerivedFromAnEarlierFloat32ExportIsRefused() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    String derivedFrom = Sha256.hex(directory.resolve("mlp.onnx"));
+    ModelFixtures.writeExported(directory, Architectures.MLP);
+    assertNotEquals(derivedFrom, Sha256.hex(directory.resolve("mlp.onnx")), "exported anew");
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    IOException error = assertThrows(IOException.class, int8::verifiedOnnx);
+
+    assertTrue(error.getMessage().startsWith(directory.resolve("mlp.int8.onnx")
+        + ": expected the int8 model derived from " + directory.resolve("mlp.onnx")
+        + " as it is now"), error.getMessage());
+    assertTrue(error.getMessage().endsWith("Export it again: archbench export --arch mlp"),
+        error.getMessage());
+  }
+
+  @Test
+  void anInt8FileNamesItsSourceAndCalibration() throws IOException {
+    Path directory = exported(Architectures.MLP);
+    ModelFixtures.writeInt8(directory);
+    ModelFiles int8 = ModelFiles.in(directory).as(ModelVariants.byId("int8"));
+
+    Map<String, String> metadata = OnnxMetadata.read(int8.verifiedOnnx());
+
+    assertEquals("int8", metadata.get(ExportProvenance.VARIANT));
+    assertEquals(Sha256.hex(directory.resolve("mlp.onnx")),
+        metadata.get(ExportProvenance.DERIVED_FROM_SHA256));
+    assertEquals("min-max", metadata.get(QdqQuantizer.METHOD));
+    assertEquals("8", metadata.get(QdqQuantizer.CALIBRATION_IMAGES));
+  }
+
   /** models/&lt;arch&gt;/ as training saves it: freshly initialised parameters under {@code key}. */
   private Path saved(String name, ArchitectureSpec spec, TrainingKey key) throws IOException {
     Path directory = models.resolve(name);
@@ -170,5 +239,37 @@ class ModelFilesTest {
     assertTrue(error.getMessage().startsWith(directory + ": expected one DJL parameter file,"
         + " mlp-0001.params (what training saved, as params.json says), found [mlp-0001.params,"
         + " mlp-0009.params]."), error.getMessage());
+  }
+
+  @Test
+  void anotherTrainingsParametersWithParamsJsonDeletedAreRefused() throws IOException {
+    Path first = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Path second = saved("seed-2", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 2));
+    Files.copy(second.resolve("mlp-0001.params"), first.resolve("mlp-0001.params"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.delete(first.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
+    ModelFiles files = ModelFiles.in(first);
+
+    IOException error = assertThrows(IOException.class, () -> files.loadDjlModel(Device.cpu()));
+
+    assertEquals(first.resolve("params.json") + ": expected the record of the parameters training"
+        + " saved, which every model directory whose key.json is of format 1.1 or later has (this"
+        + " one's is), found no such file: it was deleted, and the parameters cannot be told from"
+        + " another model's. Train it again: archbench train --arch mlp --force",
+        error.getMessage());
+  }
+
+  @Test
+  void aDirectoryFromBeforeParamsJsonLoadsItsParameters() throws IOException {
+    Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
+    Files.delete(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
+    // key.json as an archbench that wrote no params.json wrote it: format 1.0.
+    Path keyFile = directory.resolve(OutputLayout.KEY_FILE);
+    Files.writeString(keyFile, Files.readString(keyFile).replace("\"1.1\"", "\"1.0\""));
+    assertFalse(new ModelStore(directory).keyPromisesParamsProvenance());
+
+    try (Model model = ModelFiles.in(directory).loadDjlModel(Device.cpu())) {
+      assertEquals(Architectures.MLP.id(), model.getName());
+    }
   }
 }

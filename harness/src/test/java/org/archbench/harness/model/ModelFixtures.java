@@ -1,5 +1,7 @@
 package org.archbench.harness.model;
 
+import ai.djl.Device;
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
@@ -7,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.archbench.harness.export.Calibration;
+import org.archbench.harness.export.CalibrationMethod;
 import org.archbench.harness.export.ExportProvenance;
 import org.archbench.harness.export.OnnxExporter;
 import org.archbench.models.djl.DjlBlocks;
@@ -66,5 +70,38 @@ public final class ModelFixtures {
   public static ExportProvenance provenance(ArchitectureSpec spec, TrainingKey key) throws IOException {
     return new ExportProvenance(spec.id(), ArchitectureSpecJson.sha256(spec), ModelStore.sha256(key),
         key.datasetSha256(), key.config().seed(), 1, Double.NaN, "test", "unknown");
+  }
+
+  /**
+   * Writes the directory training and export leave: freshly initialised parameters of {@code spec}
+   * saved under the key of {@code seed} (the .params file, params.json, arch.json, key.json), their
+   * float32 export and its int8 variant.
+   */
+  public static void writeTrainedAndExported(Path directory, ArchitectureSpec spec, long seed)
+      throws IOException {
+    TrainingKey key = key(spec, seed);
+    try (Model model = Model.newInstance(spec.id(), Device.cpu(), ModelFiles.DJL_ENGINE)) {
+      model.setBlock(DjlBlocks.build(spec));
+      model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32,
+          DjlBlocks.inputShape(spec, 1));
+      new ModelStore(directory).save(model, spec, key, 1);
+      OnnxExporter.export(spec, model.getBlock(), provenance(spec, key),
+          directory.resolve(spec.id() + ".onnx"));
+    }
+    writeInt8(directory);
+  }
+
+  /**
+   * Derives the int8 file of the model {@link #writeExported} wrote in {@code directory}, calibrated
+   * on a few images of a fixed pattern (the values do not matter, only that the file is int8's).
+   */
+  public static void writeInt8(Path directory) throws IOException {
+    int images = 8;
+    float[] pixels = new float[images * 28 * 28];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (i % 97) / 97f;
+    }
+    ModelVariants.byId("int8").derive(ModelFiles.in(directory),
+        new Calibration(pixels, images, new long[] {1, 28, 28}, CalibrationMethod.MIN_MAX));
   }
 }

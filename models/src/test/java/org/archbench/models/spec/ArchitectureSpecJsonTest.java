@@ -54,6 +54,17 @@ class ArchitectureSpecJsonTest {
   }
 
   @Test
+  void tooManyValuesToFlattenNameTheLayer() {
+    String json = ArchitectureSpecJson.toJson(Architectures.CNN)
+        .replaceFirst("\"outChannels\" : 64", "\"outChannels\" : 1000000000");
+
+    IOException error = assertThrows(IOException.class, () -> ArchitectureSpecJson.fromJson(json));
+
+    assertTrue(error.getMessage().contains("architecture 'cnn', layer 8: expected at most 2147483647"
+        + " values to flatten, found 1000000000x7x7 = 49000000000"), error.getMessage());
+  }
+
+  @Test
   void unknownLayerTypeIsRejected() {
     String json = ArchitectureSpecJson.toJson(Architectures.MLP).replace("\"flatten\"", "\"reshape\"");
 

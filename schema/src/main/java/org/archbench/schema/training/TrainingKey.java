@@ -6,6 +6,9 @@ import org.archbench.schema.io.ResultFormat;
  * What a trained model depends on. A model whose stored key equals the key of a requested run is
  * that run's result, so it is reused instead of trained again.
  *
+ * <p>File format 1.1 adds no field: it marks a key written beside a params.json, which every model
+ * directory has since, so that a params.json missing there is told from one never written.
+ *
  * @param arch the architecture id
  * @param specSha256 hash of the architecture spec's JSON
  * @param config the training configuration, seed included
@@ -13,9 +16,12 @@ import org.archbench.schema.io.ResultFormat;
  * @param format version of the training code's output; bumped when the same inputs would now give
  *     a different model
  */
-@ResultFormat(file = "models/<arch>/key.json")
+@ResultFormat(file = "models/<arch>/key.json", minor = TrainingKey.MINOR_WITH_PARAMS_PROVENANCE)
 public record TrainingKey(
     String arch, String specSha256, TrainingConfig config, String datasetSha256, int format) {
+
+  /** The minor format version of key.json from which params.json is always written beside it. */
+  public static final int MINOR_WITH_PARAMS_PROVENANCE = 1;
 
   /** The current {@link #format}. */
   public static final int FORMAT = 1;
