@@ -16,12 +16,14 @@ import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.io.FileSystemReasons;
 import org.archbench.schema.io.Temporaries;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -290,13 +292,17 @@ public final class RunCheck {
       return;
     }
     try (Stream<Path> paths = Files.walk(run)) {
-      for (Path path : paths.filter(path -> !path.equals(run) && Temporaries.isTemporary(path))
+      for (Path path : paths.filter(path -> !path.equals(run) && Temporaries.isLeftover(path))
           .sorted().toList()) {
         problems.add(name(path) + ": expected no temporary files, found one a stopped run left;"
             + " the next archbench command writing into " + run + " removes it");
       }
     } catch (IOException e) {
-      problems.add(".: could not list the run's files: " + e.getMessage());
+      problems.add(".: could not list the run's files (" + FileSystemReasons.of(e) + ")");
+    } catch (UncheckedIOException e) {
+      // Files.walk reports a directory it cannot read only as it reaches it.
+      problems.add(".: could not list the run's files (" + FileSystemReasons.of(e.getCause())
+          + "); make every directory of the run readable");
     }
   }
 

@@ -126,7 +126,7 @@ public final class Temporaries {
   }
 
   /** An archbench temporary whose writer is neither this process nor any other live one. */
-  private static boolean isLeftover(Path path) {
+  public static boolean isLeftover(Path path) {
     OptionalLong writer = writer(path);
     return writer.isPresent() && writer.getAsLong() != pid()
         && !ProcessHandle.of(writer.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
