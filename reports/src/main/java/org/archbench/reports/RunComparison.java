@@ -92,8 +92,14 @@ public final class RunComparison {
     }
     requireDistinct(directories);
     List<RunResults> runs = new ArrayList<>();
+    List<String> staleWarnings = new ArrayList<>();
     for (Path directory : directories) {
-      runs.add(RunResults.read(directory));
+      // A run's figures of a model changed since are left out here as in its own report.
+      RunResults read = RunResults.read(directory);
+      StaleResults stale = StaleResults.of(read);
+      stale.stale().forEach(why -> staleWarnings.add(directory + ": " + why
+          + " (its figures are left out)"));
+      runs.add(stale.current(read));
     }
     requireSameModels(runs);
     List<String> named = distinct(labels.isEmpty()
@@ -106,6 +112,7 @@ public final class RunComparison {
         + " geometric means with Welch's 95% interval on the logs; where the interval covers 1 it"
         + " reads no detectable difference. Each chart draws the intervals, one bar per"
         + " architecture and engine, against the line at 1.");
+    staleWarnings.forEach(section::warning);
     runs.forEach(run -> run.stability().flatMap(stability -> stability.warning())
         .ifPresent(warning -> section.warning(HtmlReport.defaultLabel(run) + ": " + warning)));
     for (Figure figure : FIGURES) {

@@ -46,6 +46,24 @@ class RunComparisonTest {
   }
 
   @Test
+  void aRunsFiguresOfAModelExportedAgainAreLeftOutSayingSo() throws IOException {
+    Path laptop = Fixtures.copy(directory.resolve("laptop"));
+    Path server = Fixtures.copy(directory.resolve("server"));
+    Files.writeString(server.resolve("models/mlp/mlp.onnx"), "a new float32 export");
+
+    Path index = RunComparison.write(List.of(laptop, server), directory.resolve("comparison"));
+
+    Document page = Jsoup.parse(index.toFile());
+    assertTrue(page.select("#comparison .problem-note").eachText().contains("Warning: " + server
+        + ": stale: models/mlp/mlp.onnx changed after jmh/results.json was written; run bench"
+        + " again (its figures are left out)"), page.select("#comparison").text());
+    String csv = Files.readString(
+        directory.resolve("comparison/tables/comparison-b256-images-per-s.csv"));
+    assertTrue(csv.lines().anyMatch(line -> line.matches("mlp,onnxruntime,[0-9.]+,.*")
+        && line.endsWith(",,,,,")), "the laptop's figure, no server figure, no ratio: " + csv);
+  }
+
+  @Test
   void eachRunCanBeLabelledAndEveryFigureGetsARatioChart() throws IOException {
     Path first = Fixtures.copy(directory.resolve("first"));
     Path second = Fixtures.copy(directory.resolve("second"));
