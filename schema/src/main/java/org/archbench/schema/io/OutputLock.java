@@ -136,8 +136,8 @@ public final class OutputLock implements AutoCloseable {
             + OutputLayout.LOCK_FILE + " while archbench runs), or give this run another output"
             + " directory (--out).");
       }
-      previous.ifPresent(holder -> notices.accept(directory + ": taking over the lock " + holder
-          + " left; that process " + (holder.running() ? "runs but holds no lock on it"
+      previous.ifPresent(holder -> notices.accept(directory + ": taking over the lock left by "
+          + holder + "; that process " + (holder.running() ? "runs but holds no lock on it"
               : "is no longer running")));
       byte[] secret = new byte[16];
       new SecureRandom().nextBytes(secret);

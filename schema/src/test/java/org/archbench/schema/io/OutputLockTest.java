@@ -154,8 +154,8 @@ class OutputLockTest {
         + " \"archbench train\", \"startedAt\": \"2026-12-01T00:00:00Z\"}");
 
     try (OutputLock taken = acquire("archbench train")) {
-      assertEquals(List.of(out + ": taking over the lock pid 1 (archbench train), started"
-          + " 2026-12-01T00:00:00Z left; that process runs but holds no lock on it"), notices);
+      assertEquals(List.of(out + ": taking over the lock left by pid 1 (archbench train), started"
+          + " 2026-12-01T00:00:00Z; that process runs but holds no lock on it"), notices);
     }
   }
 
@@ -166,8 +166,9 @@ class OutputLockTest {
         + ", \"command\": \"archbench train\", \"startedAt\": \"2026-12-01T00:00:00Z\"}");
 
     try (OutputLock taken = acquire("archbench train")) {
-      assertEquals(List.of(out + ": taking over the lock pid " + finished + " (archbench train),"
-          + " started 2026-12-01T00:00:00Z left; that process is no longer running"), notices);
+      assertEquals(List.of(out + ": taking over the lock left by pid " + finished
+          + " (archbench train), started 2026-12-01T00:00:00Z; that process is no longer running"),
+          notices);
       assertTrue(Files.readString(out.resolve(OutputLayout.LOCK_FILE))
           .contains("\"pid\":" + ProcessHandle.current().pid()));
     }
