@@ -43,7 +43,18 @@ public final class ModelStore {
       return false;
     }
     try {
-      return JsonFiles.read(keyFile, TrainingKey.class).equals(key);
+      if (!JsonFiles.read(keyFile, TrainingKey.class).equals(key)) {
+        return false;
+      }
+      if (keyPromisesParamsProvenance()
+          && !Files.isRegularFile(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE))) {
+        // Its parameters cannot be told from another training's: reusing them would only move the
+        // refusal to the next stage that loads them.
+        LOG.warn("{} has lost its {}, so its parameters cannot be checked; the model will be"
+            + " trained again", directory, OutputLayout.PARAMS_PROVENANCE_FILE);
+        return false;
+      }
+      return true;
     } catch (IOException unreadable) {
       // A key from an older archbench: that model was trained under other rules, so it is stale.
       LOG.info("{} is not a key this archbench reads ({}); the model will be trained again",

@@ -260,6 +260,17 @@ class ModelFilesTest {
   }
 
   @Test
+  void aModelThatLostItsParamsJsonIsTrainedAgainNotReused() throws IOException {
+    TrainingKey key = ModelFixtures.key(Architectures.MLP, 1);
+    Path directory = saved("seed-1", Architectures.MLP, key);
+    assertTrue(new ModelStore(directory).holds(key));
+
+    Files.delete(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
+
+    assertFalse(new ModelStore(directory).holds(key));
+  }
+
+  @Test
   void aDirectoryFromBeforeParamsJsonLoadsItsParameters() throws IOException {
     Path directory = saved("seed-1", Architectures.MLP, ModelFixtures.key(Architectures.MLP, 1));
     Files.delete(directory.resolve(OutputLayout.PARAMS_PROVENANCE_FILE));
