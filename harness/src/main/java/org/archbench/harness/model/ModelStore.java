@@ -132,16 +132,9 @@ public final class ModelStore {
 
   /** The minor format version of key.json; 0 for a key written before versions were recorded. */
   private int keyMinorVersion() throws IOException {
-    String version = JsonFiles.readTree(directory.resolve(OutputLayout.KEY_FILE),
-            "the key of a trained model", "Train it again (archbench train --force).")
-        .path(JsonFiles.FORMAT_VERSION).asText("1.0");
-    int dot = version.indexOf('.');
-    try {
-      return Integer.parseInt(version.substring(dot + 1));
-    } catch (NumberFormatException notAVersion) {
-      // Reading the key refused such a version already; a file changed since is as good as older.
-      return 0;
-    }
+    // Reading the key refuses a version that does not parse; a file changed since is as old as 1.0.
+    return JsonFiles.minorVersion(JsonFiles.readTree(directory.resolve(OutputLayout.KEY_FILE),
+        "the key of a trained model", "Train it again (archbench train --force)."));
   }
 
   /** Saves {@code model}, trained for {@code epochs} under {@code key}, replacing what was there. */

@@ -6,7 +6,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Parameter;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.harness.Failures;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.schema.io.FileSystemReasons;
 import org.archbench.schema.io.JsonFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,8 +91,7 @@ final class Checkpoints {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return root instanceof FileSystemException system && system.getReason() != null
-        ? system.getReason() : Failures.describe(root);
+    return root instanceof IOException io ? FileSystemReasons.of(io) : Failures.describe(root);
   }
 
   /** The state of the newest complete checkpoint of the run {@code key}, if any. */

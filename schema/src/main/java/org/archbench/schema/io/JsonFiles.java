@@ -138,6 +138,15 @@ public final class JsonFiles {
     return value;
   }
 
+  /**
+   * The minor format version {@code tree}, a result file read as JSON, gives: 0 for a file written
+   * before versions were recorded (version 1.0), and for one whose version is not MAJOR.MINOR.
+   */
+  public static int minorVersion(JsonNode tree) {
+    Matcher version = VERSION.matcher(tree.path(FORMAT_VERSION).asText("1.0"));
+    return version.matches() ? Integer.parseInt(version.group(2)) : 0;
+  }
+
   /** A result file of a major format version newer than this archbench reads. */
   public static final class NewerFormatException extends IOException {
     private static final long serialVersionUID = 1L;
