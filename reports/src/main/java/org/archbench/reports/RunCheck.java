@@ -132,8 +132,7 @@ public final class RunCheck {
     check.report(layout);
     check.readableByOthers();
     check.noTemporaries();
-    check.plausible();
-    check.current();
+    check.resultValues();
     check.predictionsOfTheirEvaluation(layout);
     return new Result(check.filesChecked, List.copyOf(check.problems));
   }
@@ -306,23 +305,19 @@ public final class RunCheck {
     }
   }
 
-  /** Values the result files cannot truly hold, as the report names them. */
-  private void plausible() {
-    try {
-      problems.addAll(Plausibility.problems(RunResults.read(run)));
-    } catch (IOException unreadable) {
-      // A file that does not read is already a problem of its own above.
-    }
-  }
-
-  /** Every result measured the model now in the run: none is stale. */
-  private void current() {
+  /**
+   * What the result files hold, read once as the report reads them: values they cannot truly hold
+   * ({@link Plausibility}), and results whose model has changed since they were written
+   * ({@link StaleResults}).
+   */
+  private void resultValues() {
     RunResults results;
     try {
       results = RunResults.read(run);
     } catch (IOException unreadable) {
       return; // A file that does not read is already a problem of its own above.
     }
+    problems.addAll(Plausibility.problems(results));
     try {
       problems.addAll(StaleResults.of(results).stale());
     } catch (IOException unreadable) {

@@ -120,12 +120,7 @@ public final class OutputLock implements AutoCloseable {
       Optional<Holder> previous = read(channel);
       FileLock lock = tryLock(channel, false);
       if (lock == null) {
-        if (isHoldersChild(previous)) {
-          // A stage of a pipeline that holds the directory for the whole run.
-          channel.close();
-          return new OutputLock(null, null, inheritedToken());
-        }
-        throw locked(directory, "writing into", previous);
+        return underHolder(channel, previous, directory, "writing into");
       }
       Optional<Long> unseen = DeletedLockHolders.find(file);
       if (unseen.isPresent()) {
@@ -192,11 +187,7 @@ public final class OutputLock implements AutoCloseable {
       Optional<Holder> writer = read(channel);
       FileLock lock = tryLock(channel, true);
       if (lock == null) {
-        if (isHoldersChild(writer)) {
-          channel.close();
-          return new OutputLock(null, null, inheritedToken());
-        }
-        throw locked(layout.root(), "reading", writer);
+        return underHolder(channel, writer, layout.root(), "reading");
       }
       return new OutputLock(channel, lock, null);
     } catch (IOException | RuntimeException e) {
@@ -274,6 +265,19 @@ public final class OutputLock implements AutoCloseable {
     } catch (OverlappingFileLockException heldHere) {
       return null;
     }
+  }
+
+  /**
+   * The lock of a process {@code holder} started (a stage of a pipeline, which holds the directory
+   * for the whole run), which works under the holder's lock; any other process is refused.
+   */
+  private static OutputLock underHolder(FileChannel channel, Optional<Holder> holder,
+      Path directory, String doing) throws IOException {
+    if (!isHoldersChild(holder)) {
+      throw locked(directory, doing, holder);
+    }
+    channel.close();
+    return new OutputLock(null, null, inheritedToken());
   }
 
   private static LockedException locked(Path directory, String doing, Optional<Holder> writer) {
