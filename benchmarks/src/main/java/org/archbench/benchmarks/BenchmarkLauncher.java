@@ -26,7 +26,7 @@ import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
 import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.BenchmarkedModels;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.io.JsonFiles;

@@ -95,6 +95,15 @@ public record OutputLayout(Path root) {
         pipeline());
   }
 
+  /**
+   * {@code file}, a file of this run, as results name it: relative to the output directory, with
+   * {@code /} between names ({@code models/cnn/cnn.onnx}, {@code eval/cnn.onnxruntime.predictions.csv}).
+   */
+  public String name(Path file) {
+    Path relative = root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize());
+    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+  }
+
   /** run.json. */
   public Path runManifest() {
     return root.resolve(RUN_MANIFEST);

@@ -19,7 +19,7 @@ import org.archbench.harness.data.DatasetException;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.evaluation.PairwiseSignificance;
 import org.archbench.harness.evaluation.RecordedPredictions;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.stats.SeedStatistics;
 import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.io.JsonFiles;

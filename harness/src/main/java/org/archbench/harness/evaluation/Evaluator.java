@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.eval.EngineAgreement;
 import org.archbench.harness.model.ModelVariant;
@@ -115,7 +115,7 @@ public final class Evaluator {
       evaluations.add(
           evaluation(run.kind(), run.variant().id(), run.version(), settings, labels,
               probabilities, classes, data.classNames(),
-              layout.root().relativize(predictions).toString(), run.model(), predictionsSha256));
+              layout.name(predictions), run.model(), predictionsSha256));
     }
     evaluations.addAll(kept.engines());
     List<VariantComparison> comparisons = new ArrayList<>(kept.againstFloat32());

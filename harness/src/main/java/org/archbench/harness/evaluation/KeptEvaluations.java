@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.archbench.harness.data.LabeledImages;
 import org.archbench.harness.engine.BatchedInference;
-import org.archbench.schema.ModelChanges;
+import org.archbench.schema.provenance.ModelChanges;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.engine.NotSupported;
@@ -72,7 +72,7 @@ record KeptEvaluations(List<EngineEvaluation> engines, List<VariantComparison> a
       return NONE;
     }
     ModelChanges changes = new ModelChanges(layout);
-    String name = layout.root().relativize(file).toString();
+    String name = layout.name(file);
     List<EngineEvaluation> kept = new ArrayList<>();
     for (EngineEvaluation entry : earlier.engines()) {
       Configuration configuration = new Configuration(entry.engine(), entry.variant());

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.archbench.harness.data.LabeledImages;
-import org.archbench.schema.MeasuredModel;
-import org.archbench.schema.ModelChanges;
+import org.archbench.schema.provenance.MeasuredModel;
+import org.archbench.schema.provenance.ModelChanges;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.eval.EngineEvaluation;
@@ -40,7 +40,7 @@ public record RecordedPredictions(int[] predicted, MeasuredModel model) {
     if (!Files.isRegularFile(evaluation)) {
       return new RecordedPredictions(predicted, null);
     }
-    String evaluationName = name(layout, evaluation);
+    String evaluationName = layout.name(evaluation);
     Optional<EngineEvaluation> entry = JsonFiles.read(evaluation, EvaluationReport.class)
         .engine(engine, ModelVariantIds.FLOAT32);
     String evaluate = "; run archbench evaluate --arch " + arch + " --engines " + engine;
@@ -60,10 +60,5 @@ public record RecordedPredictions(int[] predicted, MeasuredModel model) {
       throw new IOException(evaluation + ": " + stale.get());
     }
     return new RecordedPredictions(predicted, entry.get().model());
-  }
-
-  private static String name(OutputLayout layout, Path file) {
-    return layout.root().relativize(file).toString().replace(file.getFileSystem().getSeparator(),
-        "/");
   }
 }

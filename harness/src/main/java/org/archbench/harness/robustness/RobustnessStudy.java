@@ -1,7 +1,7 @@
 package org.archbench.harness.robustness;
 
 import java.io.IOException;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

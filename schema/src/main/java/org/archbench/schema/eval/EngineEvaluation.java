@@ -2,7 +2,7 @@ package org.archbench.schema.eval;
 
 import java.util.Arrays;
 import java.util.List;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.engine.EngineSettings;
 import org.archbench.schema.io.MayBeAbsent;

@@ -2,7 +2,7 @@ package org.archbench.schema.jmh;
 
 import java.util.List;
 import java.util.Optional;
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.io.ResultFormat;
 
 /**

@@ -1,7 +1,8 @@
-package org.archbench.schema;
+package org.archbench.schema.provenance;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.Sha256;
 
 /**
@@ -33,14 +34,7 @@ public record MeasuredModel(String file, String sha256, String trainingKeySha256
    */
   public static MeasuredModel of(OutputLayout layout, Path modelFile) throws IOException {
     Path key = modelFile.toAbsolutePath().getParent().resolve(OutputLayout.KEY_FILE);
-    return new MeasuredModel(name(layout, modelFile), Sha256.hex(modelFile), Sha256.hex(key));
-  }
-
-  /** {@code file} as results name it: relative to the run, {@code /} between names. */
-  static String name(OutputLayout layout, Path file) {
-    Path relative = layout.root().toAbsolutePath().normalize()
-        .relativize(file.toAbsolutePath().normalize());
-    return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    return new MeasuredModel(layout.name(modelFile), Sha256.hex(modelFile), Sha256.hex(key));
   }
 
   /** The training key's file beside {@link #file}, as results name it. */

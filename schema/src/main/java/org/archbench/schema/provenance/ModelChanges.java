@@ -1,4 +1,4 @@
-package org.archbench.schema;
+package org.archbench.schema.provenance;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.Sha256;
 
 /**

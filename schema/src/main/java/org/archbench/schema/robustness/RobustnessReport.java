@@ -1,6 +1,6 @@
 package org.archbench.schema.robustness;
 
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;

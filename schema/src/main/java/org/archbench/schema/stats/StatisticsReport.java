@@ -1,6 +1,6 @@
 package org.archbench.schema.stats;
 
-import org.archbench.schema.MeasuredModel;
+import org.archbench.schema.provenance.MeasuredModel;
 import org.archbench.schema.io.ResultFormat;
 import java.util.List;
 
