@@ -10,9 +10,13 @@ final class BenchmarkJvm {
    * of the fork, not a call made later (EngineSettings: one inter-op thread).
    */
   static final String ONE_INTEROP_THREAD = "-Dai.djl.pytorch.num_interop_threads=1";
-  /** A fixed, pre-touched heap, so that heap growth does not show up as native memory. */
-  static final String HEAP = "-Xms1g";
-  static final String MAX_HEAP = "-Xmx1g";
+  /**
+   * A fixed heap, so that heap growth does not show up as native memory, and small enough that
+   * the forks of every configuration, which the stage keeps alive together, fit in memory: the
+   * benchmarks' inputs and logits are a few MiB, the engines' tensors native.
+   */
+  static final String HEAP = "-Xms384m";
+  static final String MAX_HEAP = "-Xmx384m";
 
   private BenchmarkJvm() {}
 }

@@ -4,6 +4,7 @@ import org.archbench.harness.model.ModelVariants;
 import org.archbench.harness.provenance.RunStages;
 import org.archbench.harness.engine.Cuda;
 import org.archbench.schema.engine.NotSupported;
+import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,6 +112,9 @@ public final class BenchmarkLauncher {
     BenchmarkedModels models = benchmarkedModels(layout, request, notSupported);
     RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
         RoundPlan.DEFAULT_SEED).without(notSupported);
+    // The forks start together and only read the inputs: they are written once, here.
+    BenchmarkModels.writeInputs(layout.benchmarkInputs(), request.dataset(),
+        request.dataDirectory() == null ? "" : request.dataDirectory().toString());
     Optional<String> flameGraphs = flameGraphProfiler(request, console);
     ChainedOptionsBuilder overhead = allParams(budget.iterations(common(request, budget)),
         request)
@@ -128,8 +132,13 @@ public final class BenchmarkLauncher {
     try (RunStages.Stage stage = RunStages.start(layout, "benchmarks")
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
-      parts.add(new SteadyStateRounds(layout, budget, () -> common(request, budget),
-          flameGraphs, console).run(plan));
+      BlockCoordinator.Outcome blocks = new BlockCoordinator(layout, budget,
+          forkJvmArgs(request, budget), RoundPlan.DEFAULT_SEED, (benchmark, series) ->
+              series.configurations(benchmark), flameGraphs, console).run(plan);
+      parts.add(blocks.steadyState());
+      if (budget.threadsForks() > 0) {
+        parts.add(threads(request, budget, notSupported));
+      }
       if (budget.overheadForks() > 0) {
         parts.add(runPart(overhead));
       }
@@ -236,7 +245,47 @@ public final class BenchmarkLauncher {
     return Optional.of("libPath=" + library.get() + ";output=flamegraph;dir=" + layout.profiles());
   }
 
+  /**
+   * The one-thread benchmarks, float32 models only, as JMH forks of their own: each configuration
+   * opens its engine with one intra-op thread, which a fork serving turns with all cores cannot.
+   */
+  private static Path threads(Request request, JmhPreset budget, List<NotSupported> notSupported)
+      throws IOException, RunnerException {
+    Map<String, List<String>> values = registryValues(request);
+    values.put(BenchmarkParameters.VARIANT, request.variants().stream()
+        .filter(ModelVariantIds.FLOAT32::equals).toList());
+    List<RoundPlan.Configuration> configurations = RoundPlan.of(budget.threads(), values, 1,
+        RoundPlan.DEFAULT_SEED).without(notSupported).configurations();
+    OutputLayout layout = request.layout();
+    Path directory = layout.jmh().resolve("threads");
+    AtomicFiles.createDirectories(directory);
+    List<Path> parts = new ArrayList<>();
+    for (int i = 0; i < configurations.size(); i++) {
+      RoundPlan.Configuration configuration = configurations.get(i);
+      ChainedOptionsBuilder options = budget.iterations(common(request, budget))
+          .include(configuration.include())
+          .forks(budget.threadsForks())
+          .result(directory.resolve(String.format(Locale.ROOT, "%03d.json", i)).toString());
+      configuration.params().forEach(options::param);
+      parts.add(runPart(options));
+    }
+    Path merged = layout.jmhPart("threads");
+    concatenate(parts, merged);
+    return merged;
+  }
+
   private static ChainedOptionsBuilder common(Request request, JmhPreset budget) {
+    return new OptionsBuilder()
+        .jvmArgsAppend(forkJvmArgs(request, budget).toArray(String[]::new))
+        .addProfiler(GCProfiler.class)
+        .addProfiler(NativeMemoryProfiler.class)
+        .addProfiler(SteadyStateProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .shouldFailOnError(true);
+  }
+
+  /** Every benchmark JVM's options: offline, threads, heap, where the models and inputs are. */
+  private static List<String> forkJvmArgs(Request request, JmhPreset budget) {
     List<String> jvm = new ArrayList<>(List.of(BenchmarkJvm.OFFLINE,
         BenchmarkJvm.ONE_INTEROP_THREAD, BenchmarkJvm.HEAP, BenchmarkJvm.MAX_HEAP,
         "-D" + BenchmarkModels.OUT_PROPERTY + "=" + request.layout().root(),
@@ -247,13 +296,7 @@ public final class BenchmarkLauncher {
     if (request.dataDirectory() != null) {
       jvm.add("-D" + BenchmarkModels.DATA_PROPERTY + "=" + request.dataDirectory());
     }
-    return new OptionsBuilder()
-        .jvmArgsAppend(jvm.toArray(String[]::new))
-        .addProfiler(GCProfiler.class)
-        .addProfiler(NativeMemoryProfiler.class)
-        .addProfiler(SteadyStateProfiler.class)
-        .resultFormat(ResultFormatType.JSON)
-        .shouldFailOnError(true);
+    return jvm;
   }
 
   /** The architectures, engines and variants of {@code request}, by JMH parameter name. */

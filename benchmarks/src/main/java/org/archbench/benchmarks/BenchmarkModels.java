@@ -109,12 +109,8 @@ final class BenchmarkModels {
     if (inputs == null) {
       Path file = layout().benchmarkInputs();
       try {
-        IdxArray cached = readCachedInputs(file);
-        if (cached == null) {
-          LabeledImages first = loadTestImages().first(LoadedModel.MAX_BATCH);
-          IdxWriter.writeImages(file, first.pixels(), first.count(), first.rows(), first.cols());
-          cached = IdxReader.read(file, 3);
-        }
+        IdxArray cached = writeInputs(file, System.getProperty(DATASET_PROPERTY, ""),
+            System.getProperty(DATA_PROPERTY, ""));
         int[] dimensions = cached.dimensions();
         inputs = IdxWriter.readImages(file, dimensions[0], dimensions[1], dimensions[2]);
         pixelsPerImage = dimensions[1] * dimensions[2];
@@ -138,9 +134,22 @@ final class BenchmarkModels {
     }
   }
 
-  private static LabeledImages loadTestImages() {
-    String data = System.getProperty(DATA_PROPERTY, "");
-    String dataset = System.getProperty(DATASET_PROPERTY, "");
+  /**
+   * The inputs file {@code file} (the first test images of {@code dataset}, from {@code data} or
+   * the usual places), written unless it is there and sound. The stage writes it before its forks
+   * start, so that they only read it.
+   */
+  static IdxArray writeInputs(Path file, String dataset, String data) throws IOException {
+    IdxArray cached = readCachedInputs(file);
+    if (cached == null) {
+      LabeledImages first = loadTestImages(dataset, data).first(LoadedModel.MAX_BATCH);
+      IdxWriter.writeImages(file, first.pixels(), first.count(), first.rows(), first.cols());
+      cached = IdxReader.read(file, 3);
+    }
+    return cached;
+  }
+
+  private static LabeledImages loadTestImages(String dataset, String data) {
     DatasetLocator.Builder locator = DatasetLocator.builder(
         IdxDatasets.byId(dataset.isBlank() ? Defaults.DATASET : dataset));
     if (!data.isBlank()) {

@@ -12,20 +12,28 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * engine and model start), and every engine x architecture x benchmark method is a fork of its own,
  * so the smaller presets run fewer methods rather than only shorter iterations.
  *
- * @param steadyState the steady-state benchmark methods, as JMH include patterns
- * @param rounds rounds of the steady-state benchmarks, one fork of each configuration per round
- *     ({@link RoundPlan}): the fewest forks behind each steady-state figure
- * @param maximumRounds the most rounds: after {@code rounds}, a configuration with a figure not yet
- *     ok runs another fork per round while {@code budget} lasts ({@link SteadyStateRounds})
- * @param budget the steady-state rounds' time beyond which no further round starts a fork; the
- *     first {@code rounds} always run in full
+ * @param steadyState the steady-state benchmark methods, as JMH include patterns, measured in
+ *     blocks ({@link BlockCoordinator})
+ * @param rounds the pilot blocks of each steady-state benchmark, which every configuration takes a
+ *     turn in: the fewest blocks behind each figure and comparison
+ * @param maximumRounds the most counted blocks of a benchmark: after the pilot, blocks go only to
+ *     configurations with a comparison not yet decided, while {@code budget} lasts
+ * @param budget the blocks' time beyond which no further block starts; the settling and pilot
+ *     blocks always run in full
+ * @param settlingBlocks blocks of each benchmark run before the pilot and not counted: a fork's
+ *     JIT and caches settle over its first turns
+ * @param turnTime a turn's measurement time (a slow batch-1 latency gets longer turns)
+ * @param threads the one-thread benchmark methods, run as JMH forks of their own (a fork serving
+ *     turns keeps one engine with all cores, and PyTorch's thread count is the process's)
+ * @param threadsForks forks of each one-thread configuration (float32 models only; 0 skips them)
  * @param warmupWindow a window of the warm-up until steady ({@link SteadyWarmup}), which each
  *     fork's setup runs before JMH's own warm-up iterations
  * @param maximumWarmupWindows the most windows of that warm-up, after which the fork's figures read
  *     "not steady"
- * @param warmupIterations JMH's warm-up iterations per fork, after the warm-up until steady
+ * @param warmupIterations JMH's warm-up iterations per fork of the parts run as forks (overhead,
+ *     threads), after the warm-up until steady
  * @param warmupTime length of each warm-up iteration
- * @param measurementIterations measurement iterations per fork
+ * @param measurementIterations measurement iterations per such fork
  * @param measurementTime length of each measurement iteration
  * @param coldStart the cold-start benchmark methods, as JMH include patterns
  * @param coldStartForks forks per cold-start benchmark, each one cold start of the engine
@@ -37,6 +45,10 @@ record JmhPreset(
     int rounds,
     int maximumRounds,
     Duration budget,
+    int settlingBlocks,
+    Duration turnTime,
+    List<String> threads,
+    int threadsForks,
     Duration warmupWindow,
     int maximumWarmupWindows,
     int warmupIterations,
@@ -48,30 +60,35 @@ record JmhPreset(
     int overheadForks) {
 
   private static final List<String> ALL_STEADY_STATE = List.of(every(ThroughputBenchmark.class),
-      every(LatencyBenchmark.class), every(ThreadsBenchmark.class), every(PeakGemmBenchmark.class));
+      every(LatencyBenchmark.class), every(PeakGemmBenchmark.class));
+  private static final List<String> THREADS = List.of(every(ThreadsBenchmark.class));
   private static final List<String> ALL_COLD_START = List.of(every(ColdStartBenchmark.class));
 
   static JmhPreset of(Preset preset) {
     return switch (preset) {
       // Every engine x architecture through throughput (with the gc and native memory profilers)
-      // and latency in two rounds, so that their forks are merged, every engine's start, and the
-      // GEMM peak: proves the stage works, measures nothing.
+      // and latency in two blocks, every engine's start, and the GEMM peak: proves the stage
+      // works, measures nothing.
       case SMOKE -> new JmhPreset(
           List.of(method(ThroughputBenchmark.class, "batch032"), every(LatencyBenchmark.class),
               every(PeakGemmBenchmark.class)),
-          2, 2, Duration.ZERO, Duration.ofMillis(100), 3, 0, TimeValue.milliseconds(200), 1,
+          2, 2, Duration.ZERO, 1, Duration.ofMillis(100), List.of(), 0,
+          Duration.ofMillis(100), 3, 0, TimeValue.milliseconds(200), 1,
           TimeValue.milliseconds(300),
           List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
-      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 2, 4, Duration.ofMinutes(4),
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 4, 10, Duration.ofMinutes(3), 1,
+          Duration.ofMillis(200), THREADS, 1,
           Duration.ofMillis(250), 8, 0, TimeValue.milliseconds(500), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
-      // Half-second iterations: the fork is the unit, and forks differ more than a fork's
-      // iterations do (a median 5.3% between forks' means against 2.0% between one fork's two
-      // 0.75 s iterations, on a 2-core host), so longer iterations narrow no interval that matters.
-      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 3, 8, Duration.ofMinutes(15),
+      // Turns of 300 ms: a block of every configuration lasts seconds, short against the host's
+      // drift, and the comparisons need blocks more than long turns (Kalibera and Jones: spend
+      // repetitions where the variance is, here between blocks).
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 6, 40, Duration.ofMinutes(9), 2,
+          Duration.ofMillis(300), THREADS, 2,
           Duration.ofMillis(300), 8, 0, TimeValue.seconds(1), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 3);
-      case FULL -> new JmhPreset(ALL_STEADY_STATE, 3, 12, Duration.ofMinutes(90),
+      case FULL -> new JmhPreset(ALL_STEADY_STATE, 10, 100, Duration.ofMinutes(60), 3,
+          Duration.ofSeconds(1), THREADS, 5,
           Duration.ofSeconds(1), 20, 2, TimeValue.seconds(3), 10,
           TimeValue.seconds(3), ALL_COLD_START, 5, 5);
     };

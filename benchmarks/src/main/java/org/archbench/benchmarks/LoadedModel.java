@@ -1,5 +1,7 @@
 package org.archbench.benchmarks;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.archbench.harness.engine.ImageBatch;
@@ -42,17 +44,41 @@ public class LoadedModel {
   private long flopsPerImage;
 
   /**
+   * In a fork that measures in turns ({@link TurnServer}), the model loaded by its first turn and
+   * the warm-up of each batch size, kept for the later turns: one load and one warm-up per fork,
+   * as in a fork that JMH runs once.
+   */
+  private static InferenceEngine kept;
+  private static final Map<Integer, SteadyWarmup.Outcome> WARMED = new HashMap<>();
+
+  /**
    * Loads the model, then warms it up until steady on the batch the benchmark method runs (its
    * name ends in the batch size, {@code batch032}): the shape matters, PyTorch's first calls on
    * each are slow.
    */
   @Setup(Level.Trial)
   public void load(BenchmarkParams benchmark) {
-    running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.settings());
     logits = new float[MAX_BATCH * BenchmarkModels.classes(arch)];
     flopsPerImage = BenchmarkModels.flopsPerImage(arch);
-    ImageBatch images = BenchmarkModels.batchOfTestImages(batchOf(benchmark.getBenchmark()));
-    SteadyWarmup.run(() -> running.run(images, logits));
+    int batch = batchOf(benchmark.getBenchmark());
+    ImageBatch images = BenchmarkModels.batchOfTestImages(batch);
+    if (!TurnServer.serving()) {
+      running = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.settings());
+      SteadyWarmup.run(() -> running.run(images, logits));
+      return;
+    }
+    synchronized (WARMED) {
+      if (kept == null) {
+        kept = BenchmarkModels.open(engine, arch, variant, BenchmarkModels.settings());
+      }
+      running = kept;
+      SteadyWarmup.Outcome outcome = WARMED.get(batch);
+      if (outcome == null) {
+        WARMED.put(batch, SteadyWarmup.run(() -> running.run(images, logits)));
+      } else {
+        SteadyWarmup.remember(outcome);
+      }
+    }
   }
 
   private static final Pattern BATCH_METHOD = Pattern.compile("\\.batch(\\d+)$");
@@ -69,7 +95,9 @@ public class LoadedModel {
 
   @TearDown(Level.Trial)
   public void close() {
-    running.close();
+    if (!TurnServer.serving()) {
+      running.close();
+    }
   }
 
   /** Runs {@code batch}, hands the logits to the Blackhole, and returns the FLOPs it took. */

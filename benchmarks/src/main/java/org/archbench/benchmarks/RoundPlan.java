@@ -31,11 +31,11 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
   static final long DEFAULT_SEED = 1;
 
   /**
-   * One configuration: a benchmark method and the registry parameters it declares. Parameters of
-   * its own (threads, the GEMM's library) JMH expands within the configuration's fork.
+   * One configuration: a benchmark method and one value of each parameter it declares.
    *
    * @param benchmark the method, {@code package.Class.method}
-   * @param params arch, engine and variant, those the method declares
+   * @param params every parameter the method declares: arch, engine and variant from the
+   *     registries, others (the GEMM's library) from their declaration
    */
   record Configuration(String benchmark, Map<String, String> params) {
 
@@ -69,6 +69,13 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
       for (Map.Entry<String, List<String>> parameter : values.entrySet()) {
         if (declared.containsKey(parameter.getKey())) {
           combinations = expand(combinations, parameter.getKey(), parameter.getValue());
+        }
+      }
+      // Parameters of the method's own (the GEMM's library and size) from its declaration: each
+      // value is a configuration, a fork of its own.
+      for (Map.Entry<String, String[]> parameter : new java.util.TreeMap<>(declared).entrySet()) {
+        if (!values.containsKey(parameter.getKey())) {
+          combinations = expand(combinations, parameter.getKey(), List.of(parameter.getValue()));
         }
       }
       for (Map<String, String> params : combinations) {

@@ -98,4 +98,12 @@ final class SteadyWarmup {
   static Outcome last() {
     return last;
   }
+
+  /**
+   * Makes {@code outcome} this fork's last warm-up again: a fork serving turns warms each batch
+   * size up once, and each later turn on it reports that warm-up.
+   */
+  static void remember(Outcome outcome) {
+    last = outcome;
+  }
 }

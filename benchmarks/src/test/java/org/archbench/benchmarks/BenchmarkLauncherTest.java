@@ -74,7 +74,7 @@ class BenchmarkLauncherTest {
     Files.write(parameters, noise);
     // The last good run's files, which a failed one must leave as they are.
     Files.createDirectories(layout.jmh());
-    Files.writeString(layout.jmhRoundOrder(), "good rounds", StandardCharsets.UTF_8);
+    Files.writeString(layout.jmhBlocks(), "good blocks", StandardCharsets.UTF_8);
     Files.writeString(layout.jmhNotSupported(), "good pairs", StandardCharsets.UTF_8);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
 
@@ -88,7 +88,7 @@ class BenchmarkLauncherTest {
         + ": expected the parameters training saved (sha256 "), error.getMessage());
     assertTrue(error.getMessage().endsWith("Train it again: archbench train --arch mlp --force"),
         error.getMessage());
-    assertEquals("good rounds", Files.readString(layout.jmhRoundOrder()));
+    assertEquals("good blocks", Files.readString(layout.jmhBlocks()));
     assertEquals("good pairs", Files.readString(layout.jmhNotSupported()));
     assertFalse(Files.exists(layout.jmhResults()), "JMH never started");
     assertEquals("", console.toString(StandardCharsets.UTF_8));

@@ -33,8 +33,8 @@ import java.util.Set;
  * jmh/results.json                          JMH's JSON, every part merged
  * jmh/figures.json                          every cost figure with its interval and verdict
  * jmh/&lt;part&gt;.json                           one JMH run's JSON
- * jmh/rounds/, jmh/rounds.json              each steady-state round's JSON; the rounds' orders
- * jmh/stability.json                        the machine's drift and load over the rounds
+ * jmh/forks/, jmh/blocks.json               each steady-state fork's log; the blocks, their order and load
+ * jmh/stability.json                        the machine's drift (the anchor in every block) and load
  * jmh/not-supported.json                    the models an engine lacks an operator for
  * jmh/models.json                           the model file each configuration loaded, hashed
  * jmh/inputs-idx3-ubyte.gz                  the images every benchmark fork reads
@@ -287,14 +287,14 @@ public record OutputLayout(Path root) {
     return jmh().resolve("figures.json");
   }
 
-  /** jmh/rounds/: each steady-state fork's JSON, as &lt;round&gt;-&lt;position&gt;.json. */
-  public Path jmhRounds() {
-    return jmh().resolve("rounds");
+  /** jmh/forks/: each steady-state fork's log, &lt;n&gt;.log, which its failure quotes. */
+  public Path jmhForkLogs() {
+    return jmh().resolve("forks");
   }
 
-  /** jmh/rounds.json: the rounds planned and the order each round ran ({@code RoundOrder}). */
-  public Path jmhRoundOrder() {
-    return jmh().resolve("rounds.json");
+  /** jmh/blocks.json: the blocks run, each one's order, load and anchor ({@code BlockLog}). */
+  public Path jmhBlocks() {
+    return jmh().resolve("blocks.json");
   }
 
   /** jmh/stability.json: the calibrations' drift and the other processes' load per round. */
