@@ -59,19 +59,33 @@ public record PairedVerdict(ComparisonVerdict verdict, Integer blocksNeeded) {
   /**
    * The fewest blocks past the present ones for which the present mean and spread of the
    * log-ratios would give a 95% interval excluding 1 or a 90% interval within the margin; null if
-   * none up to {@link #MOST_BLOCKS}. Both conditions only get easier as blocks are added, so the
-   * first n found is the fewest.
+   * none up to {@link #MOST_BLOCKS}. Both conditions only get easier as blocks are added (the
+   * quantile and the standard error both fall), so the fewest is found by bisection: the
+   * allocation asks for it for every undecided comparison after every block.
    */
   private static Integer blocksNeeded(PairedRatio ratio, double margin) {
-    double distance = Math.abs(ratio.meanLogRatio());
-    double bound = Math.log1p(margin);
-    for (int n = ratio.blocks() + 1; n <= MOST_BLOCKS; n++) {
-      double standardError = ratio.logRatioDeviation() / Math.sqrt(n);
-      if (distance > StudentQuantiles.quantile(0.975, n - 1) * standardError
-          || distance + StudentQuantiles.quantile(0.95, n - 1) * standardError <= bound) {
-        return n;
+    if (!decides(ratio, margin, MOST_BLOCKS)) {
+      return null;
+    }
+    int undecided = ratio.blocks();
+    int decided = MOST_BLOCKS;
+    while (decided - undecided > 1) {
+      int middle = (undecided + decided) >>> 1;
+      if (decides(ratio, margin, middle)) {
+        decided = middle;
+      } else {
+        undecided = middle;
       }
     }
-    return null;
+    return decided;
+  }
+
+  /** Whether {@code n} blocks of the present mean and spread would decide. */
+  private static boolean decides(PairedRatio ratio, double margin, int n) {
+    double distance = Math.abs(ratio.meanLogRatio());
+    double standardError = ratio.logRatioDeviation() / Math.sqrt(n);
+    return distance > StudentQuantiles.quantile(0.975, n - 1) * standardError
+        || distance + StudentQuantiles.quantile(0.95, n - 1) * standardError
+            <= Math.log1p(margin);
   }
 }
