@@ -1,0 +1,54 @@
+package org.archbench.benchmarks.paired;
+
+import java.util.Arrays;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
+
+/**
+ * One configuration's figure from its values in the blocks it took part in, as an
+ * {@link Estimate} with the block in the place of the fork: the geometric mean, and a 95% interval
+ * from Student's t on the logs, {@code exp(mean ± t(0.975, n-1) sd / sqrt n)}.
+ *
+ * <p>Logs because a p99 or a throughput on a drifting machine is skewed: one slow block makes the
+ * arithmetic mean's interval reach below zero ("[-895, 1824]"), which no figure can be. On the
+ * log scale the interval is always positive and spreads as far in ratio above the value as below.
+ * Unlike a {@link PairedRatio}, nothing cancels the machine's drift here: this interval is the
+ * drift's as much as the configuration's, and comparisons should be read from the ratios.
+ */
+public final class BlockEstimate {
+
+  private BlockEstimate() {}
+
+  /**
+   * The estimate of {@code perBlock}, one value per block; NaN (a block the configuration did not
+   * take part in) and values that are not positive and finite are left out.
+   *
+   * @param samples the measurements behind the values: turns' iterations, or latency samples
+   * @param minimumSamples below this many samples the figure means nothing
+   *     ({@link Estimate#minimumSamples}); 0 for no such rule
+   * @param target the precision asked for, as a relative half-width: 0.03 for ±3%
+   */
+  public static Estimate of(double[] perBlock, long samples, long minimumSamples, double target) {
+    double[] present = Arrays.stream(perBlock)
+        .filter(value -> value > 0 && value < Double.POSITIVE_INFINITY).toArray();
+    SummaryStatistics logs = new SummaryStatistics();
+    Arrays.stream(present).forEach(value -> logs.addValue(Math.log(value)));
+    int n = present.length;
+    double value = n == 0 ? Double.NaN : Math.exp(logs.getMean());
+    double lower = Double.NaN;
+    double upper = Double.NaN;
+    if (n >= 2) {
+      double halfWidth = StudentQuantiles.quantile(0.975, n - 1) * logs.getStandardDeviation()
+          / Math.sqrt(n);
+      lower = Math.exp(logs.getMean() - halfWidth);
+      upper = Math.exp(logs.getMean() + halfWidth);
+    }
+    Estimate estimate = new Estimate(value, lower, upper, n, samples, target, Verdict.OK,
+        Arrays.stream(present).boxed().toList());
+    if (n < Estimate.MINIMUM_FORKS || samples < minimumSamples) {
+      return estimate.withVerdict(Verdict.TOO_FEW_SAMPLES);
+    }
+    return estimate.relativeHalfWidth() <= target ? estimate : estimate.withVerdict(Verdict.NOISY);
+  }
+}
