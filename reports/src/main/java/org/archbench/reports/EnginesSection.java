@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
+import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.stats.Ratio;
 
@@ -125,22 +126,43 @@ final class EnginesSection {
         + " latency fork's reciprocal mean), memory, cold start and threads", COSTS, rows);
   }
 
-  /** The figures engines are compared on: name, and how to read it off the results. */
-  private record Figure(String name, BiFunction<JmhResults, Map<String, String>, Estimate> read) {}
+  /**
+   * The figures engines are compared on: name, how to read it off the results, and the benchmark
+   * and figure its paired comparisons are of.
+   */
+  private record Figure(String name, BiFunction<JmhResults, Map<String, String>, Estimate> read,
+      String benchmark, String compared) {}
 
   private static final List<Figure> COMPARED = List.of(
       new Figure("b256 img/s",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key),
+          "ThroughputBenchmark.batch256", "mean"),
       new Figure("b32 img/s",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
+          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key),
+          "ThroughputBenchmark.batch032", "mean"),
       new Figure("b1 p50 us", (jmh, key) ->
-          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5)));
+          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5),
+          CostFigures.BATCH_ONE_LATENCY, "p50"));
+
+  /** The key of the paired ratios table's verdict column. */
+  static final String RATIO_VERDICT = "verdict";
 
   /**
-   * For each architecture and figure, every engine against the first that measured it, as a ratio
+   * What the verdict column reads for an engine the run did not compare in blocks with the first:
+   * its ratio is the forks' geometric means'.
+   */
+  static final String UNPAIRED = "no paired comparison";
+
+  /** What the verdict column reads for a comparison the blocks so far have not decided. */
+  static final String UNDECIDED = "undecided";
+
+  /**
+   * For each architecture and figure, every engine against the first that measured it: from the
+   * comparison paired by block where the run has them ({@link PairedComparisons}), else as a ratio
    * of the forks' geometric means with its 95% interval ({@link Ratio}).
    */
-  private static Table ratios(RunResults run, JmhResults jmh) {
+  static Table ratios(RunResults run, JmhResults jmh) {
+    PairedComparisons comparisons = PairedComparisons.of(run);
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
       for (Figure figure : COMPARED) {
@@ -157,16 +179,56 @@ final class EnginesSection {
             continue;
           }
           Ratio ratio = Ratio.of(measured.forkValues(), referenceFigure.forkValues());
-          rows.add(Arrays.asList(arch, figure.name(), engine, reference, ratio));
+          if (comparisons.none()) {
+            rows.add(Arrays.asList(arch, figure.name(), engine, reference, ratio));
+          } else {
+            rows.add(pairedRow(comparisons, arch, figure, engine, reference, ratio));
+          }
         }
       }
     }
-    return new Table("engine-ratios", "Each engine against the first, per architecture: the ratio"
-        + " of the forks' geometric means with its 95% interval (above 1: more images/s, or a"
-        + " slower p50)", List.of(
-            Table.Column.text("arch", "Architecture"), Table.Column.text("figure", "Figure"),
+    if (comparisons.none()) {
+      return new Table("engine-ratios", "Each engine against the first, per architecture: the"
+          + " ratio of the forks' geometric means with its 95% interval (above 1: more images/s,"
+          + " or a slower p50)", List.of(
+              Table.Column.text("arch", "Architecture"), Table.Column.text("figure", "Figure"),
+              Table.Column.text("engine", "Engine"), Table.Column.text("against", "Against"),
+              Table.Column.ratio("ratio", "Ratio [95% interval]")), rows);
+    }
+    return new Table("engine-ratios", "Each engine against the first, per architecture: the"
+        + " geometric mean of the ratios of blocks in which both were measured back to back, with"
+        + " its 95% interval (above 1: more images/s, or a slower p50), and what it decides",
+        List.of(Table.Column.text("arch", "Architecture"), Table.Column.text("figure", "Figure"),
             Table.Column.text("engine", "Engine"), Table.Column.text("against", "Against"),
-            Table.Column.ratio("ratio", "Ratio [95% interval]")), rows);
+            Table.Column.number("ratio", "Ratio", "%.3f"),
+            Table.Column.number("lower95", "95% interval from", "%.3f"),
+            Table.Column.number("upper95", "to", "%.3f"),
+            Table.Column.number("blocks", "Blocks", "%d"),
+            Table.Column.text(RATIO_VERDICT, "Verdict"),
+            Table.Column.number("blocks_needed", "Blocks that would decide it", "%d")), rows);
+  }
+
+  /**
+   * {@code engine} against {@code reference} from their paired comparison, turned to face that
+   * way; the unpaired {@code ratio} where the run did not compare them.
+   */
+  private static List<Object> pairedRow(PairedComparisons comparisons, String arch,
+      Figure figure, String engine, String reference, Ratio ratio) {
+    Optional<Comparison> paired = comparisons.find(figure.benchmark(), figure.compared(),
+        JmhResults.float32(engine, arch), JmhResults.float32(reference, arch));
+    if (paired.isEmpty()) {
+      return Arrays.asList(arch, figure.name(), engine, reference, ratio.ratio(),
+          ratio.lower95(), ratio.upper95(), null, UNPAIRED, null);
+    }
+    Comparison c = paired.get();
+    String verdict = switch (c.verdict()) {
+      case A_CHEAPER -> engine + " cheaper";
+      case B_CHEAPER -> reference + " cheaper";
+      case EQUIVALENT -> "equivalent within " + PairedComparisons.margin(c.margin());
+      case UNDECIDED -> UNDECIDED;
+    };
+    return Arrays.asList(arch, figure.name(), engine, reference, c.ratio(), c.lower95(),
+        c.upper95(), c.blocks(), verdict, c.blocksNeeded());
   }
 
   private static Table overhead(RunResults run, JmhResults jmh) {

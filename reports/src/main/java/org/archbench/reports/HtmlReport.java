@@ -76,6 +76,7 @@ public final class HtmlReport {
         problems.forEach(box::problem);
         sections.add(box);
       }
+      decisiveness(run).ifPresent(sections::add);
       sections.addAll(List.of(
           PickSection.build(run),
           LeaderboardSection.build(run, charts),
@@ -108,6 +109,16 @@ public final class HtmlReport {
     run.stability().flatMap(MachineStability::warning).ifPresent(warning ->
         section.warning(warning + " " + run.stability().get().summary() + "."));
     return section.getWarnings().isEmpty() ? Optional.empty() : Optional.of(section);
+  }
+
+  /**
+   * How many of the paired comparisons, pick cells and engine ratios the blocks decided, above
+   * the pick table, where the reader learns how far to trust its picks; absent for a run without
+   * paired comparisons.
+   */
+  static Optional<Section> decisiveness(RunResults run) {
+    return Decisiveness.of(run).map(line -> new Section("decisiveness",
+        "How decisive the measurements were").note(line.text()));
   }
 
   /**

@@ -20,6 +20,7 @@ import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.jmh.NotSupportedPairs;
@@ -49,6 +50,8 @@ import org.archbench.schema.training.TrainingReport;
  * @param jmh jmh/results.json
  * @param stability jmh/stability.json: the machine's drift and load while it was benchmarked
  * @param benchmarksNotSupported jmh/not-supported.json: the pairs the benchmarks left out
+ * @param figures jmh/figures.json: the cost figures and the paired comparisons of configurations
+ *     measured in the same blocks
  */
 public record RunResults(
     Path directory,
@@ -62,7 +65,8 @@ public record RunResults(
     Optional<StatisticsReport> statistics,
     Optional<JmhResults> jmh,
     Optional<MachineStability> stability,
-    Optional<NotSupportedPairs> benchmarksNotSupported) {
+    Optional<NotSupportedPairs> benchmarksNotSupported,
+    Optional<FigureEstimates> figures) {
 
   /** The canonical order of the architectures; others follow alphabetically. */
   private static final List<String> CANONICAL = List.of("mlp", "cnn", "secnn", "resnet", "vgg");
@@ -90,7 +94,8 @@ public record RunResults(
         perArch(layout.lossReports(), LossReport.class),
         file(layout.statistics(), StatisticsReport.class), jmh,
         file(layout.jmhStability(), MachineStability.class),
-        file(layout.jmhNotSupported(), NotSupportedPairs.class));
+        file(layout.jmhNotSupported(), NotSupportedPairs.class),
+        file(layout.jmhFigures(), FigureEstimates.class));
     if (results.holdsNoResult()) {
       throw new IOException(directory + ": expected a run's result files (training/, eval/,"
           + " robustness/, imbalance/, transfer/, loss/, stats.json or jmh/results.json), found"

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.BenchmarkedModels;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,7 +177,19 @@ record StaleResults(List<String> stale, List<String> unchecked,
         run.imbalance(), run.transfer(), run.loss(),
         staleStatistics ? Optional.empty() : run.statistics(),
         run.jmh().map(this::withoutStaleBenchmarks), run.stability(),
-        run.benchmarksNotSupported());
+        run.benchmarksNotSupported(), run.figures().map(this::withoutStaleComparisons));
+  }
+
+  /** {@code figures} without the comparisons that measured a stale model on either side. */
+  private FigureEstimates withoutStaleComparisons(FigureEstimates figures) {
+    return new FigureEstimates(figures.figures(), figures.comparisons().stream()
+        .filter(c -> !staleParams(c.a()) && !staleParams(c.b())).toList(), figures.createdAt());
+  }
+
+  private boolean staleParams(Map<String, String> params) {
+    return staleBenchmarks.contains(JmhResults.key(params.getOrDefault("engine", ""),
+        params.getOrDefault("arch", ""),
+        params.getOrDefault(JmhResults.VARIANT, ModelVariantIds.FLOAT32)));
   }
 
   private JmhResults withoutStaleBenchmarks(JmhResults results) {

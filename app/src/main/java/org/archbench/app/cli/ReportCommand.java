@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.archbench.harness.Defaults;
 import org.archbench.models.spec.Architectures;
 import org.archbench.reports.HtmlReport;
+import org.archbench.reports.Decisiveness;
 import org.archbench.reports.PickTable;
 import org.archbench.reports.RunComparison;
 import org.archbench.schema.OutputLayout;
@@ -99,6 +100,7 @@ final class ReportCommand implements Callable<Integer> {
       written = HtmlReport.write(run, out != null ? out : run.resolve("report"),
           labels.isEmpty() ? null : labels.get(0),
           pairs.stream().map(ReportCommand::registeredPair).toList());
+      Decisiveness.of(run).ifPresent(line -> spec.commandLine().getOut().println(line.text()));
       spec.commandLine().getOut().print(PickTable.text(PickTable.of(run)));
     }
     spec.commandLine().getOut().println("Report: " + written.toAbsolutePath().normalize());
