@@ -133,8 +133,8 @@ public final class BenchmarkLauncher {
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
       BlockCoordinator.Outcome blocks = new BlockCoordinator(layout, budget,
-          forkJvmArgs(request, budget), RoundPlan.DEFAULT_SEED, (benchmark, series) ->
-              series.configurations(benchmark), flameGraphs, console).run(plan);
+          forkJvmArgs(request, budget), RoundPlan.DEFAULT_SEED, (benchmark, series, left) ->
+              new BlockFigures(series).stillOpen(benchmark, left), flameGraphs, console).run(plan);
       parts.add(blocks.steadyState());
       if (budget.threadsForks() > 0) {
         parts.add(threads(request, budget, notSupported));
@@ -146,8 +146,8 @@ public final class BenchmarkLauncher {
       concatenate(parts, results);
       // Written with the results, not before them: a run that fails leaves the last good one's.
       JsonFiles.write(layout.jmhNotSupported(), new NotSupportedPairs(notSupported));
-      JsonFiles.write(layout.jmhFigures(),
-          FigureEstimates.of(JmhResults.read(results), Instant.now().toString()));
+      JsonFiles.write(layout.jmhFigures(), figures(blocks.series(), parts.subList(1,
+          parts.size())));
       JsonFiles.write(layout.jmhModels(), models);
       stage.complete();
     }
@@ -158,6 +158,20 @@ public final class BenchmarkLauncher {
     }
     console.println("JMH results: " + results);
     return results;
+  }
+
+  /**
+   * jmh/figures.json: the steady-state figures and comparisons of the blocks, and the figures of
+   * the parts run as forks ({@code forkParts}: threads, overhead, cold start) over their forks.
+   */
+  private static FigureEstimates figures(BlockSeries series, List<Path> forkParts)
+      throws IOException {
+    BlockFigures blocks = new BlockFigures(series);
+    List<FigureEstimates.Figure> figures = new ArrayList<>(blocks.figures());
+    for (Path part : forkParts) {
+      figures.addAll(FigureEstimates.of(JmhResults.read(part), "").figures());
+    }
+    return new FigureEstimates(figures, blocks.comparisons(), Instant.now().toString());
   }
 
   /** Runs one JMH part; its results file. */

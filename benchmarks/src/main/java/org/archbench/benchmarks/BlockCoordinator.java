@@ -25,7 +25,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import org.archbench.harness.provenance.CpuTimes;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.AtomicFiles;
@@ -76,7 +75,7 @@ final class BlockCoordinator {
   private final List<String> jvmArgs;
   private final PrintStream console;
   /** Which configurations of a benchmark still need blocks, given what the blocks so far show. */
-  private final BiFunction<String, BlockSeries, Set<Map<String, String>>> stillOpen;
+  private final Allocation stillOpen;
   private final long seed;
   /** async-profiler's options, for the last settling block's turns (which count for nothing). */
   private final Optional<String> flameGraphs;
@@ -97,8 +96,7 @@ final class BlockCoordinator {
    * @param stillOpen the configurations of a benchmark that a comparison not yet decided needs
    */
   BlockCoordinator(OutputLayout layout, JmhPreset budget, List<String> jvmArgs, long seed,
-      BiFunction<String, BlockSeries, Set<Map<String, String>>> stillOpen,
-      Optional<String> flameGraphs, PrintStream console) {
+      Allocation stillOpen, Optional<String> flameGraphs, PrintStream console) {
     this.flameGraphs = flameGraphs;
     this.layout = layout;
     this.budget = budget;
@@ -106,6 +104,15 @@ final class BlockCoordinator {
     this.seed = seed;
     this.stillOpen = stillOpen;
     this.console = console;
+  }
+
+  /** Decides which configurations of a benchmark the next block needs. */
+  interface Allocation {
+    /**
+     * The configurations of {@code benchmark} that a comparison not yet decided needs and that
+     * {@code blocksLeft} more blocks could decide, given the counted blocks of {@code series}.
+     */
+    Set<Map<String, String>> stillOpen(String benchmark, BlockSeries series, int blocksLeft);
   }
 
   /** What the blocks measured: the merged records of the counted turns, and their series. */
@@ -142,11 +149,13 @@ final class BlockCoordinator {
       long start = System.nanoTime();
       for (int round = 1; round <= budget.maximumRounds(); round++) {
         boolean pilot = round <= budget.rounds();
+        int roundsLeft = Math.min(budget.maximumRounds() - round + 1, roundsLeft(start, members));
         boolean ran = false;
         for (String benchmark : shuffled(members.keySet(), random)) {
+          Set<Map<String, String>> open =
+              pilot ? Set.of() : stillOpen.stillOpen(benchmark, series, roundsLeft);
           List<Map<String, String>> taking = pilot ? members.get(benchmark)
-              : members.get(benchmark).stream()
-                  .filter(stillOpen.apply(benchmark, series)::contains).toList();
+              : members.get(benchmark).stream().filter(open::contains).toList();
           if (taking.isEmpty() || (!pilot && !withinBudget(start, benchmark, taking.size()))) {
             continue;
           }
@@ -344,10 +353,27 @@ final class BlockCoordinator {
     }
   }
 
+  /**
+   * How many more rounds of full blocks, every benchmark once, the budget has time for at the
+   * blocks' pace so far.
+   */
+  private int roundsLeft(long start, Map<String, List<Map<String, String>>> members) {
+    double round = 0;
+    for (Map.Entry<String, List<Map<String, String>>> benchmark : members.entrySet()) {
+      round += secondsPerTurn(benchmark.getKey()) * (benchmark.getValue().size() + 1);
+    }
+    double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
+    return round <= 0 ? 0 : (int) Math.max(0, Math.floor(left / round));
+  }
+
+  private double secondsPerTurn(String benchmark) {
+    return log.stream().filter(b -> b.benchmark().equals(benchmark))
+        .mapToDouble(b -> b.seconds() / b.order().size()).average().orElse(0);
+  }
+
   /** Whether another block of {@code size} configurations of {@code benchmark} fits the budget. */
   private boolean withinBudget(long start, String benchmark, int size) {
-    double perTurn = log.stream().filter(b -> b.benchmark().equals(benchmark))
-        .mapToDouble(b -> b.seconds() / b.order().size()).average().orElse(0);
+    double perTurn = secondsPerTurn(benchmark);
     double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
     return perTurn * (size + 1) <= left;
   }

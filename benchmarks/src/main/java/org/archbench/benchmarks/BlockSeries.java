@@ -68,6 +68,20 @@ final class BlockSeries {
     return values;
   }
 
+  /** The unit of {@code benchmark}'s primary score, as its turns gave it. */
+  String unit(String benchmark) {
+    return blocks.getOrDefault(benchmark, List.of()).stream()
+        .flatMap(block -> block.values().stream()).map(TurnValues::unit).findFirst().orElse("");
+  }
+
+  /** The figure names {@code params}' turns of {@code benchmark} gave, in the first turn's order. */
+  Set<String> figures(String benchmark, Map<String, String> params) {
+    Set<String> names = new LinkedHashSet<>();
+    blocks.getOrDefault(benchmark, List.of()).stream().map(block -> block.get(params))
+        .filter(turn -> turn != null).forEach(turn -> names.addAll(turn.figures().keySet()));
+    return names;
+  }
+
   /** The samples behind {@code params}' turns of {@code benchmark}, all blocks together. */
   long samples(String benchmark, Map<String, String> params) {
     return blocks.getOrDefault(benchmark, List.of()).stream()

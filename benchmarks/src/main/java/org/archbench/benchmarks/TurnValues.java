@@ -11,16 +11,20 @@ import java.util.Map;
  * ({@code native.peakRss}, {@code native.rssAnon}, {@code gc.alloc.rate.norm}, {@code flop}).
  *
  * @param figures each figure's value in this turn
+ * @param unit the primary score's unit: ops/s (images/s), us/op
  * @param samples the measurements behind them: latency samples, or 1 for an iteration's score
  */
-record TurnValues(Map<String, Double> figures, long samples) {
+record TurnValues(Map<String, Double> figures, String unit, long samples) {
 
   /** The percentiles of a latency turn that are figures, with JMH's keys. */
   static final Map<String, String> PERCENTILES =
       Map.of("p50", "50.0", "p90", "90.0", "p99", "99.0", "p99.9", "99.9");
 
+  /** Whether the fork's warm-up got steady: 1 or 0 ({@link SteadyStateProfiler}). */
+  static final String WARMUP_STEADY = "warmup.steady";
+
   private static final String[] SECONDARY =
-      {"native.peakRss", "native.rssAnon", "gc.alloc.rate.norm", "flop"};
+      {"native.peakRss", "native.rssAnon", "gc.alloc.rate.norm", "flop", WARMUP_STEADY};
 
   static TurnValues of(JsonNode record) {
     Map<String, Double> figures = new LinkedHashMap<>();
@@ -45,6 +49,6 @@ record TurnValues(Map<String, Double> figures, long samples) {
         figures.put(metric, value.asDouble());
       }
     }
-    return new TurnValues(Map.copyOf(figures), samples);
+    return new TurnValues(Map.copyOf(figures), primary.path("scoreUnit").asText(), samples);
   }
 }

@@ -28,6 +28,7 @@ class JmhPresetTest {
         "PeakGemmBenchmark.matmul"), selected(smoke.steadyState()));
     assertEquals(List.of("ColdStartBenchmark.engineStart"), selected(smoke.coldStart()));
     assertEquals(0, smoke.overheadForks());
+    assertEquals(0, smoke.threadsForks());
   }
 
   @Test
@@ -35,7 +36,8 @@ class JmhPresetTest {
     for (Preset preset : List.of(Preset.QUICK, Preset.STANDARD, Preset.FULL)) {
       JmhPreset budget = JmhPreset.of(preset);
 
-      assertEquals(5, selected(budget.steadyState()).size(), preset.id());
+      assertEquals(4, selected(budget.steadyState()).size(), preset.id());
+      assertEquals(List.of("ThreadsBenchmark.batch032"), selected(budget.threads()), preset.id());
       assertEquals(3, selected(budget.coldStart()).size(), preset.id());
     }
   }

@@ -25,15 +25,17 @@ class RoundPlanTest {
     RoundPlan plan = RoundPlan.of(List.of(JmhPreset.method(ThroughputBenchmark.class, "batch032"),
         JmhPreset.every(PeakGemmBenchmark.class)), VALUES, 3, 1);
 
-    // The throughput method declares arch, engine and variant: 2 x 2 x 1. The GEMM declares none.
-    assertEquals(5, plan.configurations().size());
+    // The throughput method declares arch, engine and variant: 2 x 2 x 1. The GEMM declares its
+    // own library (two values) and size (one): a configuration per library.
+    assertEquals(6, plan.configurations().size());
     assertEquals(4, plan.configurations().stream()
         .filter(c -> c.benchmark().endsWith("ThroughputBenchmark.batch032")).count());
-    assertEquals(1, plan.configurations().stream()
-        .filter(c -> c.benchmark().endsWith("PeakGemmBenchmark.matmul") && c.params().isEmpty())
-        .count());
+    assertEquals(List.of(Map.of("library", "pytorch", "n", "1024"),
+        Map.of("library", "onnxruntime", "n", "1024")), plan.configurations().stream()
+        .filter(c -> c.benchmark().endsWith("PeakGemmBenchmark.matmul"))
+        .map(RoundPlan.Configuration::params).toList());
     assertEquals("ThroughputBenchmark.batch032 arch=mlp engine=onnxruntime variant=float32",
-        plan.configurations().get(1).label(), "JMH sorts its list: the GEMM first");
+        plan.configurations().get(2).label(), "JMH sorts its list: the GEMM first");
   }
 
   @Test

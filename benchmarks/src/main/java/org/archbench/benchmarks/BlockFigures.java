@@ -1,0 +1,127 @@
+package org.archbench.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.archbench.benchmarks.paired.BlockAllocation;
+import org.archbench.benchmarks.paired.BlockEstimate;
+import org.archbench.benchmarks.paired.PairedComparisons;
+import org.archbench.schema.jmh.Comparison;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.Precision;
+import org.archbench.schema.jmh.Verdict;
+
+/**
+ * The steady-state figures and comparisons of the blocks ({@link BlockSeries}): each
+ * configuration's figures as {@link BlockEstimate}s over its blocks, and the paired comparisons
+ * of the figures a configuration is chosen by, every pair of configurations of a benchmark, each
+ * with its verdict at {@link #MARGIN}. Which figure of which benchmark is compared, and which way
+ * is cheaper, is decided here once.
+ */
+final class BlockFigures {
+
+  /** Two configurations within 5% of each other are equivalent for a user choosing between them. */
+  static final double MARGIN = 0.05;
+
+  private static final Precision PRECISION = Precision.DEFAULT;
+
+  /** A compared figure: its name and whether lower is cheaper. */
+  private record Compared(String figure, boolean lowerIsBetter) {}
+
+  /** Per benchmark method (as JMH names it, Class.method), the figures compared. */
+  private static final Map<String, List<Compared>> COMPARED = Map.of(
+      "LatencyBenchmark.batch001", List.of(new Compared("p50", true), new Compared("p99", true),
+          new Compared("mean", true)),
+      "ThroughputBenchmark.batch032", List.of(new Compared("mean", false)),
+      "ThroughputBenchmark.batch256", List.of(new Compared("mean", false),
+          new Compared("native.peakRss", true)),
+      "PeakGemmBenchmark.matmul", List.of(new Compared("mean", false)));
+
+  private final BlockSeries series;
+
+  BlockFigures(BlockSeries series) {
+    this.series = series;
+  }
+
+  /** Every figure of every configuration of every benchmark, in the blocks' order. */
+  List<FigureEstimates.Figure> figures() {
+    List<FigureEstimates.Figure> figures = new ArrayList<>();
+    for (String benchmark : series.benchmarks()) {
+      for (Map<String, String> params : series.configurations(benchmark)) {
+        boolean steady = Arrays.stream(series.values(benchmark, params, TurnValues.WARMUP_STEADY))
+            .noneMatch(value -> value == 0);
+        for (String figure : series.figures(benchmark, params)) {
+          if (figure.equals(TurnValues.WARMUP_STEADY)) {
+            continue;
+          }
+          Estimate estimate = BlockEstimate.of(series.values(benchmark, params, figure),
+              series.samples(benchmark, params), minimumSamples(figure), target(figure));
+          figures.add(new FigureEstimates.Figure(shortName(benchmark), params, figure,
+              unit(benchmark, figure), steady ? estimate : estimate.withVerdict(Verdict.NOT_STEADY)));
+        }
+      }
+    }
+    return figures;
+  }
+
+  /** Every comparison of every benchmark. */
+  List<Comparison> comparisons() {
+    List<Comparison> comparisons = new ArrayList<>();
+    series.benchmarks().forEach(benchmark -> comparisons.addAll(comparisons(benchmark)));
+    return comparisons;
+  }
+
+  /** Every pair of {@code benchmark}'s configurations on each of its compared figures. */
+  List<Comparison> comparisons(String benchmark) {
+    List<Comparison> comparisons = new ArrayList<>();
+    for (Compared compared : COMPARED.getOrDefault(shortName(benchmark), List.of())) {
+      LinkedHashMap<Map<String, String>, double[]> values = new LinkedHashMap<>();
+      for (Map<String, String> params : series.configurations(benchmark)) {
+        values.put(params, series.values(benchmark, params, compared.figure()));
+      }
+      comparisons.addAll(PairedComparisons.of(shortName(benchmark), compared.figure(),
+          unit(benchmark, compared.figure()), compared.lowerIsBetter(), values, MARGIN));
+    }
+    return comparisons;
+  }
+
+  /**
+   * The configurations of {@code benchmark} that a comparison not yet decided needs, and that
+   * {@code blocksLeft} more blocks could decide at the spread seen so far.
+   */
+  Set<Map<String, String>> stillOpen(String benchmark, int blocksLeft) {
+    return new LinkedHashSet<>(BlockAllocation.needingBlocks(comparisons(benchmark), blocksLeft));
+  }
+
+  private String unit(String benchmark, String figure) {
+    return switch (figure) {
+      case "native.peakRss", "native.rssAnon" -> "MiB";
+      case "gc.alloc.rate.norm" -> "B/op";
+      case "flop" -> "FLOP/s";
+      default -> series.unit(benchmark);
+    };
+  }
+
+  private static long minimumSamples(String figure) {
+    String key = TurnValues.PERCENTILES.get(figure);
+    return key == null ? 0 : Estimate.minimumSamples(Double.parseDouble(key) / 100);
+  }
+
+  private static double target(String figure) {
+    if (figure.startsWith("native.")) {
+      return PRECISION.memory();
+    }
+    String key = TurnValues.PERCENTILES.get(figure);
+    return key == null ? PRECISION.mean() : PRECISION.ofQuantile(Double.parseDouble(key) / 100);
+  }
+
+  /** {@code ThroughputBenchmark.batch256}, as JMH's results and figures.json name benchmarks. */
+  static String shortName(String benchmark) {
+    return benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+  }
+}
