@@ -14,6 +14,8 @@
  *       {@code Comparison}s.
  *   <li>{@link BlockEstimate}: one configuration's figure, geometric mean over blocks.
  *   <li>{@link BlockAllocation}: which configurations the next block measures.
+ *   <li>{@link StoppingRule}: the stricter levels at which the allocation stops measuring for a
+ *       comparison, as it looks after every block (a Pocock-like boundary).
  * </ul>
  */
 package org.archbench.benchmarks.paired;

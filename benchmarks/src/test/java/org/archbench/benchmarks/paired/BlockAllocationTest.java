@@ -11,7 +11,10 @@ import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
 import org.junit.jupiter.api.Test;
 
-/** Everyone in the pilot; afterwards only what the blocks left can still decide. */
+/**
+ * Everyone in the pilot; afterwards only what the blocks left can still decide, decided at the
+ * stopping rule's stricter levels.
+ */
 class BlockAllocationTest {
 
   private static final Map<String, String> A = Map.of("engine", "onnxruntime");
@@ -24,8 +27,8 @@ class BlockAllocationTest {
 
   @Test
   void thePilotIncludesEveryConfiguration() {
-    List<Comparison> decided = List.of(comparison(A, B, ComparisonVerdict.A_CHEAPER, 4, null),
-        comparison(C, D, ComparisonVerdict.EQUIVALENT, 4, null));
+    List<Comparison> decided = List.of(comparison(A, B, 0.60, 0.58, 0.62, 0.61, 0.59),
+        comparison(C, D, 1.005, 1.012, 1.008, 1.015, 1.010));
 
     for (int done = 0; done < 5; done++) {
       assertEquals(ALL, allocation.next(done, 20, ALL, decided));
@@ -35,32 +38,61 @@ class BlockAllocationTest {
 
   @Test
   void decidedComparisonsDropTheirConfigurations() {
-    List<Comparison> comparisons = List.of(comparison(A, B, ComparisonVerdict.A_CHEAPER, 10, null),
-        comparison(C, D, ComparisonVerdict.UNDECIDED, 10, 12),
-        comparison(A, C, ComparisonVerdict.B_CHEAPER, 10, null));
+    List<Comparison> comparisons = List.of(comparison(A, B, 0.60, 0.58, 0.62, 0.61, 0.59),
+        comparison(C, D, 1.00, 1.10, 0.92, 1.06, 0.97, 1.03),
+        comparison(A, C, 1.70, 1.65, 1.72, 1.68, 1.66));
 
-    assertEquals(Set.of(C, D), allocation.next(10, 5, ALL, comparisons));
+    assertEquals(ComparisonVerdict.UNDECIDED, comparisons.get(1).verdict());
+    assertEquals(Set.of(C, D), allocation.next(6, PairedVerdict.MOST_BLOCKS, ALL, comparisons));
   }
 
   @Test
-  void aComparisonNeedingMoreBlocksThanRemainDrops() {
-    List<Comparison> comparisons = List.of(comparison(A, B, ComparisonVerdict.UNDECIDED, 10, 30),
-        comparison(C, D, ComparisonVerdict.UNDECIDED, 10, null),
-        comparison(B, C, ComparisonVerdict.UNDECIDED, 10, 15));
+  void decidedAtTheNominalLevelsOnlyKeepsItsConfigurations() {
+    // Five ratios about 0.94 with a 3.5% spread: the 95% interval excludes 1, the 99% one does not.
+    Comparison nominallyCheaper = comparison(A, B, 0.90, 0.98, 0.94, 0.97, 0.92);
+    StoppingRule pocock = StoppingRule.POCOCK;
 
-    assertEquals(Set.of(B, C), allocation.next(10, 5, ALL, comparisons), "15 is just in reach");
-    assertEquals(Set.of(), allocation.next(10, 4, ALL, comparisons));
-    assertEquals(Set.of(), allocation.next(2, 0, ALL, comparisons), "no blocks left at all");
+    assertEquals(ComparisonVerdict.A_CHEAPER, nominallyCheaper.verdict());
+    assertEquals(ComparisonVerdict.UNDECIDED, pocock.verdict(nominallyCheaper).verdict());
+    assertEquals(Set.of(A, B), BlockAllocation.needingBlocks(List.of(nominallyCheaper), 1),
+        "even with the stopping levels out of reach: stopping here would stop on a 95% look");
+    assertEquals(Set.of(), BlockAllocation.needingBlocks(List.of(nominallyCheaper), 1,
+        StoppingRule.NOMINAL));
+  }
+
+  @Test
+  void aComparisonWhosePublishedVerdictNeedsMoreBlocksThanRemainDrops() {
+    Comparison wide = comparison(A, B, 1.00, 1.10, 0.92, 1.06, 0.97, 1.03);
+    int needed = wide.blocksNeeded();
+
+    assertEquals(Set.of(A, B), allocation.next(6, needed - 6, ALL, List.of(wide)), "just in reach");
+    assertEquals(Set.of(), allocation.next(6, needed - 7, ALL, List.of(wide)));
+    assertEquals(Set.of(), allocation.next(2, 0, ALL, List.of(wide)), "no blocks left at all");
+  }
+
+  @Test
+  void theStoppingVerdictReadsTheSpreadBackFromThe95PercentInterval() {
+    Comparison comparison = comparison(A, B, 0.90, 0.98, 0.94, 0.97, 0.92);
+    PairedRatio ratio = PairedRatio.of(new double[] {0.90, 0.98, 0.94, 0.97, 0.92},
+        new double[] {1, 1, 1, 1, 1});
+
+    assertEquals(PairedVerdict.of(ratio, 0.05, true), StoppingRule.NOMINAL.verdict(comparison));
+    assertEquals(PairedVerdict.at(ratio.meanLogRatio(), ratio.logRatioDeviation(), 5, 0.05, true,
+        0.99, 0.98), StoppingRule.POCOCK.verdict(comparison));
   }
 
   @Test
   void aPilotGivesAtLeastTwoBlocks() {
     assertThrows(IllegalArgumentException.class, () -> new BlockAllocation(1));
+    assertThrows(IllegalArgumentException.class, () -> new StoppingRule(0.99, 1));
   }
 
+  /** The comparison of a over b, b 1 in every block and a the ratios given. */
   private static Comparison comparison(Map<String, String> a, Map<String, String> b,
-      ComparisonVerdict verdict, int blocks, Integer blocksNeeded) {
-    return new Comparison("org.archbench.LatencyBenchmark.single", "p50", "us/op", true, a, b,
-        1.0, 0.9, 1.1, 0.8, 1.2, blocks, 0.05, verdict, blocksNeeded);
+      double... ratios) {
+    double[] ones = new double[ratios.length];
+    java.util.Arrays.fill(ones, 1);
+    return PairedComparisons.between("org.archbench.LatencyBenchmark.single", "p50", "us/op",
+        true, a, ratios, b, ones, 0.05);
   }
 }

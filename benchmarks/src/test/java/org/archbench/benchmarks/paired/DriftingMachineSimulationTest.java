@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * noise), so a lower one is cheaper. Each design runs the same drift profile stretched over its
  * own run, which favours the old design: in truth its run is the longer and drifts the more. Last,
  * the blocks as the coordinator runs them: a pilot of every configuration, then only those
- * {@link BlockAllocation} picks, with the comparisons looked at after every block.
+ * {@link BlockAllocation} picks, with the comparisons looked at after every block, stopping at
+ * the {@link StoppingRule}'s stricter levels.
  */
 class DriftingMachineSimulationTest {
 
@@ -88,31 +89,53 @@ class DriftingMachineSimulationTest {
   }
 
   @Test
-  void allocatingBlocksAfterAPilotLooksRepeatedly() {
-    Outcome adaptive = new Outcome();
+  void allocatingBlocksAfterAPilotStopsAtStricterLevelsThanItPublishes() {
+    Adaptive adaptive = adaptive(new BlockAllocation(5));
+
+    // Observed: 1.0 against 1.0 "cheaper" in 2.0% of runs (0.9% a, 1.1% b), equivalent in 76.9%;
+    // coverage 95.9%; 1.10 found dearer in 97.4% and never equivalent; 2.0 and 0.5 right in every
+    // run; 96.6% of all comparisons decided; 49.0% of the fixed design's turns.
+    // Stopping at the nominal levels instead (StoppingRule.NOMINAL), the same runs called 1.0
+    // against 1.0 "cheaper" in 7.8% (4.2% a, 3.6% b) against 3.0% with the blocks fixed in
+    // advance, every look after the pilot another chance at the 95% interval's 5% error; it
+    // decided 96.2%, found 1.10 dearer in 95.7% and took 33.7% of the turns.
+    Outcome outcome = adaptive.outcome();
+    assertTrue(adaptive.turnShare() < 0.55, adaptive::toString);
+    assertBetween(0.93, 0.97, outcome.coverage());
+    assertTrue(outcome.share(0, 4, ComparisonVerdict.A_CHEAPER) >= 0.95, adaptive::toString);
+    assertTrue(outcome.share(0, 5, ComparisonVerdict.B_CHEAPER) >= 0.95, adaptive::toString);
+    assertTrue(outcome.share(0, 3, ComparisonVerdict.A_CHEAPER) >= 0.9, adaptive::toString);
+    assertEquals(0, outcome.share(0, 3, ComparisonVerdict.EQUIVALENT), adaptive::toString);
+    assertTrue(outcome.share(0, 1, ComparisonVerdict.EQUIVALENT) >= 0.65, adaptive::toString);
+    // Within 5% over all the looks; 1000 runs resolve 2.0% to about ±0.9% (two standard errors),
+    // and the fixed design's 3.0% shows the steps' heavy tails err less often than normal noise.
+    assertTrue(outcome.share(0, 1, ComparisonVerdict.A_CHEAPER)
+        + outcome.share(0, 1, ComparisonVerdict.B_CHEAPER) <= 0.045, adaptive::toString);
+  }
+
+  /** {@link #RUNS} runs of {@code allocation}, and their turns as a share of the fixed design's. */
+  private static Adaptive adaptive(BlockAllocation allocation) {
+    Outcome outcome = new Outcome();
     int[] turnsRun = new int[1];
     Random random = new Random(20261208L);
     for (int run = 0; run < RUNS; run++) {
-      adaptive.add(adaptiveRun(new Random(random.nextLong()), new BlockAllocation(5), turnsRun));
+      outcome.add(adaptiveRun(new Random(random.nextLong()), allocation, turnsRun));
     }
-    double turnShare = (double) turnsRun[0] / RUNS / (BLOCKS * COSTS.length);
-    System.out.printf(Locale.ROOT, "adaptive: %s, turns %.1f%% of the fixed design's%n", adaptive,
-        100 * turnShare);
+    Adaptive adaptive = new Adaptive(allocation.stopping(), outcome,
+        (double) turnsRun[0] / RUNS / (BLOCKS * COSTS.length));
+    System.out.println(adaptive);
+    return adaptive;
+  }
 
-    // Observed: a third of the fixed design's turns; coverage 95.8%; 2.0 and 0.5 right in every
-    // run, 1.10 in 95.7% and never equivalent.
-    assertTrue(turnShare < 0.5, () -> "turns " + turnShare);
-    assertBetween(0.93, 0.97, adaptive.coverage());
-    assertTrue(adaptive.share(0, 4, ComparisonVerdict.A_CHEAPER) >= 0.95, adaptive::toString);
-    assertTrue(adaptive.share(0, 5, ComparisonVerdict.B_CHEAPER) >= 0.95, adaptive::toString);
-    assertTrue(adaptive.share(0, 3, ComparisonVerdict.A_CHEAPER) >= 0.9, adaptive::toString);
-    assertEquals(0, adaptive.share(0, 3, ComparisonVerdict.EQUIVALENT), adaptive::toString);
-    // The price of looking after every block: 1.0 against 1.0 comes out "cheaper" in 7.8% of runs
-    // (4.2% a, 3.6% b) against 3.0% with the blocks fixed in advance. Every look after the pilot
-    // is another chance at the 5% error of a 95% interval; keeping it at 5% over all the looks
-    // would need a stricter level at each look (a group-sequential boundary).
-    assertTrue(adaptive.share(0, 1, ComparisonVerdict.A_CHEAPER)
-        + adaptive.share(0, 1, ComparisonVerdict.B_CHEAPER) <= 0.10, adaptive::toString);
+  /** What the blocks that {@link BlockAllocation} picks decide, and their share of the turns. */
+  private record Adaptive(StoppingRule stopping, Outcome outcome, double turnShare) {
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "adaptive, stopping at %s/%s: %s, turns %.1f%% of the "
+          + "fixed design's", stopping.differenceLevel(), stopping.equivalenceLevel(), outcome,
+          100 * turnShare);
+    }
   }
 
   /** One run of blocks; each turn 1 unit of simulated time. */
@@ -300,6 +323,11 @@ class DriftingMachineSimulationTest {
       return all.stream().filter(Estimated::covers).count() / (double) all.size();
     }
 
+    /** The share of all comparisons decided: either side cheaper, or equivalent. */
+    double decided() {
+      return all.stream().filter(e -> e.verdict().decided()).count() / (double) all.size();
+    }
+
     double coverageOf(int a, int b) {
       List<Estimated> pair = pair(a, b);
       return pair.stream().filter(Estimated::covers).count() / (double) pair.size();
@@ -335,10 +363,11 @@ class DriftingMachineSimulationTest {
     @Override
     public String toString() {
       return String.format(Locale.ROOT,
-          "coverage %.3f (1.02: %.3f), 1.0 half-width %.3f, equivalent %.3f a/b cheaper %.3f/%.3f, "
-              + "1.10 equivalent %.3f a cheaper %.3f, 2.0 a cheaper %.3f, 0.5 b cheaper %.3f, "
-              + "differences >= 5%% decided right %.3f",
-          coverage(), coverageOf(0, 2), medianHalfWidth(0, 1), share(0, 1, ComparisonVerdict.EQUIVALENT),
+          "decided %.3f, coverage %.3f (1.02: %.3f), 1.0 half-width %.3f, equivalent %.3f "
+              + "a/b cheaper %.3f/%.3f, 1.10 equivalent %.3f a cheaper %.3f, 2.0 a cheaper %.3f, "
+              + "0.5 b cheaper %.3f, differences >= 5%% decided right %.3f",
+          decided(), coverage(), coverageOf(0, 2), medianHalfWidth(0, 1),
+          share(0, 1, ComparisonVerdict.EQUIVALENT),
           share(0, 1, ComparisonVerdict.A_CHEAPER), share(0, 1, ComparisonVerdict.B_CHEAPER),
           share(0, 3, ComparisonVerdict.EQUIVALENT), share(0, 3, ComparisonVerdict.A_CHEAPER),
           share(0, 4, ComparisonVerdict.A_CHEAPER), share(0, 5, ComparisonVerdict.B_CHEAPER),
