@@ -91,16 +91,17 @@ final class StageEstimates {
   private static final double ROBUSTNESS_SHARE = 0.26;
 
   /**
-   * The benchmark stage: JMH's rounds run within the preset's budget (JmhPreset), plus the rounds
-   * that always run, the calibrations and the cold starts, as measured on a 2-core host.
+   * The benchmark stage: the forks' start and setup, the settling and pilot blocks, further blocks
+   * within the preset's budget (JmhPreset), the one-thread forks and the cold starts, as measured
+   * on a 2-core host.
    */
   private double benchmarkSeconds() {
     return switch (preset) {
-      case SMOKE -> 120;
-      case QUICK -> 5 * 60;
-      // Three rounds of 121 forks took 24 minutes on a 2-core host with every engine, the stage
-      // 26; half-second measurement iterations take 0.5 s from each fork.
-      case STANDARD -> 22 * 60;
+      case SMOKE -> 165;
+      case QUICK -> 8 * 60;
+      // 30 configurations and 2 GEMMs: 3.5 min of starts and setups, 1.5 min of settling blocks,
+      // 9 min of blocks, 4 min of one-thread and cold-start forks: 18m51s on a 2-core host.
+      case STANDARD -> 19 * 60;
       case FULL -> 100 * 60;
     };
   }

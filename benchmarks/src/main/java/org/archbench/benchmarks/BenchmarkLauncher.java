@@ -46,14 +46,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * exported models with the preset's budget, JMH's gc profiler, {@link NativeMemoryProfiler} and
  * (unless turned off) async-profiler flame graphs under profiles/, then prints a summary.
  *
- * <p>It measures three parts (smoke skips the second): the steady-state benchmarks in rounds
- * ({@link SteadyStateRounds}: one fork of every configuration per round, each round in a shuffled
- * order, more rounds for the figures not yet within their target while the preset's budget lasts,
- * the machine calibrated between rounds, the forks merged per configuration by
- * {@link ForkMerge}), the ONNX Runtime overhead with
- * forks enough to resolve a few percent, and the cold-start benchmarks with the preset's forks but
- * their own iterations (a fork starts an engine cold only once). Each part's JSON goes under jmh/;
- * jmh/results.json is their arrays of records concatenated.
+ * <p>It measures four parts (smoke only the first and the last): the steady-state benchmarks in
+ * blocks ({@link BlockCoordinator}: every configuration a fork of its own, alive for the stage,
+ * measured in turns, back to back within a block, so that configurations are compared paired by
+ * block; {@link BlockFigures} gives their figures and comparisons), the one-thread benchmarks as
+ * forks of their own, the ONNX Runtime overhead with forks enough to resolve a few percent, and the
+ * cold-start benchmarks with the preset's forks but their own iterations (a fork starts an engine
+ * cold only once). Each part's JSON goes under jmh/; jmh/results.json is their arrays of records
+ * concatenated, and jmh/figures.json every figure and comparison.
  *
  * <p>The forks are JVMs started from this JVM's classpath; they find the models and inputs through
  * the bench.out, bench.data and bench.device properties the launcher gives them. For ad-hoc runs,
@@ -110,8 +110,8 @@ public final class BenchmarkLauncher {
 
     // Hashed before JMH starts, written only with the figures they belong to.
     BenchmarkedModels models = benchmarkedModels(layout, request, notSupported);
-    RoundPlan plan = RoundPlan.of(budget.steadyState(), registryValues(request), budget.rounds(),
-        RoundPlan.DEFAULT_SEED).without(notSupported);
+    BenchmarkPlan plan =
+        BenchmarkPlan.of(budget.steadyState(), registryValues(request)).without(notSupported);
     // The forks start together and only read the inputs: they are written once, here.
     BenchmarkModels.writeInputs(layout.benchmarkInputs(), request.dataset(),
         request.dataDirectory() == null ? "" : request.dataDirectory().toString());
@@ -123,8 +123,8 @@ public final class BenchmarkLauncher {
         .warmupIterations(Math.max(1, budget.warmupIterations()))
         .forks(budget.overheadForks())
         .result(layout.jmhPart("overhead").toString());
-    List<RoundPlan.Configuration> coldStarts = RoundPlan.of(budget.coldStart(),
-        registryValues(request), 1, RoundPlan.DEFAULT_SEED).without(notSupported).configurations();
+    List<BenchmarkPlan.Configuration> coldStarts = BenchmarkPlan.of(budget.coldStart(),
+        registryValues(request)).without(notSupported).configurations();
 
     console.printf("JMH, preset %s: %s (%s) on %s%n", request.preset().id(), request.archs(),
         request.variants(), request.engines());
@@ -133,8 +133,9 @@ public final class BenchmarkLauncher {
         .preset(request.preset())) {
       List<Path> parts = new ArrayList<>();
       BlockCoordinator.Outcome blocks = new BlockCoordinator(layout, budget,
-          forkJvmArgs(request, budget), RoundPlan.DEFAULT_SEED, (benchmark, series, left) ->
-              new BlockFigures(series).stillOpen(benchmark, left), flameGraphs, console).run(plan);
+          forkJvmArgs(request, budget), BlockCoordinator.DEFAULT_SEED,
+          (benchmark, series, left) -> new BlockFigures(series).stillOpen(benchmark, left),
+          flameGraphs, console).run(plan);
       parts.add(blocks.steadyState());
       if (budget.threadsForks() > 0) {
         parts.add(threads(request, budget, notSupported));
@@ -151,7 +152,7 @@ public final class BenchmarkLauncher {
       JsonFiles.write(layout.jmhModels(), models);
       stage.complete();
     }
-    BenchmarkSummary.print(results, layout.jmhStability(), console);
+    BenchmarkSummary.print(results, layout.jmhStability(), layout.jmhFigures(), console);
     if (request.preset() == Preset.SMOKE) {
       console.println("Smoke preset: these figures prove that the stage runs; they are not"
           + " measurements (run the standard preset for those).");
@@ -187,13 +188,13 @@ public final class BenchmarkLauncher {
    * an engine that lacks an operator of a model leaves only that pair out.
    */
   private static Path coldStart(Request request, JmhPreset budget,
-      List<RoundPlan.Configuration> configurations) throws IOException, RunnerException {
+      List<BenchmarkPlan.Configuration> configurations) throws IOException, RunnerException {
     OutputLayout layout = request.layout();
     Path directory = layout.jmh().resolve("cold-start");
     AtomicFiles.createDirectories(directory);
     List<Path> parts = new ArrayList<>();
     for (int i = 0; i < configurations.size(); i++) {
-      RoundPlan.Configuration configuration = configurations.get(i);
+      BenchmarkPlan.Configuration configuration = configurations.get(i);
       ChainedOptionsBuilder options = common(request, budget)
           .include(configuration.include())
           .forks(budget.coldStartForks())
@@ -268,14 +269,14 @@ public final class BenchmarkLauncher {
     Map<String, List<String>> values = registryValues(request);
     values.put(BenchmarkParameters.VARIANT, request.variants().stream()
         .filter(ModelVariantIds.FLOAT32::equals).toList());
-    List<RoundPlan.Configuration> configurations = RoundPlan.of(budget.threads(), values, 1,
-        RoundPlan.DEFAULT_SEED).without(notSupported).configurations();
+    List<BenchmarkPlan.Configuration> configurations =
+        BenchmarkPlan.of(budget.threads(), values).without(notSupported).configurations();
     OutputLayout layout = request.layout();
     Path directory = layout.jmh().resolve("threads");
     AtomicFiles.createDirectories(directory);
     List<Path> parts = new ArrayList<>();
     for (int i = 0; i < configurations.size(); i++) {
-      RoundPlan.Configuration configuration = configurations.get(i);
+      BenchmarkPlan.Configuration configuration = configurations.get(i);
       ChainedOptionsBuilder options = budget.iterations(common(request, budget))
           .include(configuration.include())
           .forks(budget.threadsForks())

@@ -9,12 +9,17 @@ import org.archbench.schema.jmh.MachineStability;
 import java.util.LinkedHashSet;
 import java.util.IntSummaryStatistics;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.archbench.schema.jmh.CostFigures;
+import org.archbench.schema.jmh.Comparison;
+import org.archbench.schema.jmh.ComparisonVerdict;
 import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.ModelVariantIds;
 
@@ -37,11 +42,16 @@ final class BenchmarkSummary {
   }
 
   /**
-   * Prints the summary of {@code results}, then the machine's stability from {@code stability}
-   * where the stage wrote it, its warning first if the machine drifted.
+   * Prints the summary of {@code results}, how many of the paired comparisons of {@code figures}
+   * decided, then the machine's stability from {@code stability} where the stage wrote it, with its
+   * warning if the machine drifted.
    */
-  static void print(Path results, Path stability, PrintStream out) throws IOException {
+  static void print(Path results, Path stability, Path figures, PrintStream out)
+      throws IOException {
     read(results).print(out);
+    if (Files.isRegularFile(figures)) {
+      out.println(decisiveness(JsonFiles.read(figures, FigureEstimates.class).comparisons()));
+    }
     if (Files.isRegularFile(stability)) {
       MachineStability machine = JsonFiles.read(stability, MachineStability.class);
       out.printf(Locale.ROOT, "%nMachine: %s%n", machine.summary());
@@ -100,8 +110,9 @@ final class BenchmarkSummary {
     IntSummaryStatistics forks = results.records().stream()
         .mapToInt(record -> CostFigures.mean(Optional.of(record)).forks()).summaryStatistics();
     if (forks.getCount() > 0) {
-      out.printf(Locale.ROOT, "Forks per figure: %s; each figure's forks, samples and interval are"
-          + " in jmh/figures.json.%n", forks.getMin() == forks.getMax() ? "" + forks.getMin()
+      out.printf(Locale.ROOT, "Blocks (or forks) per figure: %s; each figure's blocks, samples"
+          + " and interval, and every paired comparison, are in jmh/figures.json.%n",
+          forks.getMin() == forks.getMax() ? "" + forks.getMin()
               : forks.getMin() + " to " + forks.getMax());
     }
     out.printf(Locale.ROOT, "%n%-16s %-7s %12s %12s %14s %12s %12s %8s%n", "engine", "arch",
@@ -132,8 +143,35 @@ final class BenchmarkSummary {
     }
   }
 
+  /** The figures engines are compared on, per architecture and variant: benchmark and figure. */
+  private static final List<List<String>> ENGINE_FIGURES = List.of(
+      List.of("ThroughputBenchmark.batch256", "mean"), List.of("ThroughputBenchmark.batch032", "mean"),
+      List.of("LatencyBenchmark.batch001", "p50"));
+
+  /**
+   * {@code Paired comparisons: 1412 of 1741 decided (310 equivalent within 5%, 329 undecided);
+   * engine against engine: 52 of 54 decided}: every comparison of the blocks, and those of two
+   * engines on the same model on the figures engines are chosen by.
+   */
+  static String decisiveness(List<Comparison> comparisons) {
+    long decided = comparisons.stream().filter(c -> c.verdict().decided()).count();
+    long equivalent = comparisons.stream()
+        .filter(c -> c.verdict() == ComparisonVerdict.EQUIVALENT).count();
+    List<Comparison> engines = comparisons.stream()
+        .filter(c -> ENGINE_FIGURES.contains(List.of(c.benchmark(), c.figure())))
+        .filter(c -> c.a().get("arch") != null && c.a().get("arch").equals(c.b().get("arch"))
+            && Objects.equals(c.a().get("variant"), c.b().get("variant"))
+            && !Objects.equals(c.a().get("engine"), c.b().get("engine")))
+        .toList();
+    return String.format(Locale.ROOT, "%nPaired comparisons: %d of %d decided (%d equivalent within"
+        + " %.0f%%, %d undecided); engine against engine on the same model: %d of %d decided",
+        decided, comparisons.size(), equivalent, 100 * BlockFigures.MARGIN,
+        comparisons.size() - decided, engines.stream().filter(c -> c.verdict().decided()).count(),
+        engines.size());
+  }
+
   /** Printed under the table: what the marks beside the figures mean. */
-  static final String LEGEND = "±: half-width of the 95% interval over forks;"
+  static final String LEGEND = "±: half-width of the 95% interval over blocks (or forks);"
       + " * noisy (wider than its target: ±3% for means and p50, ±10% for p99);"
       + " ! too few forks (under " + Estimate.MINIMUM_FORKS + ") or samples for an interval;"
       + " ~ not steady (a fork's warm-up never settled)";

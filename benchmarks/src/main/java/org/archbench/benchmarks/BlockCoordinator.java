@@ -55,6 +55,9 @@ final class BlockCoordinator {
   private static final String BATCH_ONE_LATENCY = LatencyBenchmark.class.getName() + ".batch001";
   private static final String GEMM = PeakGemmBenchmark.class.getName() + ".matmul";
 
+  /** The shuffles' seed unless a run asks for another: the orders are recorded either way. */
+  static final long DEFAULT_SEED = 1;
+
   /** The anchor: ONNX Runtime's MLAS GEMM, the same kernel in every block. */
   static final Map<String, String> ANCHOR = Map.of("library", "onnxruntime", "n", "1024");
   /** A block in which steal took more than this share of the machine is run again. */
@@ -118,7 +121,7 @@ final class BlockCoordinator {
   /** What the blocks measured: the merged records of the counted turns, and their series. */
   record Outcome(Path steadyState, BlockSeries series) {}
 
-  Outcome run(RoundPlan plan) throws IOException {
+  Outcome run(BenchmarkPlan plan) throws IOException {
     Map<String, List<Map<String, String>>> members = membersByBenchmark(plan);
     List<Map<String, String>> forkParams = new ArrayList<>();
     members.values().forEach(list -> list.forEach(params -> {
@@ -232,9 +235,12 @@ final class BlockCoordinator {
     if (gflops != null) {
       calibrations.add(new MachineStability.Calibration("block " + number, gflops));
     }
-    loads.add(new MachineStability.RoundLoad(number, seconds, others));
+    loads.add(new MachineStability.RoundLoad(number, seconds, others, steal));
     if (counts) {
       int index = series.openBlock(benchmark);
+      if (gflops != null) {
+        series.anchor(benchmark, index, gflops);
+      }
       records.forEach((params, record) -> {
         if (params != null) {
           series.add(benchmark, index, params, TurnValues.of(record));
@@ -379,9 +385,9 @@ final class BlockCoordinator {
   }
 
   /** Per benchmark method, the configurations it runs, in the plan's order. */
-  private static Map<String, List<Map<String, String>>> membersByBenchmark(RoundPlan plan) {
+  private static Map<String, List<Map<String, String>>> membersByBenchmark(BenchmarkPlan plan) {
     Map<String, List<Map<String, String>>> members = new LinkedHashMap<>();
-    for (RoundPlan.Configuration configuration : plan.configurations()) {
+    for (BenchmarkPlan.Configuration configuration : plan.configurations()) {
       members.computeIfAbsent(configuration.benchmark(), b -> new ArrayList<>())
           .add(Map.copyOf(configuration.params()));
     }

@@ -64,9 +64,36 @@ final class BlockFigures {
           figures.add(new FigureEstimates.Figure(shortName(benchmark), params, figure,
               unit(benchmark, figure), steady ? estimate : estimate.withVerdict(Verdict.NOT_STEADY)));
         }
+        if (!shortName(benchmark).equals(GEMM)) {
+          figures.add(anchored(benchmark, params));
+        }
       }
     }
     return figures;
+  }
+
+  /** The benchmark the anchor runs, which has no anchored figure of its own. */
+  private static final String GEMM = "PeakGemmBenchmark.matmul";
+
+  /**
+   * The figure {@code anchored}: {@code params}' mean in machine-relative units, block by block
+   * against the anchor's GFLOP/s in the same block. A rate over the anchor's (images/s over
+   * GFLOP/s: images per GFLOP of the anchor's work), a time times it (us x GFLOP/s: kFLOP of the
+   * anchor's work per request). Two machines, or one machine's slow and fast minutes, that differ
+   * only in speed give the same anchored figure: what is left is how the configuration fares
+   * against a plain GEMM, which is what runs on other machines compare.
+   */
+  private FigureEstimates.Figure anchored(String benchmark, Map<String, String> params) {
+    double[] means = series.values(benchmark, params, "mean");
+    double[] anchor = series.anchor(benchmark);
+    boolean time = series.unit(benchmark).endsWith("/op");
+    double[] anchored = new double[means.length];
+    for (int i = 0; i < means.length; i++) {
+      anchored[i] = time ? means[i] * anchor[i] : means[i] / anchor[i];
+    }
+    return new FigureEstimates.Figure(shortName(benchmark), params, "anchored",
+        time ? "anchor kFLOP/op" : "per anchor GFLOP",
+        BlockEstimate.of(anchored, series.samples(benchmark, params), 0, PRECISION.mean()));
   }
 
   /** Every comparison of every benchmark. */

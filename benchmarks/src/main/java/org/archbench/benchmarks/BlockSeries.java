@@ -19,12 +19,35 @@ final class BlockSeries {
   private final Map<String, List<Map<Map<String, String>, TurnValues>>> blocks =
       new LinkedHashMap<>();
 
+  /** Per benchmark, the anchor's GFLOP/s in each counted block; NaN where it gave none. */
+  private final Map<String, List<Double>> anchors = new LinkedHashMap<>();
+
   /** Opens the next counted block of {@code benchmark}; its number from 0. */
   int openBlock(String benchmark) {
     List<Map<Map<String, String>, TurnValues>> list =
         blocks.computeIfAbsent(benchmark, b -> new ArrayList<>());
     list.add(new LinkedHashMap<>());
     return list.size() - 1;
+  }
+
+  /** The anchor's GFLOP/s in counted block {@code block} of {@code benchmark}. */
+  void anchor(String benchmark, int block, double gflops) {
+    List<Double> list = anchors.computeIfAbsent(benchmark, b -> new ArrayList<>());
+    while (list.size() <= block) {
+      list.add(Double.NaN);
+    }
+    list.set(block, gflops);
+  }
+
+  /** The anchor's GFLOP/s in each counted block of {@code benchmark}; NaN where it gave none. */
+  double[] anchor(String benchmark) {
+    double[] values = new double[blocks(benchmark)];
+    Arrays.fill(values, Double.NaN);
+    List<Double> list = anchors.getOrDefault(benchmark, List.of());
+    for (int i = 0; i < Math.min(values.length, list.size()); i++) {
+      values[i] = list.get(i);
+    }
+    return values;
   }
 
   void add(String benchmark, int block, Map<String, String> params, TurnValues turn) {

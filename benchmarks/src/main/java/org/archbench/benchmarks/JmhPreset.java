@@ -8,9 +8,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * What each preset spends on JMH. A fork costs about two seconds before it measures anything (JVM,
- * engine and model start), and every engine x architecture x benchmark method is a fork of its own,
- * so the smaller presets run fewer methods rather than only shorter iterations.
+ * What each preset spends on JMH. The steady-state benchmarks' forks start once (JVM, engine and
+ * model: seconds each) and then measure in turns, so their cost is the setup plus the blocks; the
+ * parts run as forks (one thread, overhead, cold start) pay a fork's start for each measurement,
+ * so the smaller presets run fewer of them rather than only shorter iterations.
  *
  * @param steadyState the steady-state benchmark methods, as JMH include patterns, measured in
  *     blocks ({@link BlockCoordinator})

@@ -28,7 +28,7 @@ class BenchmarkSummaryTest {
   @Test
   void printsThroughputAgainstPeakAndTheOverheadAgainstTheBaseline() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BenchmarkSummary.print(fixture(), directory.resolve("none.json"),
+    BenchmarkSummary.print(fixture(), directory.resolve("none.json"), directory.resolve("none.json"),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
@@ -52,16 +52,17 @@ class BenchmarkSummaryTest {
         + " [1000]]") + "]");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BenchmarkSummary.print(results, directory.resolve("none.json"),
+    BenchmarkSummary.print(results, directory.resolve("none.json"), directory.resolve("none.json"),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
-    // Fork means 990, 1000, 1010: t(0.975, 2) = 4.303 * 10 / sqrt(3) = ±2.5%, within ±3%. The
-    // second: ±124%, noisy.
+    // Fork means 990, 1000, 1010: geometric mean 1000, t(0.975, 2) = 4.303 x 0.01 / sqrt(3) on the
+    // logs = ±2.5%, within ±3%. The second: 500, 1500, 1000 have a geometric mean of 909, and an
+    // interval on the logs of [229, 3611]: half its width is 186% of the value, noisy.
     String printed = bytes.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +1000±2\\.5% +1000±124%\\* .*"), printed);
+    assertTrue(printed.matches("(?s).*onnxruntime +mlp +- +1000±2\\.5% +909±186%\\* .*"), printed);
     assertTrue(printed.contains(BenchmarkSummary.LEGEND), printed);
-    assertTrue(printed.contains("Forks per figure: 3; each figure's forks, samples and interval"
-        + " are in jmh/figures.json."), printed);
+    assertTrue(printed.contains("Blocks (or forks) per figure: 3; each figure's blocks, samples"
+        + " and interval, and every paired comparison, are in jmh/figures.json."), printed);
   }
 
   @Test
@@ -74,17 +75,19 @@ class BenchmarkSummaryTest {
             "after round 1", 120), new MachineStability.Calibration("after round 2", 104));
     JsonFiles.write(stability, new MachineStability(calibrations,
         MachineStability.driftOf(calibrations),
-        List.of(new MachineStability.RoundLoad(1, 60, 0.25),
-            new MachineStability.RoundLoad(2, 61, null)), "2026-12-02T10:00:00Z"));
+        List.of(new MachineStability.RoundLoad(1, 60, 0.25, 0.02),
+            new MachineStability.RoundLoad(2, 61, null, null)), "2026-12-02T10:00:00Z"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BenchmarkSummary.print(results, stability, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    BenchmarkSummary.print(results, stability, directory.resolve("none.json"),
+        new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     // Range 20 over median 104: 19.2%.
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(printed.contains("Machine: GEMM calibration 3 times, 100.0 to 120.0 GFLOP/s: drift"
-        + " 19.2% (limit 10%); other processes took at most 25% of the CPU in a round"), printed);
-    assertTrue(printed.contains("WARNING: The machine drifted: its GEMM calibration moved 19%"),
+        + " 19.2% (limit 10%); other processes took at most 25% of the CPU in a block, the"
+        + " hypervisor (steal) at most 2%"), printed);
+    assertTrue(printed.contains("WARNING: The machine's speed drifted: the anchor GEMM moved 19%"),
         printed);
   }
 

@@ -50,8 +50,8 @@ class BlockCoordinatorTest {
   void everyConfigurationTakesATurnInEveryPilotBlockThenOnlyWhatIsStillOpen(@TempDir Path run)
       throws Exception {
     OutputLayout layout = new OutputLayout(run);
-    RoundPlan plan = RoundPlan.of(List.of(JmhPreset.every(PeakGemmBenchmark.class)), Map.of(), 2,
-        1);
+    BenchmarkPlan plan =
+        BenchmarkPlan.of(List.of(JmhPreset.every(PeakGemmBenchmark.class)), Map.of());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     // After the pilot, only PyTorch's GEMM is still open.
     BlockCoordinator.Allocation open = (benchmark, series, left) -> Set.of(PYTORCH);
@@ -99,7 +99,7 @@ class BlockCoordinatorTest {
   @Test
   void aForkThatFailsItsTurnEndsTheStageQuotingItsLog(@TempDir Path run) throws Exception {
     OutputLayout layout = new OutputLayout(run);
-    RoundPlan plan = new RoundPlan(1, 2, List.of(new RoundPlan.Configuration(GEMM,
+    BenchmarkPlan plan = new BenchmarkPlan(List.of(new BenchmarkPlan.Configuration(GEMM,
         Map.of("library", "onnxruntime", "n", "not-a-size"))));
 
     IOException error = assertThrows(IOException.class, () -> new BlockCoordinator(layout,

@@ -88,9 +88,13 @@ class JmhRunTest {
       assertEquals(3, estimate.forks(), record.node().path("mode").asText());
       assertTrue(estimate.lower95() <= estimate.value() && estimate.value() <= estimate.upper95());
       // JMH's score pools every iteration, or every sample: with equal iterations per fork it is
-      // the mean of the fork means; forks with more samples weigh more in JMH's latency mean.
+      // the arithmetic mean of the fork means, which their geometric mean never exceeds; forks
+      // with more samples weigh more in JMH's latency mean.
       boolean sampled = record.node().path("mode").asText().equals("sample");
-      assertEquals(record.score(), estimate.value(), (sampled ? 0.1 : 1e-6) * record.score());
+      assertEquals(record.score(), estimate.value(), 0.1 * record.score());
+      if (!sampled) {
+        assertTrue(estimate.value() <= record.score() * (1 + 1e-9));
+      }
     }
     JmhResults.Record sampled = results.records().stream()
         .filter(record -> record.node().path("mode").asText().equals("sample")).findFirst()

@@ -212,8 +212,8 @@ class HtmlReportTest {
     Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
 
     assertEquals("warnings", page.select("section").first().id(), "the warning comes first");
-    assertTrue(page.select("#warnings .problem-note").text().startsWith("Warning: The machine drifted:"
-        + " its GEMM calibration moved 21% between rounds (limit 10%)"), page.select("#warnings").text());
+    assertTrue(page.select("#warnings .problem-note").text().startsWith("Warning: The machine's speed"
+        + " drifted: the anchor GEMM moved 21% between blocks (limit 10%)"), page.select("#warnings").text());
     assertEquals(List.of("before 83.1", "after round 1 81.9", "after round 2 99.0"),
         page.select("#table-stability + div tbody tr").eachText());
     assertEquals(List.of("1 61.2 4.00", "2 60.8 11.00"),

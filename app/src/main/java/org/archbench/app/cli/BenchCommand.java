@@ -30,15 +30,21 @@ import picocli.CommandLine.Option;
     versionProvider = ArchbenchVersion.class,
     description = {
       "Benchmark the exported models of a run with JMH on every engine: throughput, latency,"
-          + " cold start, threads, heap and native memory, and the machine's peak GEMM, in the"
-          + " preset's rounds (one fork of every configuration per round, in a shuffled order,"
-          + " then further rounds of the figures not yet within their target while the preset's"
-          + " budget lasts), each fork warmed up until steady; each figure with its 95%% interval"
-          + " over forks and a verdict. A GEMM calibration before and after every round measures"
-          + " the machine's drift.",
-      "Writes DIR/jmh/results.json (JMH's JSON, each configuration's forks merged),"
-          + " DIR/jmh/rounds.json (the rounds' orders), DIR/jmh/stability.json (the drift and the"
-          + " other processes' load) and, unless --no-profile, flame graphs under DIR/profiles/."
+          + " cold start, threads, heap and native memory, and the machine's peak GEMM. Each"
+          + " steady-state configuration is one fork, kept alive for the stage and warmed up until"
+          + " steady, that measures in turns: a block gives every configuration of one benchmark"
+          + " one turn, back to back in a shuffled order, with an anchor GEMM among them. After"
+          + " the settling and pilot blocks, further blocks go only to configurations with a"
+          + " comparison not yet decided, while the preset's budget lasts; a block in which the"
+          + " hypervisor took over 10%% of the machine runs again. Each figure comes with its 95%%"
+          + " interval over blocks and a verdict; every two configurations of a benchmark are"
+          + " compared paired by block: a cheaper, b cheaper, equivalent within 5%%, or"
+          + " undecided. The one-thread, cold-start and ONNX Runtime overhead questions run as"
+          + " JMH forks of their own.",
+      "Writes DIR/jmh/results.json (JMH's JSON), DIR/jmh/figures.json (the figures and the"
+          + " comparisons), DIR/jmh/blocks.json (every block's order, time and load),"
+          + " DIR/jmh/forks/ (each fork's log), DIR/jmh/stability.json (the anchor's drift and"
+          + " the machine's load) and, unless --no-profile, flame graphs under DIR/profiles/."
     })
 final class BenchCommand implements Callable<Integer> {
 

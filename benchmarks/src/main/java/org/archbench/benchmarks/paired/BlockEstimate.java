@@ -1,7 +1,7 @@
 package org.archbench.benchmarks.paired;
 
 import java.util.Arrays;
-import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import java.util.List;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.Verdict;
 
@@ -32,23 +32,10 @@ public final class BlockEstimate {
   public static Estimate of(double[] perBlock, long samples, long minimumSamples, double target) {
     double[] present = Arrays.stream(perBlock)
         .filter(value -> value > 0 && value < Double.POSITIVE_INFINITY).toArray();
-    SummaryStatistics logs = new SummaryStatistics();
-    Arrays.stream(present).forEach(value -> logs.addValue(Math.log(value)));
-    int n = present.length;
-    double value = n == 0 ? Double.NaN : Math.exp(logs.getMean());
-    double lower = Double.NaN;
-    double upper = Double.NaN;
-    if (n >= 2) {
-      double halfWidth = StudentQuantiles.quantile(0.975, n - 1) * logs.getStandardDeviation()
-          / Math.sqrt(n);
-      lower = Math.exp(logs.getMean() - halfWidth);
-      upper = Math.exp(logs.getMean() + halfWidth);
+    if (present.length == 0) {
+      return new Estimate(Double.NaN, Double.NaN, Double.NaN, 0, samples, target,
+          Verdict.TOO_FEW_SAMPLES, List.of());
     }
-    Estimate estimate = new Estimate(value, lower, upper, n, samples, target, Verdict.OK,
-        Arrays.stream(present).boxed().toList());
-    if (n < Estimate.MINIMUM_FORKS || samples < minimumSamples) {
-      return estimate.withVerdict(Verdict.TOO_FEW_SAMPLES);
-    }
-    return estimate.relativeHalfWidth() <= target ? estimate : estimate.withVerdict(Verdict.NOISY);
+    return Estimate.of(present, samples, minimumSamples, target);
   }
 }

@@ -9,14 +9,15 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.archbench.schema.stats.MeanInterval;
 
 /**
- * A cost figure as archbench publishes it: the mean over forks, its 95% interval with the fork as
- * the independent unit (iterations within a fork are not independent samples), how many forks and
- * samples stand behind it, and a {@link Verdict}.
+ * A cost figure as archbench publishes it: the geometric mean over forks (or blocks), its 95%
+ * interval with the fork as the independent unit (iterations within a fork are not independent
+ * samples), how many forks and samples stand behind it, and a {@link Verdict}.
  *
- * @param value the mean of the forks' values
- * @param lower95 lower end of the 95% Student-t interval over the forks' values; NaN below two
+ * @param value the geometric mean of the forks' values (arithmetic where one is not positive)
+ * @param lower95 lower end of the 95% Student-t interval over the forks' values, on their logs
+ *     where all are positive; NaN below two
  * @param upper95 upper end
- * @param forks how many forks
+ * @param forks how many forks, or blocks
  * @param samples how many measurements in all: iterations, or latency samples
  * @param target the precision asked for, as a relative half-width (0.03 for ±3%)
  * @param verdict ok, noisy, or too few samples
@@ -38,7 +39,11 @@ public record Estimate(double value, double lower95, double upper95, int forks, 
   private static final Map<Double, Long> MINIMUM_SAMPLES = new HashMap<>();
 
   /**
-   * The estimate of one value per fork.
+   * The estimate of one value per fork (or per block). Where every value is positive, as a time,
+   * a rate or a memory figure is, the value is their geometric mean and the interval Student's t
+   * on their logs, taken back: it never reaches below zero (a p99 of 464 us over forks of 100 and
+   * 1,500 us would otherwise read [-895, 1824]), and spreads as far in ratio above the value as
+   * below. Otherwise (a zero, a difference) the arithmetic mean and its interval.
    *
    * @param forkValues one value per fork
    * @param samples the measurements behind them
@@ -47,17 +52,38 @@ public record Estimate(double value, double lower95, double upper95, int forks, 
    * @param target the precision asked for, as a relative half-width
    */
   public static Estimate of(double[] forkValues, long samples, long minimumSamples, double target) {
-    MeanInterval interval = MeanInterval.of(forkValues);
+    boolean positive = forkValues.length > 0 && Arrays.stream(forkValues)
+        .allMatch(value -> value > 0 && value < Double.POSITIVE_INFINITY);
+    double value;
+    double lower;
+    double upper;
+    if (positive && forkValues.length == 1) {
+      // One value is its own geometric mean, to the last digit.
+      value = forkValues[0];
+      lower = Double.NaN;
+      upper = Double.NaN;
+    } else if (positive) {
+      MeanInterval logs = MeanInterval.of(Arrays.stream(forkValues).map(Math::log).toArray());
+      value = Math.exp(logs.mean());
+      lower = Math.exp(logs.lower95());
+      upper = Math.exp(logs.upper95());
+    } else {
+      MeanInterval interval = MeanInterval.of(forkValues);
+      value = interval.mean();
+      lower = interval.lower95();
+      upper = interval.upper95();
+    }
+    double halfWidth = (upper - lower) / 2 / Math.abs(value);
     Verdict verdict;
     if (forkValues.length < MINIMUM_FORKS || samples < minimumSamples) {
       verdict = Verdict.TOO_FEW_SAMPLES;
-    } else if (!(interval.relativeHalfWidth() <= target)) {
+    } else if (!(halfWidth <= target)) {
       verdict = Verdict.NOISY;
     } else {
       verdict = Verdict.OK;
     }
-    return new Estimate(interval.mean(), interval.lower95(), interval.upper95(), forkValues.length,
-        samples, target, verdict, Arrays.stream(forkValues).boxed().toList());
+    return new Estimate(value, lower, upper, forkValues.length, samples, target, verdict,
+        Arrays.stream(forkValues).boxed().toList());
   }
 
   /**

@@ -8,18 +8,19 @@ import org.archbench.schema.io.MayBeAbsent;
 import org.archbench.schema.io.ResultFormat;
 
 /**
- * jmh/stability.json: how steady the machine was while the benchmark stage measured it. A short
- * calibration (the GEMM, one fork) runs before the rounds, between them and after them; their
- * spread is the machine's drift. Each round also records how much CPU other processes took.
- * Figures from a run whose calibration drifted beyond {@link #DRIFT_LIMIT} compare badly with each
- * other and with other runs, and the report and the console say so.
+ * jmh/stability.json: how steady the machine was while the benchmark stage measured it. The
+ * anchor (ONNX Runtime's GEMM) takes a turn in every block; the spread of its GFLOP/s is the
+ * machine's drift. Each block also records how much CPU other processes took and how much the
+ * hypervisor took (steal). Comparisons within the run are paired by block, so what drifts in common
+ * within a block cancels; absolute figures and comparisons with other runs move with the drift,
+ * and the report and the console say so beyond {@link #DRIFT_LIMIT}.
  *
- * @param calibrations each calibration, in the order they ran
+ * @param calibrations the anchor's GFLOP/s, block by block
  * @param drift the calibrations' range over their median: 0.04 for 4%; NaN below two
- * @param rounds each steady-state round's load
+ * @param rounds each block's load
  * @param createdAt ISO-8601 instant
  */
-@ResultFormat(file = "jmh/stability.json")
+@ResultFormat(file = "jmh/stability.json", minor = 1)
 public record MachineStability(List<Calibration> calibrations, double drift, List<RoundLoad> rounds,
     String createdAt) {
 
@@ -35,20 +36,23 @@ public record MachineStability(List<Calibration> calibrations, double drift, Lis
   /**
    * One calibration.
    *
-   * @param when {@code before}, {@code after round 1}, ...
+   * @param when {@code block 1}, {@code block 2}, ...
    * @param gflops the GEMM's GFLOP/s
    */
   public record Calibration(String when, double gflops) {}
 
   /**
-   * One round's load.
+   * One block's load.
    *
-   * @param round from 1
+   * @param round the block's number, from 1
    * @param seconds its wall time
    * @param otherCpuShare the share of the machine's CPU time (every core) that processes other than
-   *     the benchmark stage and its forks took during the round; absent where /proc/stat is not
+   *     the benchmark stage and its forks took during the block; absent where /proc/stat is not
+   * @param stealShare the share the hypervisor gave other guests (steal); absent where /proc/stat
+   *     is not, and in files of format 1.0
    */
-  public record RoundLoad(int round, double seconds, @MayBeAbsent Double otherCpuShare) {}
+  public record RoundLoad(int round, double seconds, @MayBeAbsent Double otherCpuShare,
+      @MayBeAbsent Double stealShare) {}
 
   /** Whether the calibrations drifted beyond {@link #DRIFT_LIMIT}. */
   public boolean drifted() {
@@ -75,8 +79,11 @@ public record MachineStability(List<Calibration> calibrations, double drift, Lis
     }
     rounds.stream().map(RoundLoad::otherCpuShare).filter(share -> share != null)
         .mapToDouble(Double::doubleValue).max().ifPresent(share -> text.append(String.format(
-            Locale.ROOT, "; other processes took at most %.0f%% of the CPU in a round",
+            Locale.ROOT, "; other processes took at most %.0f%% of the CPU in a block",
             100 * share)));
+    rounds.stream().map(RoundLoad::stealShare).filter(share -> share != null)
+        .mapToDouble(Double::doubleValue).max().ifPresent(share -> text.append(String.format(
+            Locale.ROOT, ", the hypervisor (steal) at most %.0f%%", 100 * share)));
     return text.toString();
   }
 
@@ -85,10 +92,10 @@ public record MachineStability(List<Calibration> calibrations, double drift, Lis
     if (!drifted()) {
       return Optional.empty();
     }
-    return Optional.of(String.format(Locale.ROOT, "The machine drifted: its GEMM calibration moved"
-        + " %.0f%% between rounds (limit %.0f%%), so the cost figures of this run compare badly"
-        + " with each other and with other runs. Rerun the benchmarks on a quieter machine.",
-        100 * drift, 100 * DRIFT_LIMIT));
+    return Optional.of(String.format(Locale.ROOT, "The machine's speed drifted: the anchor GEMM"
+        + " moved %.0f%% between blocks (limit %.0f%%). Comparisons within this run are paired by"
+        + " block, where the drift cancels; absolute figures, and comparisons with other runs,"
+        + " move with it.", 100 * drift, 100 * DRIFT_LIMIT));
   }
 
   /** The drift of {@code calibrations}: their range over their median; NaN below two. */

@@ -1,6 +1,7 @@
 package org.archbench.schema.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,8 @@ class EstimateTest {
     Estimate estimate = Estimate.of(new double[] {1000, 1010, 990, 1005, 995}, 50, 0, 0.03);
 
     assertEquals(Verdict.OK, estimate.verdict());
-    assertEquals(1000, estimate.value(), 1e-9);
+    // The geometric mean: a hair under the arithmetic 1000.
+    assertEquals(999.975, estimate.value(), 1e-3);
     assertEquals(5, estimate.forks());
     assertEquals(50, estimate.samples());
   }
@@ -32,6 +34,23 @@ class EstimateTest {
     Estimate estimate = Estimate.of(new double[] {500, 1500, 1000, 700}, 40, 0, 0.03);
 
     assertEquals(Verdict.NOISY, estimate.verdict());
+  }
+
+  @Test
+  void aSkewedFigureKeepsAnIntervalAboveZero() {
+    // A p99 over forks of a drifting machine: the arithmetic interval reached below zero.
+    Estimate estimate = Estimate.of(new double[] {100, 1500, 120, 140}, 4000, 662, 0.10);
+
+    assertTrue(estimate.lower95() > 0, estimate.toString());
+    assertEquals(Math.sqrt(estimate.lower95() * estimate.upper95()), estimate.value(), 1e-9,
+        "as far in ratio below the value as above");
+  }
+
+  @Test
+  void aZeroFallsBackToTheArithmeticMean() {
+    Estimate estimate = Estimate.of(new double[] {0, 2, 4}, 3, 0, 0.03);
+
+    assertEquals(2, estimate.value(), 1e-12);
   }
 
   @Test

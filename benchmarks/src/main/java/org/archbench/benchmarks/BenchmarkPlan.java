@@ -2,11 +2,9 @@ package org.archbench.benchmarks;
 
 import java.util.ArrayList;
 import org.archbench.schema.engine.NotSupported;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -14,21 +12,14 @@ import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * The steady-state benchmarks as rounds. Every configuration (a benchmark method with its
- * architecture, engine and model variant) runs one fork per round, and each round runs them in an
- * order of its own, shuffled from a recorded seed: a drift of a shared machine (another job
- * starting, the CPU's clock) then spreads over every configuration instead of landing on whichever
- * ran last, and the rounds' forks are the independent replicates of each figure.
+ * The configurations a part of the benchmark stage measures: every benchmark method its includes
+ * select, with one value of each parameter the method declares. The registries give arch, engine
+ * and variant (a new engine needs no edit here); a method's own parameters (the GEMM's library)
+ * come from its declaration.
  *
- * @param seed the shuffle's seed, recorded in jmh/rounds.json
- * @param rounds how many rounds every configuration runs; more may follow for those not yet
- *     measured well enough
  * @param configurations every configuration, in JMH's order
  */
-record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurations) {
-
-  /** The seed unless a run asks for another: the order is recorded either way. */
-  static final long DEFAULT_SEED = 1;
+record BenchmarkPlan(List<BenchmarkPlan.Configuration> configurations) {
 
   /**
    * One configuration: a benchmark method and one value of each parameter it declares.
@@ -57,8 +48,7 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
    * The configurations of the benchmark methods {@code includes} selects (from the benchmark list
    * JMH's annotation processor wrote), over {@code values} of the registry parameters.
    */
-  static RoundPlan of(List<String> includes, Map<String, List<String>> values, int rounds,
-      long seed) {
+  static BenchmarkPlan of(List<String> includes, Map<String, List<String>> values) {
     List<BenchmarkListEntry> entries = new ArrayList<>(BenchmarkList.defaultList().find(
         OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT), includes,
         List.of()));
@@ -85,21 +75,21 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
         }
       }
     }
-    return new RoundPlan(seed, rounds, List.copyOf(configurations));
+    return new BenchmarkPlan(List.copyOf(configurations));
   }
 
   /**
    * This plan without the configurations of {@code pairs}, the engine and model pairs the engine
    * cannot run. A configuration that declares no engine (the GEMM) is never one of them.
    */
-  RoundPlan without(List<NotSupported> pairs) {
+  BenchmarkPlan without(List<NotSupported> pairs) {
     List<Configuration> kept = configurations.stream().filter(configuration -> {
       Map<String, String> params = configuration.params();
       return !params.containsKey(BenchmarkParameters.ENGINE) || NotSupported.find(pairs,
           params.get(BenchmarkParameters.ARCH), params.get(BenchmarkParameters.ENGINE),
           params.get(BenchmarkParameters.VARIANT)).isEmpty();
     }).toList();
-    return new RoundPlan(seed, rounds, kept);
+    return new BenchmarkPlan(kept);
   }
 
   private static List<Map<String, String>> expand(
@@ -113,20 +103,5 @@ record RoundPlan(long seed, int rounds, List<RoundPlan.Configuration> configurat
       }
     }
     return expanded;
-  }
-
-  /** The order of round {@code round} (from 1): every configuration, shuffled by the seed. */
-  List<Configuration> order(int round) {
-    return order(round, configurations);
-  }
-
-  /**
-   * The order of round {@code round} of only {@code among} (a later round's configurations that
-   * are not yet measured well enough), shuffled by the seed.
-   */
-  List<Configuration> order(int round, List<Configuration> among) {
-    List<Configuration> order = new ArrayList<>(among);
-    Collections.shuffle(order, new Random(seed * 1_000_003L + round));
-    return order;
   }
 }
