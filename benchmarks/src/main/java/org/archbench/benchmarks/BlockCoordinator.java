@@ -92,6 +92,8 @@ final class BlockCoordinator {
   private final Map<Map<String, String>, Long> latencyTurnMillis = new LinkedHashMap<>();
   private long plannedTurns;
   private int forkCount;
+  /** Per benchmark, how many configurations its last counted block ran. */
+  private final Map<String, Integer> lastBlockSize = new LinkedHashMap<>();
   private long turns;
 
   /**
@@ -163,6 +165,7 @@ final class BlockCoordinator {
             continue;
           }
           runCounted(benchmark, taking, forks, random);
+          lastBlockSize.put(benchmark, taking.size());
           ran = true;
         }
         if (!ran) {
@@ -208,16 +211,23 @@ final class BlockCoordinator {
     List<Long> pids = forks.values().stream().map(TurnFork::pid).toList();
     Optional<CpuTimes> before = CpuTimes.now(pids);
     long started = System.nanoTime();
-    Map<Map<String, String>, JsonNode> records = new LinkedHashMap<>();
+    // Between turns the coordinator only passes the turn on: the answers are kept as text and
+    // read after the block, so that no parsing of ours runs during a fork's measurement.
+    Map<Map<String, String>, String> answers = new LinkedHashMap<>();
     for (Map<String, String> params : order) {
       boolean anchor = params.equals(ANCHOR) && !taking.contains(ANCHOR);
       String method = anchor ? GEMM : benchmark;
-      records.put(anchor ? null : params, forks.get(params).turn(method,
+      answers.put(anchor ? null : params, forks.get(params).turnAnswer(method,
           turnMillis(method, params), anchor ? "" : profiler));
       turns++;
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     Optional<CpuTimes> after = CpuTimes.now(pids);
+    Map<Map<String, String>, JsonNode> records = new LinkedHashMap<>();
+    for (Map.Entry<Map<String, String>, String> answer : answers.entrySet()) {
+      Map<String, String> params = answer.getKey() == null ? ANCHOR : answer.getKey();
+      records.put(answer.getKey(), forks.get(params).record(answer.getValue(), benchmark));
+    }
     Double steal = before.isPresent() && after.isPresent()
         ? finite(before.get().stealShareUntil(after.get())) : null;
     Double others = before.isPresent() && after.isPresent()
@@ -366,7 +376,9 @@ final class BlockCoordinator {
   private int roundsLeft(long start, Map<String, List<Map<String, String>>> members) {
     double round = 0;
     for (Map.Entry<String, List<Map<String, String>>> benchmark : members.entrySet()) {
-      round += secondsPerTurn(benchmark.getKey()) * (benchmark.getValue().size() + 1);
+      // A benchmark's next block is about as large as its last: the open set only shrinks.
+      int size = lastBlockSize.getOrDefault(benchmark.getKey(), benchmark.getValue().size());
+      round += secondsPerTurn(benchmark.getKey()) * (size + 1);
     }
     double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
     return round <= 0 ? 0 : (int) Math.max(0, Math.floor(left / round));

@@ -68,6 +68,14 @@ final class TurnFork implements AutoCloseable {
 
   /** One turn, with async-profiler's {@code asyncProfiler} options unless they are empty. */
   JsonNode turn(String benchmark, long millis, String asyncProfiler) throws IOException {
+    return record(turnAnswer(benchmark, millis, asyncProfiler), benchmark);
+  }
+
+  /**
+   * One turn's answer as the fork sent it, unread: the coordinator reads it ({@link #record})
+   * once no fork is measuring.
+   */
+  String turnAnswer(String benchmark, long millis, String asyncProfiler) throws IOException {
     out.write(JSON.writeValueAsBytes(asyncProfiler.isEmpty()
         ? Map.of("run", benchmark, "millis", millis)
         : Map.of("run", benchmark, "millis", millis, "asyncProfiler", asyncProfiler)));
@@ -77,6 +85,11 @@ final class TurnFork implements AutoCloseable {
     if (line == null) {
       throw failure("stopped during a turn of " + benchmark, "");
     }
+    return line;
+  }
+
+  /** The JMH record of a turn's {@code line}, or the fork's failure it tells of. */
+  JsonNode record(String line, String benchmark) throws IOException {
     JsonNode answer = JSON.readTree(line);
     if (answer.has("error")) {
       throw failure("failed a turn of " + benchmark, answer.path("error").asText());
