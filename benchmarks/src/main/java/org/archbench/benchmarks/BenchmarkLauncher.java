@@ -184,25 +184,37 @@ public final class BenchmarkLauncher {
 
   /**
    * The cold starts, one JMH run per configuration (each of its forks one cold start), merged into
-   * jmh/cold-start.json. One run per configuration rather than JMH's product of every parameter:
-   * an engine that lacks an operator of a model leaves only that pair out.
+   * jmh/cold-start.json.
    */
   private static Path coldStart(Request request, JmhPreset budget,
       List<BenchmarkPlan.Configuration> configurations) throws IOException, RunnerException {
+    return runEach(request, "cold-start", configurations,
+        () -> common(request, budget).forks(budget.coldStartForks()));
+  }
+
+  /**
+   * One JMH run per configuration, each with {@code options} (new ones each time) and the
+   * configuration's method and parameters, merged into jmh/{@code part}.json. One run per
+   * configuration rather than JMH's product of every parameter: an engine that lacks an operator
+   * of a model leaves only that pair out.
+   */
+  private static Path runEach(Request request, String part,
+      List<BenchmarkPlan.Configuration> configurations,
+      java.util.function.Supplier<ChainedOptionsBuilder> options)
+      throws IOException, RunnerException {
     OutputLayout layout = request.layout();
-    Path directory = layout.jmh().resolve("cold-start");
+    Path directory = layout.jmh().resolve(part);
     AtomicFiles.createDirectories(directory);
     List<Path> parts = new ArrayList<>();
     for (int i = 0; i < configurations.size(); i++) {
       BenchmarkPlan.Configuration configuration = configurations.get(i);
-      ChainedOptionsBuilder options = common(request, budget)
+      ChainedOptionsBuilder run = options.get()
           .include(configuration.include())
-          .forks(budget.coldStartForks())
           .result(directory.resolve(String.format(Locale.ROOT, "%03d.json", i)).toString());
-      configuration.params().forEach(options::param);
-      parts.add(runPart(options));
+      configuration.params().forEach(run::param);
+      parts.add(runPart(run));
     }
-    Path merged = layout.jmhPart("cold-start");
+    Path merged = layout.jmhPart(part);
     concatenate(parts, merged);
     return merged;
   }
@@ -271,22 +283,8 @@ public final class BenchmarkLauncher {
         .filter(ModelVariantIds.FLOAT32::equals).toList());
     List<BenchmarkPlan.Configuration> configurations =
         BenchmarkPlan.of(budget.threads(), values).without(notSupported).configurations();
-    OutputLayout layout = request.layout();
-    Path directory = layout.jmh().resolve("threads");
-    AtomicFiles.createDirectories(directory);
-    List<Path> parts = new ArrayList<>();
-    for (int i = 0; i < configurations.size(); i++) {
-      BenchmarkPlan.Configuration configuration = configurations.get(i);
-      ChainedOptionsBuilder options = budget.iterations(common(request, budget))
-          .include(configuration.include())
-          .forks(budget.threadsForks())
-          .result(directory.resolve(String.format(Locale.ROOT, "%03d.json", i)).toString());
-      configuration.params().forEach(options::param);
-      parts.add(runPart(options));
-    }
-    Path merged = layout.jmhPart("threads");
-    concatenate(parts, merged);
-    return merged;
+    return runEach(request, "threads", configurations,
+        () -> budget.iterations(common(request, budget)).forks(budget.threadsForks()));
   }
 
   private static ChainedOptionsBuilder common(Request request, JmhPreset budget) {
