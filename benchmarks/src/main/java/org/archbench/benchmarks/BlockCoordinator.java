@@ -135,8 +135,8 @@ final class BlockCoordinator {
       forkParams.add(ANCHOR);
     }
     plannedTurns = members.values().stream().mapToLong(List::size).sum()
-        * (1 + budget.settlingBlocks() + budget.rounds())
-        + (long) members.size() * (budget.settlingBlocks() + budget.rounds());
+        * (1 + budget.settlingBlocks() + budget.pilotBlocks())
+        + (long) members.size() * (budget.settlingBlocks() + budget.pilotBlocks());
     forkCount = forkParams.size();
     AtomicFiles.createDirectories(layout.jmhForkLogs());
     Random random = new Random(seed);
@@ -152,9 +152,9 @@ final class BlockCoordinator {
         }
       }
       long start = System.nanoTime();
-      for (int round = 1; round <= budget.maximumRounds(); round++) {
-        boolean pilot = round <= budget.rounds();
-        int roundsLeft = Math.min(budget.maximumRounds() - round + 1, roundsLeft(start, members));
+      for (int round = 1; round <= budget.maximumBlocks(); round++) {
+        boolean pilot = round <= budget.pilotBlocks();
+        int roundsLeft = Math.min(budget.maximumBlocks() - round + 1, roundsLeft(start, members));
         boolean ran = false;
         for (String benchmark : shuffled(members.keySet(), random)) {
           Set<Map<String, String>> open =
@@ -323,7 +323,8 @@ final class BlockCoordinator {
         forks.put(params, fork);
       }
       console.printf(Locale.ROOT, "started %d forks, one per configuration%n", byId.size());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TurnServer.HELLO_TIMEOUT_SECONDS);
+      long deadline =
+          System.nanoTime() + TimeUnit.SECONDS.toNanos(TurnServer.HELLO_TIMEOUT_SECONDS);
       int connected = 0;
       while (connected < byId.size()) {
         long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -370,8 +371,8 @@ final class BlockCoordinator {
   }
 
   /**
-   * How many more rounds of full blocks, every benchmark once, the budget has time for at the
-   * blocks' pace so far.
+   * How many more rounds of blocks, every benchmark once at its last block's size, the budget has
+   * time for at the blocks' pace so far.
    */
   private int roundsLeft(long start, Map<String, List<Map<String, String>>> members) {
     double round = 0;

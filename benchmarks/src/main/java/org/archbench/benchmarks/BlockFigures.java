@@ -62,7 +62,8 @@ final class BlockFigures {
           Estimate estimate = BlockEstimate.of(series.values(benchmark, params, figure),
               series.samples(benchmark, params), minimumSamples(figure), target(figure));
           figures.add(new FigureEstimates.Figure(shortName(benchmark), params, figure,
-              unit(benchmark, figure), steady ? estimate : estimate.withVerdict(Verdict.NOT_STEADY)));
+              unit(benchmark, figure),
+              steady ? estimate : estimate.withVerdict(Verdict.NOT_STEADY)));
         }
         if (!shortName(benchmark).equals(GEMM)) {
           figures.add(anchored(benchmark, params));

@@ -67,7 +67,8 @@ final class BlockSeries {
   /** The configurations measured in a counted block of {@code benchmark}, in first-seen order. */
   Set<Map<String, String>> configurations(String benchmark) {
     Set<Map<String, String>> configurations = new LinkedHashSet<>();
-    blocks.getOrDefault(benchmark, List.of()).forEach(block -> configurations.addAll(block.keySet()));
+    blocks.getOrDefault(benchmark, List.of())
+        .forEach(block -> configurations.addAll(block.keySet()));
     return configurations;
   }
 
@@ -77,7 +78,7 @@ final class BlockSeries {
         .filter(block -> block.containsKey(params)).count();
   }
 
-  /** {@code figure} of {@code params} in each block of {@code benchmark}; NaN where not measured. */
+  /** {@code figure} of {@code params} in each block of {@code benchmark}; NaN if not measured. */
   double[] values(String benchmark, Map<String, String> params, String figure) {
     List<Map<Map<String, String>, TurnValues>> list = blocks.getOrDefault(benchmark, List.of());
     double[] values = new double[list.size()];
@@ -97,7 +98,7 @@ final class BlockSeries {
         .flatMap(block -> block.values().stream()).map(TurnValues::unit).findFirst().orElse("");
   }
 
-  /** The figure names {@code params}' turns of {@code benchmark} gave, in the first turn's order. */
+  /** The figure names {@code params}' turns of {@code benchmark} gave, first turn's first. */
   Set<String> figures(String benchmark, Map<String, String> params) {
     Set<String> names = new LinkedHashSet<>();
     blocks.getOrDefault(benchmark, List.of()).stream().map(block -> block.get(params))

@@ -15,9 +15,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * @param steadyState the steady-state benchmark methods, as JMH include patterns, measured in
  *     blocks ({@link BlockCoordinator})
- * @param rounds the pilot blocks of each steady-state benchmark, which every configuration takes a
- *     turn in: the fewest blocks behind each figure and comparison
- * @param maximumRounds the most counted blocks of a benchmark: after the pilot, blocks go only to
+ * @param pilotBlocks the pilot blocks of each steady-state benchmark, which every configuration
+ *     takes a turn in: the fewest blocks behind each figure and comparison
+ * @param maximumBlocks the most counted blocks of a benchmark: after the pilot, blocks go only to
  *     configurations with a comparison not yet decided, while {@code budget} lasts
  * @param budget the blocks' time beyond which no further block starts; the settling and pilot
  *     blocks always run in full
@@ -43,8 +43,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 record JmhPreset(
     List<String> steadyState,
-    int rounds,
-    int maximumRounds,
+    int pilotBlocks,
+    int maximumBlocks,
     Duration budget,
     int settlingBlocks,
     Duration turnTime,

@@ -181,7 +181,8 @@ public final class TurnServer {
   /** {@code params} as {@link #params(String)} reads them, by name. */
   static String paramsText(Map<String, String> params) {
     StringBuilder text = new StringBuilder();
-    new java.util.TreeMap<>(params).forEach((name, value) -> text.append(text.length() == 0 ? "" : ",").append(name)
+    new java.util.TreeMap<>(params).forEach((name, value) -> text
+        .append(text.length() == 0 ? "" : ",").append(name)
         .append('=').append(value));
     return text.toString();
   }

@@ -60,7 +60,8 @@ class CpuTimesTest {
   @Test
   void liveChildrenCountedAsOwnAreNotOtherProcesses() {
     java.util.Optional<CpuTimes> alone = CpuTimes.now();
-    java.util.Optional<CpuTimes> withSelf = CpuTimes.now(java.util.List.of(ProcessHandle.current().pid()));
+    java.util.Optional<CpuTimes> withSelf =
+        CpuTimes.now(java.util.List.of(ProcessHandle.current().pid()));
     org.junit.jupiter.api.Assumptions.assumeTrue(alone.isPresent() && withSelf.isPresent());
 
     // This process counted a second time as a child of its own: its ticks are added once more.
