@@ -8,6 +8,7 @@ import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
 import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.stats.Ratio;
 import java.io.IOException;
@@ -41,28 +42,54 @@ public final class RunComparison {
    * @param key the tables' id and the columns' key, file-name safe
    * @param label what the columns call it
    * @param format its values' format
-   * @param read reads it off a run's results for one architecture x engine
+   * @param read reads it off a run for one architecture x engine
    */
   private record Figure(String key, String label, String format,
-      BiFunction<JmhResults, Map<String, String>, Estimate> read) {}
+      BiFunction<RunResults, Map<String, String>, Estimate> read) {
+
+    /** A figure read off the run's JMH results. */
+    static Figure ofJmh(String key, String label, String format,
+        BiFunction<JmhResults, Map<String, String>, Estimate> read) {
+      return new Figure(key, label, format,
+          (run, params) -> run.jmh().map(jmh -> read.apply(jmh, params)).orElse(null));
+    }
+
+    /**
+     * The machine-relative figure of {@code benchmark} in jmh/figures.json: each block's figure
+     * against the anchor GEMM's speed in the same block, so that what differs between two
+     * machines is how the configuration fares against a plain GEMM on each, not their speed.
+     */
+    static Figure anchored(String key, String label, String format, String benchmark) {
+      return new Figure(key, label, format, (run, params) -> run.figures()
+          .flatMap(figures -> figures.figures().stream()
+              .filter(f -> f.figure().equals("anchored") && f.benchmark().equals(benchmark)
+                  && f.params().equals(params))
+              .findFirst())
+          .map(FigureEstimates.Figure::estimate).orElse(null));
+    }
+  }
 
   private static final List<Figure> FIGURES = List.of(
-      new Figure("b1_images_per_s", "b1 img/s", "%,.0f",
+      Figure.ofJmh("b1_images_per_s", "b1 img/s", "%,.0f",
           CostFigures::batchOneThroughput),
-      new Figure("b32_images_per_s", "b32 img/s", "%,.0f",
+      Figure.ofJmh("b32_images_per_s", "b32 img/s", "%,.0f",
           (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
-      new Figure("b256_images_per_s", "b256 img/s", "%,.0f",
+      Figure.ofJmh("b256_images_per_s", "b256 img/s", "%,.0f",
           (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
-      new Figure("p50_us", "b1 p50 us", "%.1f", (jmh, key) ->
+      Figure.ofJmh("p50_us", "b1 p50 us", "%.1f", (jmh, key) ->
           CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5)),
-      new Figure("p99_us", "b1 p99 us", "%.1f", (jmh, key) ->
+      Figure.ofJmh("p99_us", "b1 p99 us", "%.1f", (jmh, key) ->
           CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.99)),
-      new Figure("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", (jmh, key) ->
+      Figure.ofJmh("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", (jmh, key) ->
           CostFigures.memory(jmh.find("ThroughputBenchmark.batch256", key), "native.peakRss")),
-      new Figure("engine_start_ms", "engine start ms", "%.0f", (jmh, key) -> CostFigures.mean(
+      Figure.ofJmh("engine_start_ms", "engine start ms", "%.0f", (jmh, key) -> CostFigures.mean(
           jmh, "ColdStartBenchmark.engineStart", Map.of("engine", key.get("engine")))),
-      new Figure("first_inference_ms", "first inference ms", "%.2f",
-          (jmh, key) -> CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key)));
+      Figure.ofJmh("first_inference_ms", "first inference ms", "%.2f",
+          (jmh, key) -> CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key)),
+      Figure.anchored("b256_per_anchor_gflop", "b256 images per anchor GFLOP (machine-relative)",
+          "%,.1f", "ThroughputBenchmark.batch256"),
+      Figure.anchored("b1_anchor_kflop", "b1 request in anchor kFLOP (machine-relative)",
+          "%,.0f", CostFigures.BATCH_ONE_LATENCY));
 
   private RunComparison() {}
 
@@ -108,10 +135,13 @@ public final class RunComparison {
     Charts charts = new Charts();
     Section section = new Section("comparison", "The same models on " + runs.size() + " machines");
     section.note("Ratios are each run's figure over the first run's (" + named.get(0) + "): above"
-        + " 1 means more images/s, or more time and memory. Each is the ratio of the forks'"
-        + " geometric means with Welch's 95% interval on the logs; where the interval covers 1 it"
-        + " reads no detectable difference. Each chart draws the intervals, one bar per"
-        + " architecture and engine, against the line at 1.");
+        + " 1 means more images/s, or more time and memory. Each is the ratio of the forks' (or"
+        + " blocks') geometric means with Welch's 95% interval on the logs; where the interval"
+        + " covers 1 it reads no detectable difference. The machine-relative figures take each"
+        + " block's figure against the anchor GEMM's speed in the same block: their ratio is how"
+        + " the configuration fares against a plain GEMM on each machine, its speed left out."
+        + " Each chart draws the intervals, one bar per architecture and engine, against the line"
+        + " at 1.");
     staleWarnings.forEach(section::warning);
     runs.forEach(run -> run.stability().flatMap(stability -> stability.warning())
         .ifPresent(warning -> section.warning(HtmlReport.defaultLabel(run) + ": " + warning)));
@@ -248,7 +278,7 @@ public final class RunComparison {
         Estimate first = null;
         boolean any = false;
         for (int r = 0; r < runs.size(); r++) {
-          Estimate measured = runs.get(r).jmh().map(j -> figure.read().apply(j, key)).orElse(null);
+          Estimate measured = figure.read().apply(runs.get(r), key);
           any |= measured != null;
           row.add(measured);
           if (r == 0) {

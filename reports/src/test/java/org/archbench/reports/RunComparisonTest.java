@@ -12,7 +12,11 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.archbench.schema.OutputLayout;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.JmhResults;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -90,6 +94,32 @@ class RunComparisonTest {
     assertEquals(1, page.select("#comparison figure").size(), "a chart where ratios have intervals");
     assertThrows(IllegalArgumentException.class, () -> RunComparison.write(List.of(first, second),
         List.of("only one"), directory.resolve("comparison")));
+  }
+
+  @Test
+  void theMachineRelativeFiguresCompareHowAConfigurationFaresAgainstTheAnchor() throws IOException {
+    Path first = Fixtures.copy(directory.resolve("first"));
+    Path second = Fixtures.copy(directory.resolve("second"));
+    // The second machine is twice as fast at everything: its images/s double, and so does its
+    // anchor, so that per anchor GFLOP the same model on the same engine fares alike.
+    Map<String, String> mlp = JmhResults.float32("onnxruntime", "mlp");
+    for (Path run : List.of(first, second)) {
+      JsonFiles.write(new OutputLayout(run).jmhFigures(), new FigureEstimates(List.of(
+          new FigureEstimates.Figure("ThroughputBenchmark.batch256", mlp, "anchored",
+              "per anchor GFLOP", Estimate.of(new double[] {50, 51, 49, 50}, 4, 0, 0.03))),
+          List.of(), "2026-12-07T10:00:00Z"));
+    }
+
+    Document page = Jsoup.parse(RunComparison.write(List.of(first, second),
+        List.of("one", "two"), directory.resolve("comparison")).toFile());
+
+    String table = "#table-comparison-b256-per-anchor-gflop + div";
+    assertEquals("b256 images per anchor GFLOP (machine-relative) per run",
+        page.select(table).prev().text());
+    assertTrue(page.select(table + " tbody tr").first().text().startsWith("mlp onnxruntime 50.0"),
+        page.select(table).text());
+    assertTrue(page.select(table + " tbody tr").first().text().contains("1.00 ["),
+        page.select(table).text());
   }
 
   @Test
