@@ -152,25 +152,15 @@ final class BlockCoordinator {
         }
       }
       long start = System.nanoTime();
-      for (int round = 1; round <= budget.maximumBlocks(); round++) {
-        boolean pilot = round <= budget.pilotBlocks();
-        int roundsLeft = Math.min(budget.maximumBlocks() - round + 1, roundsLeft(start, members));
-        boolean ran = false;
+      for (int round = 1; round <= budget.pilotBlocks(); round++) {
         for (String benchmark : shuffled(members.keySet(), random)) {
-          Set<Map<String, String>> open =
-              pilot ? Set.of() : stillOpen.stillOpen(benchmark, series, roundsLeft);
-          List<Map<String, String>> taking = pilot ? members.get(benchmark)
-              : members.get(benchmark).stream().filter(open::contains).toList();
-          if (taking.isEmpty() || (!pilot && !withinBudget(start, benchmark, taking.size()))) {
-            continue;
-          }
-          runCounted(benchmark, taking, forks, random);
-          lastBlockSize.put(benchmark, taking.size());
-          ran = true;
+          runCounted(benchmark, members.get(benchmark), forks, random);
+          lastBlockSize.put(benchmark, members.get(benchmark).size());
         }
-        if (!ran) {
-          break;
-        }
+      }
+      while (allocatedRound(start, members, forks, random)) {
+        // Each round gives every benchmark about the same time: a benchmark whose open
+        // comparisons are few runs its small blocks several times over.
       }
     } finally {
       forks.values().forEach(TurnFork::close);
@@ -371,18 +361,52 @@ final class BlockCoordinator {
   }
 
   /**
-   * How many more rounds of blocks, every benchmark once at its last block's size, the budget has
-   * time for at the blocks' pace so far.
+   * One round after the pilot: each benchmark's blocks of only the configurations its open
+   * comparisons need, as many of them as fit the time of the round's longest block (so that a
+   * benchmark with two configurations left is not held to one block per round of another's
+   * thirty). False once no benchmark has anything left to decide, or the budget is spent.
    */
-  private int roundsLeft(long start, Map<String, List<Map<String, String>>> members) {
-    double round = 0;
+  private boolean allocatedRound(long start, Map<String, List<Map<String, String>>> members,
+      Map<Map<String, String>, TurnFork> forks, Random random) throws IOException {
+    Map<String, Double> blockSeconds = new LinkedHashMap<>();
     for (Map.Entry<String, List<Map<String, String>>> benchmark : members.entrySet()) {
       // A benchmark's next block is about as large as its last: the open set only shrinks.
       int size = lastBlockSize.getOrDefault(benchmark.getKey(), benchmark.getValue().size());
-      round += secondsPerTurn(benchmark.getKey()) * (size + 1);
+      blockSeconds.put(benchmark.getKey(), secondsPerTurn(benchmark.getKey()) * (size + 1));
+    }
+    double longest = blockSeconds.values().stream().mapToDouble(Double::doubleValue).max()
+        .orElse(0);
+    Map<String, Integer> repeats = new LinkedHashMap<>();
+    double round = 0;
+    for (Map.Entry<String, Double> benchmark : blockSeconds.entrySet()) {
+      int times = benchmark.getValue() <= 0 ? 1
+          : (int) Math.max(1, Math.floor(longest / benchmark.getValue()));
+      repeats.put(benchmark.getKey(), times);
+      round += times * benchmark.getValue();
     }
     double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
-    return round <= 0 ? 0 : (int) Math.max(0, Math.floor(left / round));
+    int roundsLeft = round <= 0 ? 0 : (int) Math.floor(left / round);
+    boolean ran = false;
+    for (String benchmark : shuffled(members.keySet(), random)) {
+      int times = repeats.get(benchmark);
+      for (int i = 0; i < times; i++) {
+        int blocksLeft = Math.min(Math.max(1, roundsLeft * times - i),
+            budget.maximumBlocks() - series.blocks(benchmark));
+        if (blocksLeft <= 0) {
+          break;
+        }
+        Set<Map<String, String>> open = stillOpen.stillOpen(benchmark, series, blocksLeft);
+        List<Map<String, String>> taking =
+            members.get(benchmark).stream().filter(open::contains).toList();
+        if (taking.isEmpty() || !withinBudget(start, benchmark, taking.size())) {
+          break;
+        }
+        runCounted(benchmark, taking, forks, random);
+        lastBlockSize.put(benchmark, taking.size());
+        ran = true;
+      }
+    }
+    return ran;
   }
 
   private double secondsPerTurn(String benchmark) {

@@ -18,7 +18,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param pilotBlocks the pilot blocks of each steady-state benchmark, which every configuration
  *     takes a turn in: the fewest blocks behind each figure and comparison
  * @param maximumBlocks the most counted blocks of a benchmark: after the pilot, blocks go only to
- *     configurations with a comparison not yet decided, while {@code budget} lasts
+ *     configurations with a comparison not yet decided, while {@code budget} lasts; a block of a
+ *     few configurations takes a second or two, so the budget is what ends them
  * @param budget the blocks' time beyond which no further block starts; the settling and pilot
  *     blocks always run in full
  * @param settlingBlocks blocks of each benchmark run before the pilot and not counted: a fork's
@@ -77,18 +78,18 @@ record JmhPreset(
           Duration.ofMillis(100), 3, 0, TimeValue.milliseconds(200), 1,
           TimeValue.milliseconds(300),
           List.of(method(ColdStartBenchmark.class, "engineStart")), 1, 0);
-      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 4, 10, Duration.ofMinutes(3), 1,
+      case QUICK -> new JmhPreset(ALL_STEADY_STATE, 4, 60, Duration.ofMinutes(3), 1,
           Duration.ofMillis(200), THREADS, 1,
           Duration.ofMillis(250), 8, 0, TimeValue.milliseconds(500), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 1);
       // Turns of 300 ms: a block of every configuration lasts seconds, short against the host's
       // drift, and the comparisons need blocks more than long turns (Kalibera and Jones: spend
       // repetitions where the variance is, here between blocks).
-      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 6, 40, Duration.ofMinutes(9), 2,
+      case STANDARD -> new JmhPreset(ALL_STEADY_STATE, 6, 300, Duration.ofMinutes(9), 2,
           Duration.ofMillis(300), THREADS, 2,
           Duration.ofMillis(300), 8, 0, TimeValue.seconds(1), 2,
           TimeValue.milliseconds(500), ALL_COLD_START, 1, 3);
-      case FULL -> new JmhPreset(ALL_STEADY_STATE, 10, 100, Duration.ofMinutes(60), 3,
+      case FULL -> new JmhPreset(ALL_STEADY_STATE, 10, 1000, Duration.ofMinutes(60), 3,
           Duration.ofSeconds(1), THREADS, 5,
           Duration.ofSeconds(1), 20, 2, TimeValue.seconds(3), 10,
           TimeValue.seconds(3), ALL_COLD_START, 5, 5);
