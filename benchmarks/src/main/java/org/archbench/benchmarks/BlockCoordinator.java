@@ -384,7 +384,7 @@ final class BlockCoordinator {
       repeats.put(benchmark.getKey(), times);
       round += times * benchmark.getValue();
     }
-    double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
+    double left = secondsLeft(start);
     int roundsLeft = round <= 0 ? 0 : (int) Math.floor(left / round);
     boolean ran = false;
     for (String benchmark : shuffled(members.keySet(), random)) {
@@ -416,9 +416,12 @@ final class BlockCoordinator {
 
   /** Whether another block of {@code size} configurations of {@code benchmark} fits the budget. */
   private boolean withinBudget(long start, String benchmark, int size) {
-    double perTurn = secondsPerTurn(benchmark);
-    double left = budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
-    return perTurn * (size + 1) <= left;
+    return secondsPerTurn(benchmark) * (size + 1) <= secondsLeft(start);
+  }
+
+  /** The budget's seconds left, counted from {@code start} (System.nanoTime). */
+  private double secondsLeft(long start) {
+    return budget.budget().toMillis() / 1000.0 - (System.nanoTime() - start) / 1e9;
   }
 
   /** Per benchmark method, the configurations it runs, in the plan's order. */

@@ -3,7 +3,6 @@ package org.archbench.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -123,7 +122,7 @@ final class BlockFigures {
    * {@code blocksLeft} more blocks could decide at the spread seen so far.
    */
   Set<Map<String, String>> stillOpen(String benchmark, int blocksLeft) {
-    return new LinkedHashSet<>(BlockAllocation.needingBlocks(comparisons(benchmark), blocksLeft));
+    return BlockAllocation.needingBlocks(comparisons(benchmark), blocksLeft);
   }
 
   private String unit(String benchmark, String figure) {

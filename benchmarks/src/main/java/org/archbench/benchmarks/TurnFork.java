@@ -63,17 +63,13 @@ final class TurnFork implements AutoCloseable {
    * @throws IOException if the fork failed the turn or stopped, with its words and its log's end
    */
   JsonNode turn(String benchmark, long millis) throws IOException {
-    return turn(benchmark, millis, "");
-  }
-
-  /** One turn, with async-profiler's {@code asyncProfiler} options unless they are empty. */
-  JsonNode turn(String benchmark, long millis, String asyncProfiler) throws IOException {
-    return record(turnAnswer(benchmark, millis, asyncProfiler), benchmark);
+    return record(turnAnswer(benchmark, millis, ""), benchmark);
   }
 
   /**
-   * One turn's answer as the fork sent it, unread: the coordinator reads it ({@link #record})
-   * once no fork is measuring.
+   * One turn's answer as the fork sent it, unread, with async-profiler's {@code asyncProfiler}
+   * options unless they are empty: the coordinator reads it ({@link #record}) once no fork is
+   * measuring.
    */
   String turnAnswer(String benchmark, long millis, String asyncProfiler) throws IOException {
     out.write(JSON.writeValueAsBytes(asyncProfiler.isEmpty()
