@@ -62,8 +62,8 @@ public record PairedVerdict(ComparisonVerdict verdict, Integer blocksNeeded) {
   }
 
   /**
-   * The verdict of a comparison from the mean and sample standard deviation of its {@code blocks}
-   * log-ratios, with a difference read off the two-sided {@code differenceLevel} interval and
+   * The verdict of a comparison from the {@link PairedRatio#meanLogRatio} and
+   * {@link PairedRatio#logRatioDeviation} of its {@code blocks} log-ratios, with a difference read off the two-sided {@code differenceLevel} interval and
    * equivalence off the two-sided {@code equivalenceLevel} one. At 0.95 and 0.90 this is
    * {@link #of(PairedRatio, double, boolean)}; a {@link StoppingRule} asks at stricter levels.
    * The blocks needed are found at the same levels.
@@ -128,11 +128,11 @@ public record PairedVerdict(ComparisonVerdict verdict, Integer blocksNeeded) {
     static final Levels NOMINAL = new Levels(0.95, 0.90);
 
     double differenceQuantile(int n) {
-      return StudentQuantiles.quantile((1 + difference) / 2, n - 1);
+      return StudentQuantiles.quantile((1 + difference) / 2, PairedRatio.degreesOfFreedom(n));
     }
 
     double equivalenceQuantile(int n) {
-      return StudentQuantiles.quantile((1 + equivalence) / 2, n - 1);
+      return StudentQuantiles.quantile((1 + equivalence) / 2, PairedRatio.degreesOfFreedom(n));
     }
   }
 
@@ -140,8 +140,10 @@ public record PairedVerdict(ComparisonVerdict verdict, Integer blocksNeeded) {
    * The fewest blocks past the present ones for which the present mean and spread of the
    * log-ratios would give a {@code levels.difference} interval excluding 1 or a
    * {@code levels.equivalence} interval within the margin; null if none up to
-   * {@link #MOST_BLOCKS}. Both conditions only get easier as blocks are added (the quantile and
-   * the standard error both fall), so the fewest is found by bisection: the allocation asks for it
+   * {@link #MOST_BLOCKS}. Both conditions get easier as blocks are added (the standard error falls
+   * as {@code 1 / sqrt n}; the quantile falls too, but for a step up wherever one more log-ratio is
+   * trimmed from each end, which the error's fall outweighs past a handful of blocks), so the
+   * fewest is found by bisection: the allocation asks for it
    * for every undecided comparison after every block.
    */
   private static Integer blocksNeeded(double mean, double deviation, int blocks, double margin,

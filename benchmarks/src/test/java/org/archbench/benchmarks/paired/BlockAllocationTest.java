@@ -48,8 +48,8 @@ class BlockAllocationTest {
 
   @Test
   void decidedAtTheNominalLevelsOnlyKeepsItsConfigurations() {
-    // Five ratios about 0.94 with a 3.5% spread: the 95% interval excludes 1, the 99% one does not.
-    Comparison nominallyCheaper = comparison(A, B, 0.90, 0.98, 0.94, 0.97, 0.92);
+    // Six ratios about 0.94 with a 3% spread: the 95% interval excludes 1, the 99% one does not.
+    Comparison nominallyCheaper = comparison(A, B, 0.90, 0.98, 0.94, 0.97, 0.92, 0.95);
     StoppingRule pocock = StoppingRule.POCOCK;
 
     assertEquals(ComparisonVerdict.A_CHEAPER, nominallyCheaper.verdict());

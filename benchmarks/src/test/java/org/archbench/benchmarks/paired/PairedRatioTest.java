@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The paired ratio is the geometric mean of the per-block ratios, with t intervals on logs. */
+/**
+ * The paired ratio is the trimmed geometric mean of the per-block ratios, with Yuen's t intervals
+ * on logs: Student's below five blocks, where nothing is trimmed.
+ */
 class PairedRatioTest {
 
   /** t(0.975, 2) and t(0.95, 2), from the tables. */
@@ -33,6 +36,33 @@ class PairedRatioTest {
     assertEquals(Math.exp(0.2 + T975_2 * standardError), ratio.upper95(), 1e-6);
     assertEquals(Math.exp(0.2 - T95_2 * standardError), ratio.lower90(), 1e-6);
     assertEquals(Math.exp(0.2 + T95_2 * standardError), ratio.upper90(), 1e-6);
+  }
+
+  @Test
+  void fromFiveBlocksTheMostExtremeFifthAtEachEndIsTrimmedAndTheRestWinsorized() {
+    // Ten blocks: g = 2 trimmed from each end, h = 6 kept, 5 degrees of freedom.
+    double[] d = {0.9, -0.7, 0.02, 0.05, 0.04, 0.03, 0.06, 0.01, 0.05, 0.04};
+    double[] b = new double[d.length];
+    double[] a = new double[d.length];
+    for (int block = 0; block < d.length; block++) {
+      b[block] = 100 + block;
+      a[block] = b[block] * Math.exp(d[block]);
+    }
+
+    PairedRatio ratio = PairedRatio.of(a, b);
+
+    // Sorted: -0.7 0.01 | 0.02 0.03 0.04 0.04 0.05 0.05 | 0.06 0.9; the trimmed mean of the six
+    // kept is 0.23 / 6. Winsorized: 0.02 0.02 0.02 0.03 0.04 0.04 0.05 0.05 0.05 0.05, mean 0.037,
+    // squared deviations summing to 0.00161; the error is sqrt(0.00161 / (6 * 5)).
+    double mean = 0.23 / 6;
+    double standardError = Math.sqrt(0.00161 / 30);
+    double t975 = 2.570582;
+    assertEquals(Math.exp(mean), ratio.ratio(), 1e-12);
+    assertEquals(standardError * Math.sqrt(10), ratio.logRatioDeviation(), 1e-12);
+    assertEquals(Math.exp(mean - t975 * standardError), ratio.lower95(), 1e-6);
+    assertEquals(Math.exp(mean + t975 * standardError), ratio.upper95(), 1e-6);
+    // The two turns at half and double speed neither move the ratio nor widen it past 1.
+    assertTrue(ratio.lower95() > 1, "a is dearer in the steady blocks");
   }
 
   @Test

@@ -98,7 +98,7 @@ class PairedVerdictTest {
   void atTheNominalLevelsIsTheVerdict() {
     for (PairedRatio ratio : new PairedRatio[] {ratios(1.005, 1.012, 1.008, 1.015, 1.010, 1.009),
         ratios(0.61, 0.58, 0.63, 0.60, 0.59), ratios(1.00, 1.10, 0.92, 1.06, 0.97, 1.03),
-        ratios(0.90, 0.98, 0.94, 0.97, 0.92)}) {
+        ratios(0.90, 0.98, 0.94, 0.97, 0.92, 0.95)}) {
       assertEquals(PairedVerdict.of(ratio, MARGIN, true), PairedVerdict.at(ratio.meanLogRatio(),
           ratio.logRatioDeviation(), ratio.blocks(), MARGIN, true, 0.95, 0.90));
     }
@@ -106,13 +106,13 @@ class PairedVerdictTest {
 
   @Test
   void stricterLevelsDecideLessAndNeedMoreBlocks() {
-    PairedRatio nominallyCheaper = ratios(0.90, 0.98, 0.94, 0.97, 0.92);
+    PairedRatio nominallyCheaper = ratios(0.90, 0.98, 0.94, 0.97, 0.92, 0.95);
     PairedRatio undecided = ratios(1.00, 1.10, 0.92, 1.06, 0.97, 1.03);
 
     assertEquals(ComparisonVerdict.A_CHEAPER, PairedVerdict.of(nominallyCheaper, MARGIN, true)
         .verdict());
     PairedVerdict strict = PairedVerdict.at(nominallyCheaper.meanLogRatio(),
-        nominallyCheaper.logRatioDeviation(), 5, MARGIN, true, 0.99, 0.98);
+        nominallyCheaper.logRatioDeviation(), 6, MARGIN, true, 0.99, 0.98);
     assertEquals(ComparisonVerdict.UNDECIDED, strict.verdict());
     assertNotNull(strict.blocksNeeded());
     assertTrue(PairedVerdict.at(undecided.meanLogRatio(), undecided.logRatioDeviation(), 6, MARGIN,
@@ -141,7 +141,7 @@ class PairedVerdictTest {
 
   /** Whether {@code n} blocks of this mean and spread would decide: the rule, computed anew. */
   private static boolean decides(PairedRatio ratio, int n) {
-    TDistribution t = new TDistribution(null, n - 1);
+    TDistribution t = new TDistribution(null, PairedRatio.degreesOfFreedom(n));
     double standardError = ratio.logRatioDeviation() / Math.sqrt(n);
     double distance = Math.abs(ratio.meanLogRatio());
     return distance > t.inverseCumulativeProbability(0.975) * standardError
