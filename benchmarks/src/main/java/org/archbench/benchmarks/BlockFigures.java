@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.archbench.benchmarks.paired.BlockAllocation;
 import org.archbench.benchmarks.paired.BlockEstimate;
@@ -19,8 +20,8 @@ import org.archbench.schema.jmh.Verdict;
  * The steady-state figures and comparisons of the blocks ({@link BlockSeries}): each
  * configuration's figures as {@link BlockEstimate}s over its blocks, and the paired comparisons
  * of the figures a configuration is chosen by, every pair of configurations of a benchmark, each
- * with its verdict at {@link #MARGIN}. Which figure of which benchmark is compared, and which way
- * is cheaper, is decided here once.
+ * with its verdict at {@link #MARGIN}. Which figure of which benchmark is compared, which way is
+ * cheaper, and which {@link Question}s ask for its comparisons, is decided here once.
  */
 final class BlockFigures {
 
@@ -29,17 +30,25 @@ final class BlockFigures {
 
   private static final Precision PRECISION = Precision.DEFAULT;
 
-  /** A compared figure: its name and whether lower is cheaper. */
-  private record Compared(String figure, boolean lowerIsBetter) {}
+  /**
+   * A compared figure: its name, whether lower is cheaper, and the report's questions that ask for
+   * its comparisons (which steer the blocks after the pilot).
+   */
+  private record Compared(String figure, boolean lowerIsBetter, Set<Question> asked) {}
 
   /** Per benchmark method (as JMH names it, Class.method), the figures compared. */
   private static final Map<String, List<Compared>> COMPARED = Map.of(
-      "LatencyBenchmark.batch001", List.of(new Compared("p50", true), new Compared("p99", true),
-          new Compared("mean", true)),
-      "ThroughputBenchmark.batch032", List.of(new Compared("mean", false)),
-      "ThroughputBenchmark.batch256", List.of(new Compared("mean", false),
-          new Compared("native.peakRss", true)),
-      "PeakGemmBenchmark.matmul", List.of(new Compared("mean", false)));
+      "LatencyBenchmark.batch001", List.of(
+          new Compared("p50", true, Set.of(Question.ENGINE_AGAINST_FIRST)),
+          new Compared("p99", true, Set.of(Question.CHEAPEST)),
+          new Compared("mean", true, Set.of())),
+      "ThroughputBenchmark.batch032", List.of(
+          new Compared("mean", false, Set.of(Question.ENGINE_AGAINST_FIRST))),
+      "ThroughputBenchmark.batch256", List.of(
+          new Compared("mean", false, Set.of(Question.ENGINE_AGAINST_FIRST, Question.CHEAPEST)),
+          new Compared("native.peakRss", true, Set.of(Question.CHEAPEST))),
+      "PeakGemmBenchmark.matmul", List.of(
+          new Compared("mean", false, Set.of(Question.CHEAPEST))));
 
   private final BlockSeries series;
 
@@ -107,22 +116,39 @@ final class BlockFigures {
   List<Comparison> comparisons(String benchmark) {
     List<Comparison> comparisons = new ArrayList<>();
     for (Compared compared : COMPARED.getOrDefault(shortName(benchmark), List.of())) {
-      LinkedHashMap<Map<String, String>, double[]> values = new LinkedHashMap<>();
-      for (Map<String, String> params : series.configurations(benchmark)) {
-        values.put(params, series.values(benchmark, params, compared.figure()));
-      }
-      comparisons.addAll(PairedComparisons.of(shortName(benchmark), compared.figure(),
-          unit(benchmark, compared.figure()), compared.lowerIsBetter(), values, MARGIN));
+      comparisons.addAll(comparisons(benchmark, compared));
     }
     return comparisons;
   }
 
+  private List<Comparison> comparisons(String benchmark, Compared compared) {
+    LinkedHashMap<Map<String, String>, double[]> values = new LinkedHashMap<>();
+    for (Map<String, String> params : series.configurations(benchmark)) {
+      values.put(params, series.values(benchmark, params, compared.figure()));
+    }
+    return PairedComparisons.of(shortName(benchmark), compared.figure(),
+        unit(benchmark, compared.figure()), compared.lowerIsBetter(), values, MARGIN);
+  }
+
+  /** The comparisons of {@code benchmark} that one of the report's questions asks for. */
+  List<Comparison> asked(String benchmark) {
+    String firstEngine = series.configurations(benchmark).stream()
+        .map(params -> params.get(BenchmarkParameters.ENGINE)).filter(Objects::nonNull)
+        .findFirst().orElse("");
+    List<Comparison> asked = new ArrayList<>();
+    for (Compared compared : COMPARED.getOrDefault(shortName(benchmark), List.of())) {
+      asked.addAll(Question.asked(compared.asked(), comparisons(benchmark, compared),
+          firstEngine));
+    }
+    return asked;
+  }
+
   /**
-   * The configurations of {@code benchmark} that a comparison not yet decided needs, and that
-   * {@code blocksLeft} more blocks could decide at the spread seen so far.
+   * The configurations of {@code benchmark} that a comparison a question asks for and not yet
+   * decided needs, and that {@code blocksLeft} more blocks could decide at the spread seen so far.
    */
   Set<Map<String, String>> stillOpen(String benchmark, int blocksLeft) {
-    return BlockAllocation.needingBlocks(comparisons(benchmark), blocksLeft);
+    return BlockAllocation.needingBlocks(asked(benchmark), blocksLeft);
   }
 
   private String unit(String benchmark, String figure) {
