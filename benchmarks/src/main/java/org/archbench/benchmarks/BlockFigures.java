@@ -3,9 +3,9 @@ package org.archbench.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.archbench.benchmarks.paired.BlockAllocation;
 import org.archbench.benchmarks.paired.BlockEstimate;
@@ -132,15 +132,31 @@ final class BlockFigures {
 
   /** The comparisons of {@code benchmark} that one of the report's questions asks for. */
   List<Comparison> asked(String benchmark) {
-    String firstEngine = series.configurations(benchmark).stream()
-        .map(params -> params.get(BenchmarkParameters.ENGINE)).filter(Objects::nonNull)
-        .findFirst().orElse("");
+    String firstEngine = firstEngine(benchmark);
     List<Comparison> asked = new ArrayList<>();
     for (Compared compared : COMPARED.getOrDefault(shortName(benchmark), List.of())) {
       asked.addAll(Question.asked(compared.asked(), comparisons(benchmark, compared),
           firstEngine));
     }
     return asked;
+  }
+
+  /**
+   * The engine the report compares the others with: the first registered engine that measured
+   * {@code benchmark}, as the report takes the first of the run's engines (the blocks' own order
+   * is shuffled). Engines outside the registry come after it, in the blocks' order.
+   */
+  private String firstEngine(String benchmark) {
+    Set<String> measured = new LinkedHashSet<>();
+    series.configurations(benchmark).forEach(params -> {
+      if (params.get(BenchmarkParameters.ENGINE) != null) {
+        measured.add(params.get(BenchmarkParameters.ENGINE));
+      }
+    });
+    List<String> order = new ArrayList<>(
+        BenchmarkParameters.defaults().get(BenchmarkParameters.ENGINE));
+    order.addAll(measured);
+    return order.stream().filter(measured::contains).findFirst().orElse("");
   }
 
   /**
