@@ -10,6 +10,7 @@ import java.util.Set;
 import org.archbench.benchmarks.paired.BlockAllocation;
 import org.archbench.benchmarks.paired.BlockEstimate;
 import org.archbench.benchmarks.paired.PairedComparisons;
+import org.archbench.benchmarks.paired.PairedVerdict;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
@@ -161,10 +162,17 @@ final class BlockFigures {
 
   /**
    * The configurations of {@code benchmark} that a comparison a question asks for and not yet
-   * decided needs, and that {@code blocksLeft} more blocks could decide at the spread seen so far.
+   * decided needs, and that {@code blocksLeft} more blocks could decide at the spread seen so far;
+   * where none could, those that any affordable number of blocks could.
    */
   Set<Map<String, String>> stillOpen(String benchmark, int blocksLeft) {
-    return BlockAllocation.needingBlocks(asked(benchmark), blocksLeft);
+    List<Comparison> asked = asked(benchmark);
+    Set<Map<String, String>> inReach = BlockAllocation.needingBlocks(asked, blocksLeft);
+    // With nothing in reach, the budget left goes to the asked comparisons still open whatever
+    // they need: the blocks needed are read off a spread seen over a few blocks (after the pilot,
+    // a trimmed spread on 3 degrees of freedom), and idle budget decides nothing.
+    return inReach.isEmpty()
+        ? BlockAllocation.needingBlocks(asked, PairedVerdict.MOST_BLOCKS) : inReach;
   }
 
   private String unit(String benchmark, String figure) {

@@ -6,8 +6,8 @@
  * 2017).
  *
  * <ul>
- *   <li>{@link PairedRatio}: a over b with 90% and 95% intervals, paired t on the per-block
- *       log-ratios.
+ *   <li>{@link PairedRatio}: a over b with 90% and 95% intervals, Yuen's trimmed-mean t on the
+ *       per-block log-ratios.
  *   <li>{@link PairedVerdict}: a cheaper, b cheaper, equivalent within a margin (two one-sided
  *       tests), or undecided with the blocks that would decide it.
  *   <li>{@link PairedComparisons}: every pair of configurations of a figure as schema
