@@ -11,6 +11,7 @@ import org.archbench.benchmarks.paired.BlockAllocation;
 import org.archbench.benchmarks.paired.BlockEstimate;
 import org.archbench.benchmarks.paired.PairedComparisons;
 import org.archbench.benchmarks.paired.PairedVerdict;
+import org.archbench.harness.engine.Engines;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
@@ -154,8 +155,7 @@ final class BlockFigures {
         measured.add(params.get(BenchmarkParameters.ENGINE));
       }
     });
-    List<String> order = new ArrayList<>(
-        BenchmarkParameters.defaults().get(BenchmarkParameters.ENGINE));
+    List<String> order = new ArrayList<>(Engines.ids());
     order.addAll(measured);
     return order.stream().filter(measured::contains).findFirst().orElse("");
   }

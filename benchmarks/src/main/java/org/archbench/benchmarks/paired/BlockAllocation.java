@@ -27,8 +27,9 @@ import org.archbench.schema.jmh.ComparisonVerdict;
  * machine (measured with the untrimmed mean; {@link PairedRatio} now trims, and the figures of
  * today's estimator are in that test) this kept 1.0 against 1.0 called "cheaper" at 2.0% of runs
  * (7.8% stopping at the nominal levels, 3.0% with blocks fixed in advance, 3.9% if such
- * comparisons stop) for half the turns of the fixed design; judging the reach at the stopping levels instead saved a further
- * tenth of the turns but left 1.0 against 1.0 undecided in half the runs.
+ * comparisons stop) for half the turns of the fixed design; judging the reach at the stopping
+ * levels instead saved a further tenth of the turns but left 1.0 against 1.0 undecided in half the
+ * runs.
  *
  * <p>A comparison decided at the stopping levels does not keep that decision: it is asked again
  * after every block. While decided it asks for no block, but where its sides ran for other

@@ -85,8 +85,8 @@ public record PairedRatio(double ratio, double lower90, double upper90, double l
       return new PairedRatio(ratio, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1, mean,
           Double.NaN);
     }
-    double deviation = Math.sqrt(n) * standardError(sorted, trimmed);
-    double standardError = deviation / Math.sqrt(n);
+    double standardError = standardError(sorted, trimmed);
+    double deviation = standardError * Math.sqrt(n);
     int degreesOfFreedom = degreesOfFreedom(n);
     double halfWidth90 = StudentQuantiles.quantile(0.95, degreesOfFreedom) * standardError;
     double halfWidth95 = StudentQuantiles.quantile(0.975, degreesOfFreedom) * standardError;
