@@ -17,13 +17,34 @@ import org.archbench.schema.io.Sha256;
  */
 public record MeasuredModel(String file, String sha256, String trainingKeySha256) {
 
-  /** A record that names no file or hash ties a result to nothing, and is refused. */
+  /**
+   * A record that names no file or hash ties a result to nothing, and one whose file is not a
+   * plain path inside the run (absolute, {@code ..}, an empty name, a NUL) could point the
+   * staleness check outside it: both are refused.
+   */
   public MeasuredModel {
     if (file == null || sha256 == null || trainingKeySha256 == null) {
       throw new IllegalArgumentException("expected a model file with its sha256 and its training"
           + " key's sha256, found file " + file + ", sha256 " + sha256 + ", training key sha256 "
           + trainingKeySha256);
     }
+    if (!insideTheRun(file)) {
+      throw new IllegalArgumentException("expected the model file as a path inside the run, names"
+          + " separated by /, such as models/cnn/cnn.onnx; found \"" + file.replace("\0", "\\0")
+          + "\"");
+    }
+  }
+
+  private static boolean insideTheRun(String file) {
+    if (file.isEmpty() || file.indexOf('\0') >= 0 || file.indexOf('\\') >= 0) {
+      return false;
+    }
+    for (String name : file.split("/", -1)) {
+      if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

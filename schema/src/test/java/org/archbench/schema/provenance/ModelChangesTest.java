@@ -1,6 +1,8 @@
 package org.archbench.schema.provenance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +31,17 @@ class ModelChangesTest {
 
     assertEquals("models/cnn/cnn.onnx", model.file());
     assertEquals("models/cnn/key.json", model.trainingKeyFile());
+  }
+
+  @Test
+  void aModelFileOutsideTheRunIsRefused() {
+    for (String file : new String[] {"/etc/passwd", "models/../../etc/passwd", "models//cnn.onnx",
+        "models\\cnn\\cnn.onnx", "models/cnn/cnn\0.onnx", ""}) {
+      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+          () -> new MeasuredModel(file, "ab", "cd"), file);
+      assertTrue(refused.getMessage().contains("path inside the run"), refused.getMessage());
+      assertTrue(refused.getMessage().indexOf('\0') < 0, "the message prints no NUL");
+    }
   }
 
   @Test
