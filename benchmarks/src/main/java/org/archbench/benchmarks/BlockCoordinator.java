@@ -198,6 +198,14 @@ final class BlockCoordinator {
       order.add(ANCHOR);
     }
     Collections.shuffle(order, random);
+    // What reading the last block left this JVM to do (the JIT compiling the statistics, a
+    // collection) would otherwise run during this block's first turn.
+    try {
+      QuietWait.untilQuiet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted before block " + (log.size() + 1));
+    }
     List<Long> pids = forks.values().stream().map(TurnFork::pid).toList();
     Optional<CpuTimes> before = CpuTimes.now(pids);
     long started = System.nanoTime();

@@ -86,7 +86,8 @@ public final class TurnServer {
         }
         ObjectNode answer = turn(json, command.path("run").asText(),
             command.path("millis").asLong(), command.path("asyncProfiler").asText(""), params);
-        answer.put("quietMillis", waitUntilQuiet());
+        // The turn's work goes on after JMH returns, and would run during the next fork's turn.
+        answer.put("quietMillis", QuietWait.untilQuiet());
         send(out, json, answer);
       }
     }
@@ -130,33 +131,6 @@ public final class TurnServer {
       e.printStackTrace(new PrintWriter(trace));
       return json.createObjectNode().put("error", trace.toString());
     }
-  }
-
-  /** A window in which this process must use under {@link #QUIET_SHARE} of one core. */
-  private static final long QUIET_WINDOW_MILLIS = 5;
-  private static final double QUIET_SHARE = 0.1;
-  /** The longest wait for quiet: a process that never quiets hands over all the same. */
-  private static final long MOST_QUIET_WAIT_MILLIS = 250;
-
-  /**
-   * Waits until this process is quiet, and returns how long that took: the turn's work goes on
-   * after JMH returns (the JIT compiling what the turn ran, a collection, ONNX Runtime's and
-   * OpenMP's threads spinning for more work), and would otherwise run during the next fork's turn.
-   */
-  private static long waitUntilQuiet() throws InterruptedException {
-    com.sun.management.OperatingSystemMXBean system = (com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    long start = System.nanoTime();
-    while (System.nanoTime() - start < TimeUnit.MILLISECONDS.toNanos(MOST_QUIET_WAIT_MILLIS)) {
-      long cpu = system.getProcessCpuTime();
-      long wall = System.nanoTime();
-      Thread.sleep(QUIET_WINDOW_MILLIS);
-      double share = (double) (system.getProcessCpuTime() - cpu) / (System.nanoTime() - wall);
-      if (share < QUIET_SHARE) {
-        break;
-      }
-    }
-    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
   }
 
   private static void send(OutputStream out, ObjectMapper json, JsonNode message)
