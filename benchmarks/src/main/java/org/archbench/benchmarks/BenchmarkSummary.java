@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.archbench.schema.jmh.ConfigurationParams;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.benchmarks.jmh.CostFigures;
 import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.ModelVariantIds;
 
 /**

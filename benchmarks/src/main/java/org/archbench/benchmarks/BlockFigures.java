@@ -14,12 +14,12 @@ import org.archbench.benchmarks.paired.PairedComparisons;
 import org.archbench.benchmarks.paired.PairedVerdict;
 import org.archbench.harness.engine.Engines;
 import org.archbench.schema.jmh.Comparison;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.benchmarks.jmh.CostFigures;
 import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.FigureKind;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.jmh.Verdict;
 

@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.archbench.schema.jmh;
+package org.archbench.benchmarks.jmh;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -6,11 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.FigureKind;
+import org.archbench.schema.jmh.Precision;
+import org.archbench.schema.jmh.Verdict;
 
 /**
- * The cost figures the report and the console summary show, as {@link Estimate}s over forks
- * against {@link Precision#DEFAULT}: which target each kind of figure answers to is decided here
- * once. Null where the benchmark did not run, which both show as missing.
+ * The cost figures of JMH's records, as {@link Estimate}s over forks against
+ * {@link Precision#DEFAULT}: what the benchmark stage writes to jmh/figures.json for the parts run
+ * as forks ({@link #estimates}), and what its console summary shows. Which target each kind of
+ * figure answers to is decided here once. Null where the benchmark did not run, which the summary
+ * shows as missing.
  */
 public final class CostFigures {
 

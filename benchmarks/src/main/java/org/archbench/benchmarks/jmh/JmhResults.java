@@ -1,4 +1,4 @@
-package org.archbench.schema.jmh;
+package org.archbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,10 +15,14 @@ import java.util.stream.StreamSupport;
 import java.util.OptionalDouble;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
 
 /**
  * JMH's JSON results (jmh/results.json), read as JMH wrote them: find a benchmark by its class and
- * method and its params, and read its score, percentiles and secondary metrics.
+ * method and its params, and read its score, percentiles and secondary metrics. The benchmark stage
+ * alone reads them: it makes jmh/figures.json of them ({@link CostFigures}), which the report reads.
  */
 public final class JmhResults {
 
