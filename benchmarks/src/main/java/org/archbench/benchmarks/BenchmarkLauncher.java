@@ -25,10 +25,11 @@ import org.archbench.harness.engine.EngineKind;
 import org.archbench.harness.engine.Engines;
 import org.archbench.harness.model.ModelFiles;
 import org.archbench.schema.io.AtomicFiles;
+import org.archbench.benchmarks.jmh.CostFigures;
 import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.BenchmarkedModels;
 import org.archbench.schema.provenance.MeasuredModel;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.engine.ComputeDevice;
@@ -148,7 +149,7 @@ public final class BenchmarkLauncher {
       // Written with the results, not before them: a run that fails leaves the last good one's.
       JsonFiles.write(layout.jmhNotSupported(), new NotSupportedPairs(notSupported));
       JsonFiles.write(layout.jmhFigures(), figures(blocks.series(), parts.subList(1,
-          parts.size())));
+          parts.size()), JmhResults.read(results)));
       JsonFiles.write(layout.jmhModels(), models);
       stage.complete();
     }
@@ -162,17 +163,21 @@ public final class BenchmarkLauncher {
   }
 
   /**
-   * jmh/figures.json: the steady-state figures and comparisons of the blocks, and the figures of
-   * the parts run as forks ({@code forkParts}: threads, overhead, cold start) over their forks.
+   * jmh/figures.json, every cost figure the report shows: the steady-state figures and comparisons
+   * of the blocks, the figures of the parts run as forks ({@code forkParts}: threads, overhead,
+   * cold start) over their forks, and the JMH and JVM that measured them, from {@code all}'s first
+   * record.
    */
-  private static FigureEstimates figures(BlockSeries series, List<Path> forkParts)
-      throws IOException {
+  private static FigureEstimates figures(BlockSeries series, List<Path> forkParts,
+      JmhResults all) throws IOException {
     BlockFigures blocks = new BlockFigures(series);
     List<FigureEstimates.Figure> figures = new ArrayList<>(blocks.figures());
     for (Path part : forkParts) {
-      figures.addAll(FigureEstimates.of(JmhResults.read(part), "").figures());
+      figures.addAll(CostFigures.estimates(JmhResults.read(part), "").figures());
     }
-    return new FigureEstimates(figures, blocks.comparisons(), Instant.now().toString());
+    FigureEstimates measuredBy = CostFigures.estimates(all, "");
+    return new FigureEstimates(figures, blocks.comparisons(), measuredBy.jmhVersion(),
+        measuredBy.benchmarkJvm(), Instant.now().toString());
   }
 
   /** Runs one JMH part; its results file. */

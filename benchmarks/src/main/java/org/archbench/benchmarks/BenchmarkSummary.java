@@ -15,12 +15,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.benchmarks.jmh.CostFigures;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.ModelVariantIds;
 
 /**
@@ -81,13 +83,13 @@ final class BenchmarkSummary {
     for (String engine : engines) {
       for (String arch : archs) {
         for (String variant : variants) {
-          Map<String, String> key = JmhResults.key(engine, arch, variant);
+          Map<String, String> key = ConfigurationParams.of(engine, arch, variant);
           Optional<JmhResults.Record> b256 = results.find("ThroughputBenchmark.batch256", key);
           if (b256.isEmpty() && !variant.equals(ModelVariantIds.FLOAT32)) {
             continue;
           }
           OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
-          Optional<JmhResults.Record> latency = results.find(CostFigures.BATCH_ONE_LATENCY, key);
+          Optional<JmhResults.Record> latency = results.find(CostMeasure.BATCH_ONE_LATENCY.benchmark(), key);
           out.printf(Locale.ROOT, row, engine,
               ModelVariantIds.model(arch, variant),
               cell(CostFigures.batchOneThroughput(results, key), "%.0f"),
@@ -119,7 +121,7 @@ final class BenchmarkSummary {
         "start ms", "load ms", "1st infer ms", "1 thr", "all thr", "speed-up");
     for (String engine : engines) {
       for (String arch : archs) {
-        Map<String, String> key = JmhResults.float32(engine, arch);
+        Map<String, String> key = ConfigurationParams.float32(engine, arch);
         OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
         OptionalDouble all = results.allCoresAtBatch32(engine, arch);
         out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %12s %12s %8s%n", engine, arch,
@@ -128,7 +130,7 @@ final class BenchmarkSummary {
             cell(CostFigures.mean(results, "ColdStartBenchmark.modelLoad", key), "%.1f"),
             cell(CostFigures.mean(results, "ColdStartBenchmark.firstInference", key), "%.2f"),
             cell(CostFigures.mean(results, "ThreadsBenchmark.batch032",
-                JmhResults.float32OnOneThread(engine, arch)), "%.0f"),
+                ConfigurationParams.float32OnOneThread(engine, arch)), "%.0f"),
             cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");

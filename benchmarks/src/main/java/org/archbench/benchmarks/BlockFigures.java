@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.archbench.benchmarks.paired.BlockAllocation;
 import org.archbench.benchmarks.paired.BlockEstimate;
@@ -13,8 +14,12 @@ import org.archbench.benchmarks.paired.PairedComparisons;
 import org.archbench.benchmarks.paired.PairedVerdict;
 import org.archbench.harness.engine.Engines;
 import org.archbench.schema.jmh.Comparison;
+import org.archbench.benchmarks.jmh.CostFigures;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.FigureKind;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.jmh.Precision;
 import org.archbench.schema.jmh.Verdict;
 
@@ -69,11 +74,20 @@ final class BlockFigures {
           if (figure.equals(TurnValues.WARMUP_STEADY)) {
             continue;
           }
-          Estimate estimate = BlockEstimate.of(series.values(benchmark, params, figure),
-              series.samples(benchmark, params), minimumSamples(figure), target(figure));
+          double[] values = series.values(benchmark, params, figure);
+          Estimate estimate = allocatedNothing(figure, values)
+              ? CostFigures.noHeap(present(values), series.samples(benchmark, params))
+              : BlockEstimate.of(values, series.samples(benchmark, params),
+                  minimumSamples(figure), target(figure));
           figures.add(new FigureEstimates.Figure(shortName(benchmark), params, figure,
               unit(benchmark, figure),
               steady ? estimate : estimate.withVerdict(Verdict.NOT_STEADY)));
+        }
+        if (CostMeasure.of(benchmark).equals(Optional.of(CostMeasure.BATCH_ONE_LATENCY))) {
+          Estimate rate = rate(benchmark, params);
+          figures.add(new FigureEstimates.Figure(shortName(benchmark), params,
+              FigureKind.RATE.id(), "images/s",
+              steady ? rate : rate.withVerdict(Verdict.NOT_STEADY)));
         }
         if (!shortName(benchmark).equals(GEMM)) {
           figures.add(anchored(benchmark, params));
@@ -81,6 +95,32 @@ final class BlockFigures {
       }
     }
     return figures;
+  }
+
+  /**
+   * Whether {@code values} are a heap figure of 0 in every block: JMH leaves the figure out where a
+   * benchmark allocated nothing ({@link TurnValues} reads it as 0), and a figure on logs cannot
+   * hold a 0.
+   */
+  private static boolean allocatedNothing(String figure, double[] values) {
+    return figure.equals(FigureKind.HEAP_PER_OPERATION.id()) && present(values) > 0
+        && Arrays.stream(values).filter(Double::isFinite).allMatch(value -> value == 0);
+  }
+
+  /** How many blocks {@code values} has a value of. */
+  private static int present(double[] values) {
+    return (int) Arrays.stream(values).filter(Double::isFinite).count();
+  }
+
+  /**
+   * The figure {@code rate} of a timed benchmark of one image per call, in images/s: each block's
+   * reciprocal of its mean time per call, so that the block stays the unit of the interval.
+   */
+  private Estimate rate(String benchmark, Map<String, String> params) {
+    double secondsPerUnit = JmhResults.Record.secondsPerUnit(benchmark, series.unit(benchmark));
+    double[] rates = Arrays.stream(series.values(benchmark, params, FigureKind.MEAN.id()))
+        .map(perCall -> 1 / (perCall * secondsPerUnit)).toArray();
+    return BlockEstimate.of(rates, series.samples(benchmark, params), 0, PRECISION.mean());
   }
 
   /** The benchmark the anchor runs, which has no anchored figure of its own. */

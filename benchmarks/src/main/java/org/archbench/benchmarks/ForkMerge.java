@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.archbench.schema.jmh.Histogram;
+import org.archbench.benchmarks.jmh.Histogram;
 
 /**
  * Merges JMH records of the same benchmark, mode and parameters, measured in separate rounds of one

@@ -2,7 +2,7 @@ package org.archbench.benchmarks;
 
 import java.util.Collection;
 import java.util.List;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.profile.InternalProfiler;

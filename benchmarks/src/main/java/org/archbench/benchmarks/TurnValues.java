@@ -23,8 +23,10 @@ record TurnValues(Map<String, Double> figures, String unit, long samples) {
   /** Whether the fork's warm-up got steady: 1 or 0 ({@link SteadyStateProfiler}). */
   static final String WARMUP_STEADY = "warmup.steady";
 
+  private static final String HEAP_PER_OPERATION = "gc.alloc.rate.norm";
+
   private static final String[] SECONDARY =
-      {"native.peakRss", "native.rssAnon", "gc.alloc.rate.norm", "flop", WARMUP_STEADY};
+      {"native.peakRss", "native.rssAnon", HEAP_PER_OPERATION, "flop", WARMUP_STEADY};
 
   static TurnValues of(JsonNode record) {
     Map<String, Double> figures = new LinkedHashMap<>();
@@ -48,6 +50,11 @@ record TurnValues(Map<String, Double> figures, String unit, long samples) {
       if (value.isNumber()) {
         figures.put(metric, value.asDouble());
       }
+    }
+    // JMH leaves the heap per operation out where the benchmark allocated nothing.
+    if (!figures.containsKey(HEAP_PER_OPERATION)
+        && record.path("secondaryMetrics").path("gc.alloc.rate").path("score").isNumber()) {
+      figures.put(HEAP_PER_OPERATION, 0.0);
     }
     return new TurnValues(Map.copyOf(figures), primary.path("scoreUnit").asText(), samples);
   }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.MachineStability;
 import java.util.List;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.junit.jupiter.api.Test;
 
 /** Rounds of one fork each become one record of all the forks, as JMH would have written it. */

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;

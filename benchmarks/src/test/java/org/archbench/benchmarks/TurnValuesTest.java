@@ -42,4 +42,15 @@ class TurnValuesTest {
     assertEquals(1, turn.samples());
     assertEquals(Map.of("mean", 3200.0, "flop", 1.5e9), turn.figures());
   }
+
+  @Test
+  void aTurnThatAllocatedNothingHasAHeapOfZero() throws Exception {
+    JsonNode record = new ObjectMapper().readTree("""
+        {"mode": "thrpt", "primaryMetric": {"score": 3200.0, "scoreUnit": "ops/s"},
+         "secondaryMetrics": {"gc.alloc.rate": {"score": 0.01}}}
+        """);
+
+    assertEquals(Map.of("mean", 3200.0, "gc.alloc.rate.norm", 0.0),
+        TurnValues.of(record).figures());
+  }
 }

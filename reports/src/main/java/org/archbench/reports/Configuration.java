@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.eval.EngineEvaluation;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 
 /**
  * One model variant of an architecture on one engine, with the figures a user picks by: its test accuracy and the
@@ -46,19 +47,19 @@ record Configuration(String arch, String engine, String variant, EngineEvaluatio
 
   /** {@code variant} of {@code arch} on {@code engine}, if it was evaluated or measured. */
   static Optional<Configuration> of(RunResults run, String arch, String engine, String variant) {
-    Map<String, String> key = JmhResults.key(engine, arch, variant);
+    Map<String, String> key = ConfigurationParams.of(engine, arch, variant);
     Optional<EngineEvaluation> accuracy = run.evaluation(arch, engine, variant);
-    Optional<JmhResults.Record> latency =
-        run.jmh().flatMap(j -> j.find(CostFigures.BATCH_ONE_LATENCY, key));
-    Optional<JmhResults.Record> throughput =
-        run.jmh().flatMap(j -> j.find("ThroughputBenchmark.batch256", key));
-    if (accuracy.isEmpty() && latency.isEmpty() && throughput.isEmpty()) {
+    if (accuracy.isEmpty() && !run.measured(CostMeasure.BATCH_ONE_LATENCY, key)
+        && !run.measured(CostMeasure.BATCH_256_THROUGHPUT, key)) {
       return Optional.empty();
     }
+    Estimate flops = run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.FLOP);
     return Optional.of(new Configuration(arch, engine, variant, accuracy.orElse(null),
-        CostFigures.percentile(latency, 0.5), CostFigures.percentile(latency, 0.99),
-        CostFigures.mean(throughput), CostFigures.memory(throughput, "native.peakRss"),
-        throughput.map(r -> Values.of(r.secondary("flop"))).orElse(null)));
+        run.cost(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.P50),
+        run.cost(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.P99),
+        run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.MEAN),
+        run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.PEAK_RSS),
+        flops == null ? null : flops.value()));
   }
 
   /** {@code cnn on onnxruntime}, {@code cnn int8 on onnxruntime}. */

@@ -39,7 +39,7 @@ public record Decisiveness(int comparisons, int decided, int equivalent, String 
       return Optional.empty();
     }
     return Optional.of(of(comparisons, PickTable.of(run),
-        run.jmh().map(jmh -> EnginesSection.ratios(run, jmh))));
+        run.figures().map(figures -> EnginesSection.ratios(run))));
   }
 
   /** Counts {@code comparisons}, and the decided cells of {@code picks} and {@code ratios}. */

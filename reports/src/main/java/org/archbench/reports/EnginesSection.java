@@ -1,16 +1,16 @@
 package org.archbench.reports;
 
-import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.EngineAgreement;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.jmh.FigureKind;
 import org.archbench.schema.ModelVariantIds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.Estimate;
@@ -58,13 +58,12 @@ final class EnginesSection {
               Table.Column.text("variant", "Variant"), Table.Column.text("operator", "Operator"),
               Table.Column.text("message", "The engine's words")), notSupported));
     }
-    if (run.jmh().isEmpty()) {
-      section.missing("jmh/results.json (the benchmarks did not run)");
+    if (run.figures().isEmpty()) {
+      section.missing("jmh/figures.json (the benchmarks did not run)");
     } else {
-      JmhResults jmh = run.jmh().get();
-      section.table(costs(run, jmh));
-      section.table(ratios(run, jmh));
-      section.table(overhead(run, jmh));
+      section.table(costs(run));
+      section.table(ratios(run));
+      section.table(overhead(run));
     }
     if (flameGraphs.isEmpty()) {
       section.missing("profiles/ (flame graphs were off, or the benchmarks did not run)");
@@ -91,26 +90,27 @@ final class EnginesSection {
   /** The engine-costs column of the engine's start, which no architecture's figure is. */
   private static final int ENGINE_START_COLUMN = Table.index(COSTS, "engine_start_ms");
 
-  private static Table costs(RunResults run, JmhResults jmh) {
+  private static Table costs(RunResults run) {
     List<List<Object>> rows = new ArrayList<>();
     for (String engine : run.engines()) {
       for (String arch : run.archs()) {
-        Map<String, String> key = JmhResults.float32(engine, arch);
-        Optional<JmhResults.Record> throughput = jmh.find("ThroughputBenchmark.batch256", key);
-        Double one = Values.of(jmh.oneThreadAtBatch32(engine, arch));
-        Double all = Values.of(jmh.allCoresAtBatch32(engine, arch));
+        Map<String, String> key = ConfigurationParams.float32(engine, arch);
+        Estimate one = run.cost(CostMeasure.THREADS_BATCH_32,
+            ConfigurationParams.float32OnOneThread(engine, arch), FigureKind.MEAN);
+        Estimate all = run.cost(CostMeasure.BATCH_32_THROUGHPUT, key, FigureKind.MEAN);
+        Estimate heap =
+            run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.HEAP_PER_OPERATION);
         List<Object> row = Arrays.asList(engine, arch,
-            CostFigures.batchOneThroughput(jmh, key),
-            CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key),
-            CostFigures.mean(throughput),
-            throughput.map(r -> Values.of(r.heapBytesPerOperation())).orElse(null),
-            CostFigures.memory(throughput, "native.rssAnon"),
-            CostFigures.mean(jmh, "ColdStartBenchmark.engineStart", Map.of("engine", engine)),
-            CostFigures.mean(jmh, "ColdStartBenchmark.modelLoad", key),
-            CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key),
-            CostFigures.mean(jmh, "ThreadsBenchmark.batch032",
-                JmhResults.float32OnOneThread(engine, arch)),
-            one != null && all != null ? all / one : null);
+            run.cost(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.RATE),
+            all,
+            run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.MEAN),
+            heap == null ? null : heap.value(),
+            run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.RSS_ANON),
+            run.cost(CostMeasure.ENGINE_START, key, FigureKind.MEAN),
+            run.cost(CostMeasure.MODEL_LOAD, key, FigureKind.MEAN),
+            run.cost(CostMeasure.FIRST_INFERENCE, key, FigureKind.MEAN),
+            one,
+            one != null && all != null ? all.value() / one.value() : null);
         // Engine start is the engine's alone: a row needs a figure of this architecture.
         if (IntStream.range(2, row.size()).filter(i -> i != ENGINE_START_COLUMN)
             .anyMatch(i -> row.get(i) != null)) {
@@ -126,23 +126,13 @@ final class EnginesSection {
         + " latency fork's reciprocal mean), memory, cold start and threads", COSTS, rows);
   }
 
-  /**
-   * The figures engines are compared on: name, how to read it off the results, and the benchmark
-   * and figure its paired comparisons are of.
-   */
-  private record Figure(String name, BiFunction<JmhResults, Map<String, String>, Estimate> read,
-      String benchmark, String compared) {}
+  /** A figure engines are compared on: its name, and the measure and kind it is. */
+  private record Figure(String name, CostMeasure measure, FigureKind kind) {}
 
   private static final List<Figure> COMPARED = List.of(
-      new Figure("b256 img/s",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key),
-          "ThroughputBenchmark.batch256", "mean"),
-      new Figure("b32 img/s",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key),
-          "ThroughputBenchmark.batch032", "mean"),
-      new Figure("b1 p50 us", (jmh, key) ->
-          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5),
-          CostFigures.BATCH_ONE_LATENCY, "p50"));
+      new Figure("b256 img/s", CostMeasure.BATCH_256_THROUGHPUT, FigureKind.MEAN),
+      new Figure("b32 img/s", CostMeasure.BATCH_32_THROUGHPUT, FigureKind.MEAN),
+      new Figure("b1 p50 us", CostMeasure.BATCH_ONE_LATENCY, FigureKind.P50));
 
   /** The key of the paired ratios table's verdict column. */
   static final String RATIO_VERDICT = "verdict";
@@ -161,7 +151,7 @@ final class EnginesSection {
    * comparison paired by block where the run has them ({@link PairedComparisons}), else as a ratio
    * of the forks' geometric means with its 95% interval ({@link Ratio}).
    */
-  static Table ratios(RunResults run, JmhResults jmh) {
+  static Table ratios(RunResults run) {
     PairedComparisons comparisons = PairedComparisons.of(run);
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
@@ -169,7 +159,8 @@ final class EnginesSection {
         String reference = null;
         Estimate referenceFigure = null;
         for (String engine : run.engines()) {
-          Estimate measured = figure.read().apply(jmh, JmhResults.float32(engine, arch));
+          Estimate measured = run.cost(figure.measure(),
+              ConfigurationParams.float32(engine, arch), figure.kind());
           if (measured == null) {
             continue;
           }
@@ -214,8 +205,8 @@ final class EnginesSection {
    */
   private static List<Object> pairedRow(PairedComparisons comparisons, String arch,
       Figure figure, String engine, String reference, Ratio ratio) {
-    Optional<Comparison> paired = comparisons.find(figure.benchmark(), figure.compared(),
-        JmhResults.float32(engine, arch), JmhResults.float32(reference, arch));
+    Optional<Comparison> paired = comparisons.find(figure.measure(), figure.kind(),
+        ConfigurationParams.float32(engine, arch), ConfigurationParams.float32(reference, arch));
     if (paired.isEmpty()) {
       return Arrays.asList(arch, figure.name(), engine, reference, ratio.ratio(),
           ratio.lower95(), ratio.upper95(), null, UNPAIRED, null);
@@ -231,11 +222,17 @@ final class EnginesSection {
         c.upper95(), c.blocks(), verdict, c.blocksNeeded());
   }
 
-  private static Table overhead(RunResults run, JmhResults jmh) {
+  private static Table overhead(RunResults run) {
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : run.archs()) {
-      jmh.overhead(arch).ifPresent(overhead -> rows.add(Arrays.asList(arch,
-          overhead.plainMicros(), overhead.archbenchMicros(), overhead.share())));
+      Map<String, String> key = Map.of(ConfigurationParams.ARCH, arch);
+      Estimate plain = run.cost(CostMeasure.ONNX_RUNTIME_OVERHEAD, key, FigureKind.PLAIN_SESSION);
+      Estimate archbench =
+          run.cost(CostMeasure.ONNX_RUNTIME_OVERHEAD, key, FigureKind.ARCHBENCH_ENGINE);
+      if (plain != null && archbench != null) {
+        rows.add(Arrays.asList(arch, plain.value(), archbench.value(),
+            archbench.value() / plain.value() - 1));
+      }
     }
     return new Table("onnxruntime-overhead", "archbench's ONNX Runtime engine against a plain"
         + " OrtSession.run loop, batch 1, one thread, calls alternating in the same forks", List.of(

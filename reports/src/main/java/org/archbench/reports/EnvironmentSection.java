@@ -54,9 +54,9 @@ final class EnvironmentSection {
         rows.add(row("engine " + engine.engine(), engine.version()));
       }
     });
-    run.jmh().flatMap(jmh -> jmh.records().stream().findFirst()).ifPresent(record -> {
-      rows.add(row("JMH", record.jmhVersion()));
-      rows.add(row("benchmark JVM", record.benchmarkJvm()));
+    run.figures().filter(figures -> figures.jmhVersion() != null).ifPresent(figures -> {
+      rows.add(row("JMH", figures.jmhVersion()));
+      rows.add(row("benchmark JVM", figures.benchmarkJvm()));
     });
     section.table(new Table("environment", "Provenance", List.of(
         Table.Column.text("key", "What"), Table.Column.text("value", "Value")), rows));

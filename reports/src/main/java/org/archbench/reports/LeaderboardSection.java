@@ -1,6 +1,5 @@
 package org.archbench.reports;
 
-import org.archbench.schema.jmh.JmhResults;
 import java.util.ArrayList;
 import org.archbench.schema.engine.NotSupported;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.ModelCost;
 import org.archbench.schema.eval.VariantComparison;
 import org.archbench.schema.imbalance.ImbalanceReport;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.training.TrainingReport;
 
@@ -30,8 +30,8 @@ final class LeaderboardSection {
     if (run.evaluations().isEmpty()) {
       section.missing("eval/*.json (archbench evaluate did not run)");
     }
-    if (run.jmh().isEmpty()) {
-      section.missing("jmh/results.json (the benchmarks did not run)");
+    if (run.figures().isEmpty()) {
+      section.missing("jmh/figures.json (the benchmarks did not run)");
     }
     List<Configuration> configurations = Configuration.of(run);
     section.table(table(run, configurations));
@@ -104,7 +104,8 @@ final class LeaderboardSection {
 
   static Table table(RunResults run, List<Configuration> configurations) {
     List<List<Object>> rows = new ArrayList<>();
-    OptionalDouble peak = run.jmh().map(JmhResults::peakFlops).orElse(OptionalDouble.empty());
+    OptionalDouble peak =
+        run.figures().map(FigureEstimates::peakFlops).orElse(OptionalDouble.empty());
     for (Configuration configuration : configurations) {
       String arch = configuration.arch();
       Optional<EvaluationReport> evaluation = Optional.ofNullable(run.evaluations().get(arch));

@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 
 /**
  * The paired comparisons of jmh/figures.json, looked up by configuration and figure and turned to
@@ -43,30 +44,30 @@ final class PairedComparisons {
     return comparisons;
   }
 
-  /** Whether any comparison is of {@code figure} of {@code benchmark} ({@code Class.method}). */
-  boolean covers(String benchmark, String figure) {
-    return comparisons.stream().anyMatch(c -> sameFigure(c, benchmark, figure));
+  /** Whether any comparison is of {@code figure} of {@code measure}. */
+  boolean covers(CostMeasure measure, FigureKind figure) {
+    return comparisons.stream().anyMatch(c -> sameFigure(c, measure, figure));
   }
 
   /**
-   * {@code first} against {@code second} on {@code figure} of {@code benchmark}, facing that way,
+   * {@code first} against {@code second} on {@code figure} of {@code measure}, facing that way,
    * if the run compared them.
    */
-  Optional<Comparison> find(String benchmark, String figure, Configuration first,
+  Optional<Comparison> find(CostMeasure measure, FigureKind figure, Configuration first,
       Configuration second) {
-    return find(benchmark, figure, key(first), key(second));
+    return find(measure, figure, key(first), key(second));
   }
 
   /**
    * The configuration of parameters {@code first} against that of {@code second}, facing that way,
    * if the run compared them.
    */
-  Optional<Comparison> find(String benchmark, String figure, Map<String, String> first,
+  Optional<Comparison> find(CostMeasure measure, FigureKind figure, Map<String, String> first,
       Map<String, String> second) {
     Map<String, String> a = key(first);
     Map<String, String> b = key(second);
     return comparisons.stream()
-        .filter(c -> sameFigure(c, benchmark, figure))
+        .filter(c -> sameFigure(c, measure, figure))
         .filter(c -> key(c.a()).equals(a) && key(c.b()).equals(b)
             || key(c.a()).equals(b) && key(c.b()).equals(a))
         .findFirst()
@@ -77,9 +78,9 @@ final class PairedComparisons {
    * The verdict of {@code first} against {@code second}, facing that way: undecided where the run
    * did not compare them, since nothing then tells them apart.
    */
-  ComparisonVerdict verdict(String benchmark, String figure, Configuration first,
+  ComparisonVerdict verdict(CostMeasure measure, FigureKind figure, Configuration first,
       Configuration second) {
-    return find(benchmark, figure, first, second).map(Comparison::verdict)
+    return find(measure, figure, first, second).map(Comparison::verdict)
         .orElse(ComparisonVerdict.UNDECIDED);
   }
 
@@ -93,24 +94,22 @@ final class PairedComparisons {
     return String.format(Locale.ROOT, "%.0f%%", 100 * margin);
   }
 
-  /**
-   * The results name a benchmark {@code Class.method}; the comparisons may name it with its
-   * package too.
-   */
-  private static boolean sameFigure(Comparison comparison, String benchmark, String figure) {
-    String stored = comparison.benchmark();
-    return comparison.figure().equals(figure)
-        && (stored.equals(benchmark) || stored.endsWith("." + benchmark));
+  /** Whether {@code comparison} is of {@code figure} of {@code measure}. */
+  private static boolean sameFigure(Comparison comparison, CostMeasure measure,
+      FigureKind figure) {
+    return comparison.figure().equals(figure.id())
+        && CostMeasure.of(comparison.benchmark()).equals(Optional.of(measure));
   }
 
-  /** The configuration's parameters as the results key it; a model without a variant is float32. */
+  /** The configuration's parameters as the figures key it. */
   private static Map<String, String> key(Configuration configuration) {
-    return JmhResults.key(configuration.engine(), configuration.arch(), configuration.variant());
+    return ConfigurationParams.of(configuration.engine(), configuration.arch(),
+        configuration.variant());
   }
 
+  /** {@code params} as a configuration; a model without a variant is float32. */
   private static Map<String, String> key(Map<String, String> params) {
-    return JmhResults.key(params.getOrDefault("engine", ""), params.getOrDefault("arch", ""),
-        params.getOrDefault(JmhResults.VARIANT, ModelVariantIds.FLOAT32));
+    return ConfigurationParams.configuration(params);
   }
 
   /** {@code comparison} read the other way round: b against a. */

@@ -10,8 +10,8 @@ final class PickSection {
     if (run.evaluations().isEmpty()) {
       section.missing("eval/*.json (archbench evaluate did not run): nothing to pick from");
     }
-    if (run.jmh().isEmpty()) {
-      section.missing("jmh/results.json (the benchmarks did not run): no costs to pick by");
+    if (run.figures().isEmpty()) {
+      section.missing("jmh/figures.json (the benchmarks did not run): no costs to pick by");
     }
     PairedComparisons comparisons = PairedComparisons.of(run);
     if (comparisons.none()) {

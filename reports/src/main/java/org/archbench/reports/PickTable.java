@@ -12,8 +12,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.archbench.schema.jmh.Comparison;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureKind;
 
 /**
  * "Which should I pick?": for a ladder of accuracy targets taken from the data (each
@@ -49,19 +50,20 @@ public final class PickTable {
 
   /**
    * A figure picked by: its name, its column's key and format, how to read it, which way is good,
-   * and the benchmark and figure its paired comparisons are of.
+   * and the measure and figure its paired comparisons are of.
    */
   private record Criterion(String label, String key, String format,
-      Function<Configuration, Estimate> figure, boolean lowerIsBetter, String benchmark,
-      String compared) {}
+      Function<Configuration, Estimate> figure, boolean lowerIsBetter, CostMeasure measure,
+      FigureKind compared) {}
 
   private static final List<Criterion> CRITERIA = List.of(
       new Criterion("lowest b1 p99 us", "p99_us", "%,.1f", Configuration::p99, true,
-          CostFigures.BATCH_ONE_LATENCY, "p99"),
+          CostMeasure.BATCH_ONE_LATENCY, FigureKind.P99),
       new Criterion("highest b256 img/s", "b256_images_per_s", "%,.0f",
-          Configuration::imagesPerSecond256, false, "ThroughputBenchmark.batch256", "mean"),
+          Configuration::imagesPerSecond256, false, CostMeasure.BATCH_256_THROUGHPUT,
+          FigureKind.MEAN),
       new Criterion("lowest peak RSS MiB", "peak_rss_mib", "%,.0f", Configuration::peakRss, true,
-          "ThroughputBenchmark.batch256", "native.peakRss"));
+          CostMeasure.BATCH_256_THROUGHPUT, FigureKind.PEAK_RSS));
 
   private PickTable() {}
 
@@ -138,20 +140,20 @@ public final class PickTable {
    */
   private static List<Object> pairedPick(List<Configuration> clearing, Criterion criterion,
       PairedComparisons comparisons) {
-    if (!comparisons.covers(criterion.benchmark(), criterion.compared())) {
+    if (!comparisons.covers(criterion.measure(), criterion.compared())) {
       List<Object> unpaired = pick(clearing, criterion);
       return unpaired.get(0) == null ? Arrays.asList(null, null, null, null, null)
           : Arrays.asList(unpaired.get(0), unpaired.get(1), "", unpaired.get(2), UNPAIRED);
     }
     Optional<PairedPick> pick = PairedPick.of(measured(clearing, criterion), criterion.figure(),
-        criterion.lowerIsBetter(), (a, b) -> comparisons.verdict(criterion.benchmark(),
+        criterion.lowerIsBetter(), (a, b) -> comparisons.verdict(criterion.measure(),
             criterion.compared(), a, b));
     if (pick.isEmpty()) {
       return Arrays.asList(null, null, null, null, null);
     }
     Configuration winner = pick.get().winner();
     String undecided = pick.get().undecided().stream()
-        .map(other -> other.name() + comparisons.find(criterion.benchmark(), criterion.compared(),
+        .map(other -> other.name() + comparisons.find(criterion.measure(), criterion.compared(),
                 winner, other).map(Comparison::blocksNeeded)
             .map(blocks -> " (about " + blocks + " blocks would tell)").orElse(""))
         .collect(Collectors.joining(", "));

@@ -9,7 +9,7 @@ import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.study.LossReport;
 import org.archbench.schema.study.TestAccuracy;
 import org.archbench.schema.study.TransferReport;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.training.TrainingReport;
 
@@ -34,7 +34,7 @@ final class Plausibility {
     run.imbalance().forEach(check::imbalance);
     run.transfer().forEach(check::transfer);
     run.loss().forEach(check::loss);
-    run.jmh().ifPresent(check::jmh);
+    run.figures().ifPresent(check::figures);
     return List.copyOf(check.problems);
   }
 
@@ -135,16 +135,10 @@ final class Plausibility {
     share(file, field + ".accuracyUpper95", test.accuracyUpper95());
   }
 
-  private void jmh(JmhResults results) {
-    for (JmhResults.Record record : results.records()) {
-      String at = record.benchmark() + " " + record.params();
-      cost("jmh/results.json", at + " score", record.score());
-      for (String percentile : List.of("50.0", "99.0")) {
-        double value = record.percentile(percentile);
-        if (!Double.isNaN(value)) {
-          cost("jmh/results.json", at + " p" + percentile, value);
-        }
-      }
+  private void figures(FigureEstimates figures) {
+    for (FigureEstimates.Figure figure : figures.figures()) {
+      cost("jmh/figures.json", figure.benchmark() + " " + figure.params() + " "
+          + figure.figure(), figure.estimate().value());
     }
   }
 

@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.eval.VariantComparison;
-import org.archbench.schema.jmh.CostFigures;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.stats.Ratio;
 
@@ -76,7 +76,6 @@ final class QuantizationSection {
     String engine = comparison.engine();
     String variant = comparison.variant();
     String arch = evaluation.arch();
-    Optional<JmhResults> jmh = run.jmh();
     return Arrays.asList(arch, variant, engine,
         evaluation.engine(engine, ModelVariantIds.FLOAT32).map(EngineEvaluation::accuracy)
             .orElse(null),
@@ -86,22 +85,22 @@ final class QuantizationSection {
         mce(run, arch, ModelVariantIds.FLOAT32), mce(run, arch, variant),
         comparison.float32OnnxBytes() > 0
             ? (double) comparison.onnxBytes() / comparison.float32OnnxBytes() : null,
-        jmh.map(j -> speedUp(b256(j, JmhResults.key(engine, arch, variant)),
-            b256(j, JmhResults.float32(engine, arch)))).orElse(null),
-        jmh.map(j -> speedUp(p50(j, JmhResults.float32(engine, arch)),
-            p50(j, JmhResults.key(engine, arch, variant)))).orElse(null));
+        speedUp(b256(run, ConfigurationParams.of(engine, arch, variant)),
+            b256(run, ConfigurationParams.float32(engine, arch))),
+        speedUp(p50(run, ConfigurationParams.float32(engine, arch)),
+            p50(run, ConfigurationParams.of(engine, arch, variant))));
   }
 
   private static Double mce(RunResults run, String arch, String variant) {
     return run.robustness(arch, variant).map(RobustnessReport::meanCorruptionError).orElse(null);
   }
 
-  private static Estimate b256(JmhResults jmh, Map<String, String> key) {
-    return CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key);
+  private static Estimate b256(RunResults run, Map<String, String> key) {
+    return run.cost(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.MEAN);
   }
 
-  private static Estimate p50(JmhResults jmh, Map<String, String> key) {
-    return CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5);
+  private static Estimate p50(RunResults run, Map<String, String> key) {
+    return run.cost(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.P50);
   }
 
   /** {@code numerator} over {@code denominator}, a ratio of the forks; null if one is unmeasured. */

@@ -12,7 +12,9 @@ import org.archbench.schema.study.LossReport;
 import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.robustness.RobustnessReport;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import org.archbench.schema.engine.NotSupported;
 import org.archbench.schema.io.JsonFiles;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.archbench.schema.ModelVariantIds;
 import java.util.stream.Stream;
@@ -197,18 +200,17 @@ public final class RunCheck {
         && (pair.variant() == null || pair.variant().equals(variant)));
   }
 
-  /** The JMH results hold a throughput record of every engine x architecture x variant. */
+  /**
+   * jmh/figures.json reads as its record and holds a throughput figure of every engine x
+   * architecture x variant.
+   */
   private void jmh(OutputLayout layout, List<String> archs, List<String> engines,
       List<String> variants, List<NotSupported> notSupported) {
-    if (!exists(layout.jmhResults())) {
+    if (!exists(layout.jmhFigures())) {
       return;
     }
-    JmhResults results;
-    try {
-      results = JmhResults.read(layout.jmhResults());
-      filesChecked++;
-    } catch (IOException e) {
-      problems.add(problem(layout.jmhResults(), e));
+    FigureEstimates figures = record(layout.jmhFigures(), FigureEstimates.class);
+    if (figures == null) {
       return;
     }
     for (String arch : archs) {
@@ -217,12 +219,10 @@ public final class RunCheck {
           if (leftOut(notSupported, arch, engine, variant)) {
             continue;
           }
-          boolean found = results.records().stream().anyMatch(record ->
-              record.benchmark().startsWith("ThroughputBenchmark.")
-                  && record.param("arch").equals(arch) && record.param("engine").equals(engine)
-                  && record.variant().equals(variant));
-          if (!found) {
-            problems.add(name(layout.jmhResults()) + ": expected a ThroughputBenchmark record of "
+          Map<String, String> params = ConfigurationParams.of(engine, arch, variant);
+          if (!figures.measured(CostMeasure.BATCH_256_THROUGHPUT, params)
+              && !figures.measured(CostMeasure.BATCH_32_THROUGHPUT, params)) {
+            problems.add(name(layout.jmhFigures()) + ": expected a throughput figure of "
                 + engine + " x " + arch + " " + variant + ", found none");
           }
         }

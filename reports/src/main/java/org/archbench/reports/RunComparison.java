@@ -1,15 +1,15 @@
 package org.archbench.reports;
 
-import org.archbench.schema.jmh.CostFigures;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.run.RunManifest;
 import org.archbench.schema.run.Machine;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.OutputLayout;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
-import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 import org.archbench.schema.stats.Ratio;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /**
@@ -42,54 +41,42 @@ public final class RunComparison {
    * @param key the tables' id and the columns' key, file-name safe
    * @param label what the columns call it
    * @param format its values' format
-   * @param read reads it off a run for one architecture x engine
+   * @param measure the cost question it answers
+   * @param kind which of its figures: the mean, a percentile, the machine-relative figure, ...
    */
-  private record Figure(String key, String label, String format,
-      BiFunction<RunResults, Map<String, String>, Estimate> read) {
+  private record Figure(String key, String label, String format, CostMeasure measure,
+      FigureKind kind) {
 
-    /** A figure read off the run's JMH results. */
-    static Figure ofJmh(String key, String label, String format,
-        BiFunction<JmhResults, Map<String, String>, Estimate> read) {
-      return new Figure(key, label, format,
-          (run, params) -> run.jmh().map(jmh -> read.apply(jmh, params)).orElse(null));
-    }
-
-    /**
-     * The machine-relative figure of {@code benchmark} in jmh/figures.json: each block's figure
-     * against the anchor GEMM's speed in the same block, so that what differs between two
-     * machines is how the configuration fares against a plain GEMM on each, not their speed.
-     */
-    static Figure anchored(String key, String label, String format, String benchmark) {
-      return new Figure(key, label, format, (run, params) -> run.figures()
-          .flatMap(figures -> figures.figures().stream()
-              .filter(f -> f.figure().equals("anchored") && f.benchmark().equals(benchmark)
-                  && f.params().equals(params))
-              .findFirst())
-          .map(FigureEstimates.Figure::estimate).orElse(null));
+    /** Its estimate in {@code run} for one architecture x engine; null where it has none. */
+    Estimate read(RunResults run, Map<String, String> params) {
+      return run.cost(measure, params, kind);
     }
   }
 
+  /**
+   * The machine-relative figures ({@link FigureKind#ANCHORED}) take each block's figure against
+   * the anchor GEMM's speed in the same block, so that what differs between two machines is how
+   * the configuration fares against a plain GEMM on each, not their speed.
+   */
   private static final List<Figure> FIGURES = List.of(
-      Figure.ofJmh("b1_images_per_s", "b1 img/s", "%,.0f",
-          CostFigures::batchOneThroughput),
-      Figure.ofJmh("b32_images_per_s", "b32 img/s", "%,.0f",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch032", key)),
-      Figure.ofJmh("b256_images_per_s", "b256 img/s", "%,.0f",
-          (jmh, key) -> CostFigures.mean(jmh, "ThroughputBenchmark.batch256", key)),
-      Figure.ofJmh("p50_us", "b1 p50 us", "%.1f", (jmh, key) ->
-          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.5)),
-      Figure.ofJmh("p99_us", "b1 p99 us", "%.1f", (jmh, key) ->
-          CostFigures.percentile(jmh.find(CostFigures.BATCH_ONE_LATENCY, key), 0.99)),
-      Figure.ofJmh("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", (jmh, key) ->
-          CostFigures.memory(jmh.find("ThroughputBenchmark.batch256", key), "native.peakRss")),
-      Figure.ofJmh("engine_start_ms", "engine start ms", "%.0f", (jmh, key) -> CostFigures.mean(
-          jmh, "ColdStartBenchmark.engineStart", Map.of("engine", key.get("engine")))),
-      Figure.ofJmh("first_inference_ms", "first inference ms", "%.2f",
-          (jmh, key) -> CostFigures.mean(jmh, "ColdStartBenchmark.firstInference", key)),
-      Figure.anchored("b256_per_anchor_gflop", "b256 images per anchor GFLOP (machine-relative)",
-          "%,.1f", "ThroughputBenchmark.batch256"),
-      Figure.anchored("b1_anchor_kflop", "b1 request in anchor kFLOP (machine-relative)",
-          "%,.0f", CostFigures.BATCH_ONE_LATENCY));
+      new Figure("b1_images_per_s", "b1 img/s", "%,.0f", CostMeasure.BATCH_ONE_LATENCY,
+          FigureKind.RATE),
+      new Figure("b32_images_per_s", "b32 img/s", "%,.0f", CostMeasure.BATCH_32_THROUGHPUT,
+          FigureKind.MEAN),
+      new Figure("b256_images_per_s", "b256 img/s", "%,.0f", CostMeasure.BATCH_256_THROUGHPUT,
+          FigureKind.MEAN),
+      new Figure("p50_us", "b1 p50 us", "%.1f", CostMeasure.BATCH_ONE_LATENCY, FigureKind.P50),
+      new Figure("p99_us", "b1 p99 us", "%.1f", CostMeasure.BATCH_ONE_LATENCY, FigureKind.P99),
+      new Figure("peak_rss_mib", "peak RSS MiB (b256)", "%.0f", CostMeasure.BATCH_256_THROUGHPUT,
+          FigureKind.PEAK_RSS),
+      new Figure("engine_start_ms", "engine start ms", "%.0f", CostMeasure.ENGINE_START,
+          FigureKind.MEAN),
+      new Figure("first_inference_ms", "first inference ms", "%.2f", CostMeasure.FIRST_INFERENCE,
+          FigureKind.MEAN),
+      new Figure("b256_per_anchor_gflop", "b256 images per anchor GFLOP (machine-relative)",
+          "%,.1f", CostMeasure.BATCH_256_THROUGHPUT, FigureKind.ANCHORED),
+      new Figure("b1_anchor_kflop", "b1 request in anchor kFLOP (machine-relative)", "%,.0f",
+          CostMeasure.BATCH_ONE_LATENCY, FigureKind.ANCHORED));
 
   private RunComparison() {}
 
@@ -273,12 +260,12 @@ public final class RunComparison {
     List<List<Object>> rows = new ArrayList<>();
     for (String arch : archs) {
       for (String engine : engines) {
-        Map<String, String> key = JmhResults.float32(engine, arch);
+        Map<String, String> key = ConfigurationParams.float32(engine, arch);
         List<Object> row = new ArrayList<>(List.of(arch, engine));
         Estimate first = null;
         boolean any = false;
         for (int r = 0; r < runs.size(); r++) {
-          Estimate measured = figure.read().apply(runs.get(r), key);
+          Estimate measured = figure.read(runs.get(r), key);
           any |= measured != null;
           row.add(measured);
           if (r == 0) {

@@ -20,8 +20,11 @@ import org.archbench.schema.eval.EngineEvaluation;
 import org.archbench.schema.eval.EvaluationReport;
 import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 import org.archbench.schema.jmh.MachineStability;
 import org.archbench.schema.jmh.NotSupportedPairs;
 import org.archbench.schema.engine.NotSupported;
@@ -47,11 +50,10 @@ import org.archbench.schema.training.TrainingReport;
  * @param transfer transfer/&lt;arch&gt;.json by arch
  * @param loss loss/&lt;arch&gt;.json by arch
  * @param statistics stats.json
- * @param jmh jmh/results.json
  * @param stability jmh/stability.json: the machine's drift and load while it was benchmarked
  * @param benchmarksNotSupported jmh/not-supported.json: the pairs the benchmarks left out
- * @param figures jmh/figures.json: the cost figures and the paired comparisons of configurations
- *     measured in the same blocks
+ * @param figures jmh/figures.json, the one source of the report's cost figures: every figure of
+ *     the benchmarks and the paired comparisons of configurations measured in the same blocks
  */
 public record RunResults(
     Path directory,
@@ -63,7 +65,6 @@ public record RunResults(
     Map<String, TransferReport> transfer,
     Map<String, LossReport> loss,
     Optional<StatisticsReport> statistics,
-    Optional<JmhResults> jmh,
     Optional<MachineStability> stability,
     Optional<NotSupportedPairs> benchmarksNotSupported,
     Optional<FigureEstimates> figures) {
@@ -83,8 +84,6 @@ public record RunResults(
           + " found no such directory. Run mvn verify -Pbench, or pass --in DIR.");
     }
     OutputLayout layout = new OutputLayout(directory);
-    Optional<JmhResults> jmh = Files.isRegularFile(layout.jmhResults())
-        ? Optional.of(JmhResults.read(layout.jmhResults())) : Optional.empty();
     RunResults results = new RunResults(directory, file(layout.runManifest(), RunManifest.class),
         perArch(layout.trainingReports(), TrainingReport.class),
         perArch(layout.evaluations(), EvaluationReport.class),
@@ -92,13 +91,13 @@ public record RunResults(
         perArch(layout.imbalanceReports(), ImbalanceReport.class),
         perArch(layout.transferReports(), TransferReport.class),
         perArch(layout.lossReports(), LossReport.class),
-        file(layout.statistics(), StatisticsReport.class), jmh,
+        file(layout.statistics(), StatisticsReport.class),
         file(layout.jmhStability(), MachineStability.class),
         file(layout.jmhNotSupported(), NotSupportedPairs.class),
         file(layout.jmhFigures(), FigureEstimates.class));
     if (results.holdsNoResult()) {
       throw new IOException(directory + ": expected a run's result files (training/, eval/,"
-          + " robustness/, imbalance/, transfer/, loss/, stats.json or jmh/results.json), found"
+          + " robustness/, imbalance/, transfer/, loss/, stats.json or jmh/figures.json), found"
           + " none. Point at the"
           + " output directory of a run (e.g. target/bench), or run one: mvn verify -Pbench");
     }
@@ -109,7 +108,7 @@ public record RunResults(
   private boolean holdsNoResult() {
     return training.isEmpty() && evaluations.isEmpty() && robustness.isEmpty()
         && imbalance.isEmpty() && transfer.isEmpty() && loss.isEmpty() && statistics.isEmpty()
-        && jmh.isEmpty();
+        && figures.isEmpty();
   }
 
   /** Every architecture any result file names, canonical ones first. */
@@ -121,8 +120,7 @@ public record RunResults(
     found.addAll(imbalance.keySet());
     found.addAll(transfer.keySet());
     found.addAll(loss.keySet());
-    jmh.ifPresent(results -> results.records().stream()
-        .map(r -> r.param("arch")).filter(a -> !a.isEmpty()).forEach(found::add));
+    benchmarked(ConfigurationParams.ARCH).forEach(found::add);
     Set<String> ordered = new LinkedHashSet<>();
     CANONICAL.stream().filter(found::contains).forEach(ordered::add);
     ordered.addAll(found);
@@ -135,8 +133,7 @@ public record RunResults(
     for (EvaluationReport evaluation : evaluations.values()) {
       evaluation.engines().forEach(engine -> found.add(engine.engine()));
     }
-    jmh.ifPresent(results -> results.records().stream()
-        .map(r -> r.param("engine")).filter(e -> !e.isEmpty()).forEach(found::add));
+    benchmarked(ConfigurationParams.ENGINE).forEach(found::add);
     notSupported().forEach(pair -> found.add(pair.engine()));
     return new ArrayList<>(found);
   }
@@ -183,10 +180,30 @@ public record RunResults(
       evaluation.engines().forEach(engine -> found.add(engine.variant()));
     }
     robustness.keySet().stream().map(ModelVariantIds::variantOf).forEach(found::add);
-    jmh.ifPresent(results -> results.records().stream()
-        .filter(r -> !r.param("arch").isEmpty()).map(JmhResults.Record::variant)
-        .forEach(found::add));
+    figures.stream().flatMap(f -> f.figures().stream())
+        .filter(figure -> !figure.param(ConfigurationParams.ARCH).isEmpty())
+        .map(figure -> figure.param(ConfigurationParams.VARIANT)).forEach(found::add);
     return new ArrayList<>(found);
+  }
+
+  /** Every value of the parameter {@code name} the benchmarked figures give, in their order. */
+  private List<String> benchmarked(String name) {
+    return figures.stream().flatMap(f -> f.figures().stream())
+        .map(figure -> figure.param(name)).filter(value -> !value.isEmpty()).distinct()
+        .toList();
+  }
+
+  /**
+   * The figure {@code kind} of {@code measure} for the configuration {@code params}, from
+   * jmh/figures.json; null where the run has none, which the tables show as missing.
+   */
+  Estimate cost(CostMeasure measure, Map<String, String> params, FigureKind kind) {
+    return figures.flatMap(f -> f.find(measure, params, kind)).orElse(null);
+  }
+
+  /** Whether jmh/figures.json has any figure of {@code measure} for {@code params}. */
+  boolean measured(CostMeasure measure, Map<String, String> params) {
+    return figures.isPresent() && figures.get().measured(measure, params);
   }
 
 

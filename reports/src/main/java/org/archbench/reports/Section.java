@@ -37,7 +37,7 @@ final class Section {
     return this;
   }
 
-  /** Records that {@code what} is missing, e.g. "jmh/results.json (the benchmarks did not run)". */
+  /** Records that {@code what} is missing, e.g. "jmh/figures.json (the benchmarks did not run)". */
   Section missing(String what) {
     missing.add(what);
     return this;

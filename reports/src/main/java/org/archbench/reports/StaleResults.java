@@ -1,14 +1,11 @@
 package org.archbench.reports;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.BenchmarkedModels;
-import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.ConfigurationParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,15 +38,15 @@ import org.archbench.schema.stats.StatisticsReport;
  * @param staleEngines per eval/&lt;arch&gt;.json, the engine results that are stale
  * @param staleRobustness the robustness results (by stem) that are stale
  * @param staleStatistics whether stats.json is stale
- * @param staleBenchmarks the benchmarked configurations whose model is stale, as JMH's parameters
- *     name them ({@link JmhResults#key})
+ * @param staleBenchmarks the benchmarked configurations whose model is stale, as their figures'
+ *     parameters name them ({@link ConfigurationParams#of})
  */
 record StaleResults(List<String> stale, List<String> unchecked,
     Map<String, List<EngineEvaluation>> staleEngines, Set<String> staleRobustness,
     boolean staleStatistics, Set<Map<String, String>> staleBenchmarks) {
 
   /** How messages name the benchmark results the report reads. */
-  private static final String RESULTS = "jmh/results.json";
+  private static final String RESULTS = "jmh/figures.json";
 
   /**
    * Checks every evaluation, robustness and statistics result of {@code run} against the model
@@ -103,13 +100,13 @@ record StaleResults(List<String> stale, List<String> unchecked,
   }
 
   /**
-   * The configurations of jmh/results.json whose model, as jmh/models.json recorded it before JMH
+   * The configurations of jmh/figures.json whose model, as jmh/models.json recorded it before JMH
    * started, has changed since.
    */
   private static Set<Map<String, String>> staleBenchmarks(RunResults run, ModelChanges changes,
       Set<String> stale, Set<String> unchecked) throws IOException {
     Set<Map<String, String>> staleKeys = new LinkedHashSet<>();
-    if (run.jmh().isEmpty()) {
+    if (run.figures().isEmpty()) {
       return staleKeys;
     }
     Path file = new OutputLayout(run.directory()).jmhModels();
@@ -123,7 +120,7 @@ record StaleResults(List<String> stale, List<String> unchecked,
       why.ifPresent(stale::add);
       unchecked(changes, entry.model(), RESULTS).ifPresent(unchecked::add);
       if (why.isPresent()) {
-        staleKeys.add(JmhResults.key(entry.engine(), entry.arch(), entry.variant()));
+        staleKeys.add(ConfigurationParams.of(entry.engine(), entry.arch(), entry.variant()));
       }
     }
     return staleKeys;
@@ -149,12 +146,6 @@ record StaleResults(List<String> stale, List<String> unchecked,
         + " cannot be checked against the model in the run; its figures are shown as they are.";
   }
 
-  /** Whether {@code record} is of a configuration whose model is stale. */
-  private boolean staleBenchmark(JmhResults.Record record) {
-    return staleBenchmarks.contains(JmhResults.key(record.param("engine"), record.param("arch"),
-        record.variant()));
-  }
-
   /** Whether every result checked is current. */
   boolean none() {
     return stale.isEmpty();
@@ -176,27 +167,14 @@ record StaleResults(List<String> stale, List<String> unchecked,
     return new RunResults(run.directory(), run.run(), run.training(), evaluations, robustness,
         run.imbalance(), run.transfer(), run.loss(),
         staleStatistics ? Optional.empty() : run.statistics(),
-        run.jmh().map(this::withoutStaleBenchmarks), run.stability(),
-        run.benchmarksNotSupported(), run.figures().map(this::withoutStaleComparisons));
+        run.stability(), run.benchmarksNotSupported(),
+        // The figures and the comparisons that measured a stale model on either side.
+        run.figures().map(figures -> figures.without(this::staleParams)));
   }
 
-  /** {@code figures} without the comparisons that measured a stale model on either side. */
-  private FigureEstimates withoutStaleComparisons(FigureEstimates figures) {
-    return new FigureEstimates(figures.figures(), figures.comparisons().stream()
-        .filter(c -> !staleParams(c.a()) && !staleParams(c.b())).toList(), figures.createdAt());
-  }
-
+  /** Whether {@code params} name a configuration whose model is stale. */
   private boolean staleParams(Map<String, String> params) {
-    return staleBenchmarks.contains(JmhResults.key(params.getOrDefault("engine", ""),
-        params.getOrDefault("arch", ""),
-        params.getOrDefault(JmhResults.VARIANT, ModelVariantIds.FLOAT32)));
-  }
-
-  private JmhResults withoutStaleBenchmarks(JmhResults results) {
-    ArrayNode current = JsonNodeFactory.instance.arrayNode();
-    results.records().stream().filter(record -> !staleBenchmark(record))
-        .forEach(record -> current.add(record.node()));
-    return JmhResults.of(current);
+    return staleBenchmarks.contains(ConfigurationParams.configuration(params));
   }
 
   private static EvaluationReport withoutEngines(EvaluationReport report,

@@ -19,6 +19,7 @@ import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.stats.StatisticsReport;
 import org.archbench.schema.jmh.BenchmarkedModels;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.training.TrainingKey;
 import org.archbench.schema.training.TrainingReport;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +52,7 @@ class FixtureFormatTest {
     files.addAll(each(layout.lossReports(), LossReport.class));
     files.add(new ResultFile(layout.statistics(), StatisticsReport.class));
     files.add(new ResultFile(layout.jmhModels(), BenchmarkedModels.class));
+    files.add(new ResultFile(layout.jmhFigures(), FigureEstimates.class));
     try (Stream<Path> models = Files.list(layout.models())) {
       models.sorted().forEach(model ->
           files.add(new ResultFile(model.resolve(OutputLayout.KEY_FILE), TrainingKey.class)));

@@ -7,7 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.archbench.schema.OutputLayout;
+import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.Comparison;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.run.Machine;
 import org.archbench.schema.run.RunManifest;
 
@@ -42,6 +48,29 @@ final class Fixtures {
       }
     }
     return directory;
+  }
+
+  /** Rewrites the jmh/figures.json of the run in {@code run} through {@code edit}. */
+  static void editFigures(Path run, UnaryOperator<FigureEstimates> edit) throws IOException {
+    Path file = new OutputLayout(run).jmhFigures();
+    JsonFiles.write(file, edit.apply(JsonFiles.read(file, FigureEstimates.class)));
+  }
+
+  /**
+   * {@code figures} with {@code figures} in place of their figures, and {@code comparisons} in
+   * place of their comparisons.
+   */
+  static FigureEstimates with(FigureEstimates figures, List<FigureEstimates.Figure> list,
+      List<Comparison> comparisons) {
+    return new FigureEstimates(list, comparisons, figures.jmhVersion(), figures.benchmarkJvm(),
+        figures.createdAt());
+  }
+
+  /** {@code figure} with {@code estimate}, and {@code params} in place of its own. */
+  static FigureEstimates.Figure with(FigureEstimates.Figure figure, Map<String, String> params,
+      Estimate estimate) {
+    return new FigureEstimates.Figure(figure.benchmark(), params, figure.figure(), figure.unit(),
+        estimate);
   }
 
   /**

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import org.archbench.schema.io.JsonFiles;
+import java.util.Map;
+import java.util.Optional;
+import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.FigureEstimates;
+import org.archbench.schema.jmh.FigureKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -44,21 +47,27 @@ class HeadToHeadTest {
   @Test
   void aCostIsWonOnlyBeyondTheRatiosInterval() throws IOException {
     Path run = Fixtures.copy(out.resolve("run"));
-    Path jmh = run.resolve("jmh/results.json");
-    ArrayNode records = (ArrayNode) JsonFiles.mapper().readTree(jmh.toFile());
-    for (JsonNode record : List.copyOf(records.findParents("benchmark"))) {
-      if (record.path("benchmark").asText().endsWith("ThroughputBenchmark.batch256")
-          && record.path("params").path("arch").asText().equals("mlp")) {
-        ((ObjectNode) record.path("primaryMetric")).set("rawData",
-            JsonFiles.mapper().readTree("[[1000], [1010], [990]]"));
-        ObjectNode cnn = record.deepCopy();
-        ((ObjectNode) cnn.path("params")).put("arch", "cnn");
-        ((ObjectNode) cnn.path("primaryMetric")).set("rawData",
-            JsonFiles.mapper().readTree("[[100], [101], [99]]"));
-        records.add(cnn);
+    // Three forks of batch 256 of mlp, and the same configurations of cnn ten times slower.
+    Fixtures.editFigures(run, figures -> {
+      List<FigureEstimates.Figure> edited = new ArrayList<>();
+      List<FigureEstimates.Figure> cnn = new ArrayList<>();
+      for (FigureEstimates.Figure figure : figures.figures()) {
+        if (figure.measure().equals(Optional.of(CostMeasure.BATCH_256_THROUGHPUT))
+            && figure.param("arch").equals("mlp")) {
+          boolean mean = figure.figure().equals(FigureKind.MEAN.id());
+          edited.add(mean ? Fixtures.with(figure, figure.params(),
+              Estimate.of(new double[] {1000, 1010, 990}, 3, 0, 0.03)) : figure);
+          Map<String, String> params = new HashMap<>(figure.params());
+          params.put("arch", "cnn");
+          cnn.add(Fixtures.with(figure, params, mean
+              ? Estimate.of(new double[] {100, 101, 99}, 3, 0, 0.03) : figure.estimate()));
+        } else {
+          edited.add(figure);
+        }
       }
-    }
-    Files.write(jmh, JsonFiles.mapper().writeValueAsBytes(records));
+      edited.addAll(cnn);
+      return Fixtures.with(figures, edited, figures.comparisons());
+    });
 
     Document page = Jsoup.parse(
         HtmlReport.write(run, out.resolve("report"), null, List.of("mlp:cnn")).toFile());

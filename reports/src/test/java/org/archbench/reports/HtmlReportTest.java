@@ -167,9 +167,9 @@ class HtmlReportTest {
     Path eval = run.resolve("eval/cnn.json");
     Files.writeString(eval, Files.readString(eval)
         .replaceFirst("\"accuracy\" : [0-9.]+", "\"accuracy\" : 1.0E308"));
-    Path jmh = run.resolve("jmh/results.json");
-    Files.writeString(jmh, Files.readString(jmh)
-        .replaceFirst("\"score\": [0-9.E]+", "\"score\": 1.0E308"));
+    Path figures = run.resolve("jmh/figures.json");
+    Files.writeString(figures, Files.readString(figures)
+        .replaceFirst("\"value\" : [0-9.E]+", "\"value\" : 1.0E308"));
 
     Path index = HtmlReport.write(run, out.resolve("report"), null);
     Document page = Jsoup.parse(index.toFile());
@@ -177,8 +177,8 @@ class HtmlReportTest {
     List<String> problems = page.select("#problems .problem-note").eachText();
     assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: eval/cnn.json: engines[")
         && p.endsWith(".accuracy is 1.0E308, expected a share in [0, 1]")), problems.toString());
-    assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/results.json: ")
-        && p.contains("score is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
+    assertTrue(problems.stream().anyMatch(p -> p.startsWith("Invalid: jmh/figures.json: ")
+        && p.contains("mean is 1.0E308, expected a value from 0 to 1e15")), problems.toString());
     assertEquals("problems", page.select("section").first().id(), "the box comes first");
     assertEquals(14, page.select("section").size(), "every other section still renders");
     assertTrue(page.select("#leaderboard figure svg").size() >= 1, "charts of the other points");
@@ -330,7 +330,7 @@ class HtmlReportTest {
     Document page = Jsoup.parse(HtmlReport.write(run, out.resolve("report"), null).toFile());
 
     assertTrue(page.select("#stale .problem-note").eachText().contains("Warning: stale:"
-        + " models/mlp/mlp.int8.onnx changed after jmh/results.json was written; run bench again"),
+        + " models/mlp/mlp.int8.onnx changed after jmh/figures.json was written; run bench again"),
         page.select("#stale").text());
     JsonNode leaderboard = JsonFiles.mapper().readTree(
         out.resolve("report/tables/leaderboard.json").toFile());

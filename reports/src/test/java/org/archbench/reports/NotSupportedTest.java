@@ -59,7 +59,7 @@ class NotSupportedTest {
 
     assertFalse(problems.stream().anyMatch(problem -> problem.contains("opencv")),
         problems.toString());
-    assertTrue(unexplained.contains("jmh/results.json: expected a ThroughputBenchmark record of"
+    assertTrue(unexplained.contains("jmh/figures.json: expected a throughput figure of"
         + " opencv x mlp fp32, found none"), unexplained.toString());
   }
 }

@@ -9,12 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.archbench.schema.OutputLayout;
-import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
-import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.ConfigurationParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,24 +26,24 @@ class PairedRunTest {
 
   /** onnxruntime against pytorch at batch 256: onnxruntime's images/s 7.8 times pytorch's. */
   private static final Comparison ORT_OVER_TORCH = new Comparison(THROUGHPUT, "mean", "ops/s",
-      false, JmhResults.float32("onnxruntime", "mlp"), JmhResults.float32("pytorch", "mlp"), 8.0,
+      false, ConfigurationParams.float32("onnxruntime", "mlp"), ConfigurationParams.float32("pytorch", "mlp"), 8.0,
       7.5, 8.5, 5.0, 10.0, 12, 0.05, ComparisonVerdict.A_CHEAPER, null);
 
   private static final Comparison RSS_UNDECIDED = new Comparison(THROUGHPUT, "native.peakRss",
-      "MiB", true, JmhResults.float32("onnxruntime", "mlp"), JmhResults.float32("pytorch", "mlp"),
+      "MiB", true, ConfigurationParams.float32("onnxruntime", "mlp"), ConfigurationParams.float32("pytorch", "mlp"),
       0.9, 0.8, 1.02, 0.78, 1.04, 12, 0.05, ComparisonVerdict.UNDECIDED, 48);
 
   private static Path pairedRun(Path directory) throws IOException {
     Path run = Fixtures.copy(directory);
-    JsonFiles.write(new OutputLayout(run).jmhFigures(), new FigureEstimates(List.of(),
-        List.of(ORT_OVER_TORCH, RSS_UNDECIDED), "2026-12-01T10:00:00Z"));
+    Fixtures.editFigures(run, figures -> Fixtures.with(figures, figures.figures(),
+        List.of(ORT_OVER_TORCH, RSS_UNDECIDED)));
     return run;
   }
 
   @Test
   void anEngineRatioStoredTheOtherWayRoundIsTurned(@TempDir Path directory) throws IOException {
     RunResults run = RunResults.read(pairedRun(directory));
-    Table ratios = EnginesSection.ratios(run, run.jmh().orElseThrow());
+    Table ratios = EnginesSection.ratios(run);
 
     List<Object> row = ratios.rows().stream()
         .filter(r -> r.get(1).equals("b256 img/s")).findFirst().orElseThrow();
@@ -90,7 +87,7 @@ class PairedRunTest {
     RunResults results = RunResults.read(run);
 
     assertTrue(Decisiveness.of(run).isEmpty());
-    Table ratios = EnginesSection.ratios(results, results.jmh().orElseThrow());
+    Table ratios = EnginesSection.ratios(results);
     assertEquals(Table.Column.Kind.RATIO, ratios.columns().get(4).kind());
     assertFalse(Files.readString(HtmlReport.write(run, directory.resolve("report"), "old"))
         .contains("How decisive"));

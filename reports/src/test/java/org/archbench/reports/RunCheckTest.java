@@ -29,7 +29,7 @@ class RunCheckTest {
     assertFalse(result.ok());
     for (String file : List.of("run.json", "models/mlp/mlp.onnx", "training/mlp.json",
         "eval/mlp.json", "eval/mlp.onnxruntime.predictions.csv", "robustness/mlp.json",
-        "imbalance/mlp.json", "stats.json", "jmh/results.json", "report/index.html")) {
+        "imbalance/mlp.json", "stats.json", "jmh/figures.json", "report/index.html")) {
       assertTrue(result.problems().contains(file + ": expected this result file, found no such file"),
           file + " in " + result.problems());
     }
@@ -59,7 +59,7 @@ class RunCheckTest {
     write("eval/mlp.json", Files.readString(Fixtures.run().resolve("eval/cnn.json")));
     write("robustness/mlp.json", "{\"arch\": \"mlp\"}");
     write("eval/mlp.onnxruntime.predictions.csv", "index,label,predicted\n0,1,1\n");
-    write("jmh/results.json", "[]");
+    write("jmh/figures.json", "{\"figures\": [], \"createdAt\": \"2026-12-01T10:00:00Z\"}");
 
     List<String> problems =
         RunCheck.of(run, List.of("mlp"), List.of("onnxruntime")).problems();
@@ -75,7 +75,7 @@ class RunCheckTest {
         + " writes it again."), problems.toString());
     assertTrue(problems.contains(
         "eval/mlp.onnxruntime.predictions.csv: expected 10000 rows, found 1"), problems.toString());
-    assertTrue(problems.contains("jmh/results.json: expected a ThroughputBenchmark record of"
+    assertTrue(problems.contains("jmh/figures.json: expected a throughput figure of"
         + " onnxruntime x mlp fp32, found none"), problems.toString());
   }
 

@@ -9,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.archbench.schema.OutputLayout;
+import java.util.ArrayList;
+import java.util.Optional;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.schema.jmh.JmhResults;
+import org.archbench.schema.jmh.FigureKind;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class RunComparisonTest {
 
     Document page = Jsoup.parse(index.toFile());
     assertTrue(page.select("#comparison .problem-note").eachText().contains("Warning: " + server
-        + ": stale: models/mlp/mlp.onnx changed after jmh/results.json was written; run bench"
+        + ": stale: models/mlp/mlp.onnx changed after jmh/figures.json was written; run bench"
         + " again (its figures are left out)"), page.select("#comparison").text());
     String csv = Files.readString(
         directory.resolve("comparison/tables/comparison-b256-images-per-s.csv"));
@@ -74,15 +74,12 @@ class RunComparisonTest {
     // Three forks of batch 256 in each run, the second's twice as fast.
     for (Path run : List.of(first, second)) {
       double scale = run == first ? 1 : 2;
-      Path jmh = run.resolve("jmh/results.json");
-      ArrayNode records = (ArrayNode) JsonFiles.mapper().readTree(jmh.toFile());
-      for (JsonNode record : records) {
-        if (record.path("benchmark").asText().endsWith("ThroughputBenchmark.batch256")) {
-          ((ObjectNode) record.path("primaryMetric")).set("rawData", JsonFiles.mapper().readTree(
-              "[[" + 1000 * scale + "], [" + 1010 * scale + "], [" + 990 * scale + "]]"));
-        }
-      }
-      Files.write(jmh, JsonFiles.mapper().writeValueAsBytes(records));
+      Fixtures.editFigures(run, figures -> Fixtures.with(figures, figures.figures().stream()
+          .map(figure -> figure.measure().equals(Optional.of(CostMeasure.BATCH_256_THROUGHPUT))
+              && figure.figure().equals(FigureKind.MEAN.id())
+              ? Fixtures.with(figure, figure.params(), Estimate.of(
+                  new double[] {1000 * scale, 1010 * scale, 990 * scale}, 3, 0, 0.03))
+              : figure).toList(), figures.comparisons()));
     }
 
     Document page = Jsoup.parse(RunComparison.write(List.of(first, second),
@@ -102,12 +99,14 @@ class RunComparisonTest {
     Path second = Fixtures.copy(directory.resolve("second"));
     // The second machine is twice as fast at everything: its images/s double, and so does its
     // anchor, so that per anchor GFLOP the same model on the same engine fares alike.
-    Map<String, String> mlp = JmhResults.float32("onnxruntime", "mlp");
+    Map<String, String> mlp = ConfigurationParams.float32("onnxruntime", "mlp");
     for (Path run : List.of(first, second)) {
-      JsonFiles.write(new OutputLayout(run).jmhFigures(), new FigureEstimates(List.of(
-          new FigureEstimates.Figure("ThroughputBenchmark.batch256", mlp, "anchored",
-              "per anchor GFLOP", Estimate.of(new double[] {50, 51, 49, 50}, 4, 0, 0.03))),
-          List.of(), "2026-12-07T10:00:00Z"));
+      Fixtures.editFigures(run, figures -> {
+        List<FigureEstimates.Figure> anchored = new ArrayList<>(figures.figures());
+        anchored.add(new FigureEstimates.Figure("ThroughputBenchmark.batch256", mlp, "anchored",
+            "per anchor GFLOP", Estimate.of(new double[] {50, 51, 49, 50}, 4, 0, 0.03)));
+        return Fixtures.with(figures, anchored, figures.comparisons());
+      });
     }
 
     Document page = Jsoup.parse(RunComparison.write(List.of(first, second),

@@ -11,7 +11,6 @@ import org.archbench.schema.imbalance.ImbalanceReport;
 import org.archbench.schema.study.LossReport;
 import org.archbench.schema.study.TransferReport;
 import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.jmh.JmhResults;
 import org.archbench.schema.robustness.RobustnessReport;
 import org.archbench.schema.jmh.FigureEstimates;
 import org.archbench.schema.jmh.MachineStability;
@@ -52,11 +51,6 @@ class ResultFilesFuzzTest {
       } catch (IOException e) {
         NamedFailures.requireNamed(e, file);
       }
-    }
-    try {
-      JmhResults.read(file);
-    } catch (IOException e) {
-      NamedFailures.requireNamed(e, file);
     }
   }
 }

@@ -42,8 +42,8 @@ import picocli.CommandLine.Option;
           + " compared paired by block: a cheaper, b cheaper, equivalent within 5%%, or"
           + " undecided. The one-thread, cold-start and ONNX Runtime overhead questions run as"
           + " JMH forks of their own.",
-      "Writes DIR/jmh/results.json (JMH's JSON), DIR/jmh/figures.json (the figures and the"
-          + " comparisons), DIR/jmh/blocks.json (every block's order, time and load),"
+      "Writes DIR/jmh/results.json (JMH's JSON), DIR/jmh/figures.json (every cost figure the"
+          + " report shows, and the comparisons), DIR/jmh/blocks.json (every block's order, time and load),"
           + " DIR/jmh/forks/ (each fork's log), DIR/jmh/stability.json (the anchor's drift and"
           + " the machine's load) and, unless --no-profile, flame graphs under DIR/profiles/."
     })

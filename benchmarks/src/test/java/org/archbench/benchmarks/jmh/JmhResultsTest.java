@@ -1,4 +1,4 @@
-package org.archbench.schema.jmh;
+package org.archbench.benchmarks.jmh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
 
 /** Reading JMH's JSON: records from a real smoke run of mlp on two engines, trimmed. */
 class JmhResultsTest {
 
   private static Path fixture() {
-    return Path.of(JmhResultsTest.class.getResource("/jmh/results.json").getPath());
+    return Path.of(JmhResultsTest.class.getResource("/jmh-results.json").getPath());
   }
 
   @Test

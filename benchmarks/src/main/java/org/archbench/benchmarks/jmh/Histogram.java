@@ -1,4 +1,4 @@
-package org.archbench.schema.jmh;
+package org.archbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

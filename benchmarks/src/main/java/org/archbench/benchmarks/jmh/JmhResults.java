@@ -1,4 +1,4 @@
-package org.archbench.schema.jmh;
+package org.archbench.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -15,15 +15,16 @@ import java.util.stream.StreamSupport;
 import java.util.OptionalDouble;
 import org.archbench.schema.ModelVariantIds;
 import org.archbench.schema.io.JsonFiles;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.Estimate;
+import org.archbench.schema.jmh.Verdict;
 
 /**
  * JMH's JSON results (jmh/results.json), read as JMH wrote them: find a benchmark by its class and
- * method and its params, and read its score, percentiles and secondary metrics.
+ * method and its params, and read its score, percentiles and secondary metrics. The benchmark stage
+ * alone reads them: it makes jmh/figures.json of them ({@link CostFigures}), which the report reads.
  */
 public final class JmhResults {
-
-  /** The JMH param that names the model variant. */
-  public static final String VARIANT = "variant";
 
   /** JMH leaves gc.alloc.rate.norm out when a benchmark allocated nothing: that reads as 0. */
   private static final String HEAP_PER_OPERATION = "gc.alloc.rate.norm";
@@ -48,12 +49,12 @@ public final class JmhResults {
      * benchmarks had one is float32 ({@link #variant}).
      */
     public String param(String name) {
-      return name.equals(VARIANT) ? variant() : params.getOrDefault(name, "");
+      return ConfigurationParams.param(params, name);
     }
 
     /** The model variant benchmarked, float32 where the record names none. */
     public String variant() {
-      return params.getOrDefault(VARIANT, ModelVariantIds.FLOAT32);
+      return ConfigurationParams.param(params, ConfigurationParams.VARIANT);
     }
 
     public double score() {
@@ -110,14 +111,20 @@ public final class JmhResults {
      * @throws IllegalArgumentException if the score is not a time per operation
      */
     public Estimate rateEstimate(double target) {
-      double secondsPerUnit = secondsPerUnit(scoreUnit());
+      double secondsPerUnit = secondsPerUnit(benchmark, scoreUnit());
       Estimate time = estimate(target);
       double[] rates = time.forkValues().stream()
           .mapToDouble(perCall -> 1 / (perCall * secondsPerUnit)).toArray();
       return steadyOrNot(Estimate.of(rates, time.samples(), 0, target));
     }
 
-    private double secondsPerUnit(String unit) {
+    /**
+     * The seconds of one {@code unit} of a time per operation: 1e-6 for us/op.
+     *
+     * @throws IllegalArgumentException naming {@code benchmark} if the unit is not a time per
+     *     operation
+     */
+    public static double secondsPerUnit(String benchmark, String unit) {
       return switch (unit) {
         case "s/op" -> 1;
         case "ms/op" -> 1e-3;
@@ -207,6 +214,23 @@ public final class JmhResults {
           iterations.stream().mapToLong(values -> values.length).sum(), 0, target);
     }
 
+    /**
+     * For the paired OnnxRuntimeOverheadBenchmark, the mean microseconds per call of each path;
+     * empty where a path's time is missing.
+     */
+    public Optional<Overhead> overhead() {
+      OptionalDouble plain = secondary("plainNanos");
+      OptionalDouble archbench = secondary("archbenchNanos");
+      if (plain.isEmpty() || archbench.isEmpty() || plain.getAsDouble() <= 0) {
+        return Optional.empty();
+      }
+      // The score is the mean over both paths' calls; each path's share of the time splits it.
+      double total = plain.getAsDouble() + archbench.getAsDouble();
+      double perCall = score();
+      return Optional.of(new Overhead(2 * perCall * plain.getAsDouble() / total,
+          2 * perCall * archbench.getAsDouble() / total));
+    }
+
     /** The JMH that measured the record. */
     public String jmhVersion() {
       return node.path("jmhVersion").asText(null);
@@ -269,22 +293,6 @@ public final class JmhResults {
         .findFirst();
   }
 
-  /** The params of {@code variant} of {@code arch} on {@code engine}, for {@link #find}. */
-  public static Map<String, String> key(String engine, String arch, String variant) {
-    return Map.of("engine", engine, "arch", arch, VARIANT, variant);
-  }
-
-  /** The params of the float32 model of {@code arch} on {@code engine}, for {@link #find}. */
-  public static Map<String, String> float32(String engine, String arch) {
-    return key(engine, arch, ModelVariantIds.FLOAT32);
-  }
-
-  /** The params of ThreadsBenchmark's one-thread run of the float32 model, for {@link #find}. */
-  public static Map<String, String> float32OnOneThread(String engine, String arch) {
-    return Map.of("engine", engine, "arch", arch, VARIANT, ModelVariantIds.FLOAT32,
-        "threads", "1");
-  }
-
   /** The score of {@link #find}, if there is such a record. */
   public OptionalDouble score(String benchmark, Map<String, String> params) {
     return find(benchmark, params).map(r -> OptionalDouble.of(r.score())).orElse(OptionalDouble.empty());
@@ -292,7 +300,8 @@ public final class JmhResults {
 
   /** Images/s of the float32 model at batch 32 on one intra-op thread ({@code ThreadsBenchmark}). */
   public OptionalDouble oneThreadAtBatch32(String engine, String arch) {
-    return score("ThreadsBenchmark.batch032", float32OnOneThread(engine, arch));
+    return score("ThreadsBenchmark.batch032",
+        ConfigurationParams.float32OnOneThread(engine, arch));
   }
 
   /**
@@ -300,26 +309,16 @@ public final class JmhResults {
    * images with the same engine settings, so it is not measured twice.
    */
   public OptionalDouble allCoresAtBatch32(String engine, String arch) {
-    return score("ThroughputBenchmark.batch032", float32(engine, arch));
+    return score("ThroughputBenchmark.batch032", ConfigurationParams.float32(engine, arch));
   }
 
   /**
    * archbench's ONNX Runtime engine against the plain-session baseline for {@code arch}, from the
-   * paired OnnxRuntimeOverheadBenchmark: the mean microseconds per call of each path.
+   * paired OnnxRuntimeOverheadBenchmark ({@link Record#overhead}).
    */
   public Optional<Overhead> overhead(String arch) {
-    return find("OnnxRuntimeOverheadBenchmark.bothPaths", Map.of("arch", arch)).flatMap(record -> {
-      OptionalDouble plain = record.secondary("plainNanos");
-      OptionalDouble archbench = record.secondary("archbenchNanos");
-      if (plain.isEmpty() || archbench.isEmpty() || plain.getAsDouble() <= 0) {
-        return Optional.empty();
-      }
-      // The score is the mean over both paths' calls; each path's share of the time splits it.
-      double total = plain.getAsDouble() + archbench.getAsDouble();
-      double perCall = record.score();
-      return Optional.of(new Overhead(2 * perCall * plain.getAsDouble() / total,
-          2 * perCall * archbench.getAsDouble() / total));
-    });
+    return find("OnnxRuntimeOverheadBenchmark.bothPaths", Map.of("arch", arch))
+        .flatMap(Record::overhead);
   }
 
   /**
