@@ -153,7 +153,7 @@ public final class BenchmarkLauncher {
       JsonFiles.write(layout.jmhModels(), models);
       stage.complete();
     }
-    BenchmarkSummary.print(results, layout.jmhStability(), layout.jmhFigures(), console);
+    BenchmarkSummary.print(layout.jmhFigures(), layout.jmhStability(), console);
     if (request.preset() == Preset.SMOKE) {
       console.println("Smoke preset: these figures prove that the stage runs; they are not"
           + " measurements (run the standard preset for those).");

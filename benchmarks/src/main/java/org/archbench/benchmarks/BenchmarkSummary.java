@@ -4,56 +4,49 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.archbench.schema.io.JsonFiles;
-import org.archbench.schema.jmh.MachineStability;
-import java.util.LinkedHashSet;
 import java.util.IntSummaryStatistics;
-import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.archbench.schema.jmh.ConfigurationParams;
-import org.archbench.benchmarks.jmh.CostFigures;
-import org.archbench.schema.jmh.CostMeasure;
+import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.Comparison;
 import org.archbench.schema.jmh.ComparisonVerdict;
+import org.archbench.schema.jmh.ConfigurationParams;
+import org.archbench.schema.jmh.CostMeasure;
 import org.archbench.schema.jmh.Estimate;
 import org.archbench.schema.jmh.FigureEstimates;
-import org.archbench.benchmarks.jmh.JmhResults;
-import org.archbench.schema.ModelVariantIds;
+import org.archbench.schema.jmh.FigureKind;
+import org.archbench.schema.jmh.MachineStability;
 
 /**
- * The console summary of a JMH results file: throughput with achieved GFLOP/s and share of the
- * measured GEMM peak, latency percentiles, cold start, threads, the ONNX Runtime overhead against
- * the plain-session baseline, and memory, read through the report's {@link JmhResults}. Each
- * measured figure carries the half-width of its 95% interval over forks and its verdict.
+ * The console summary of a benchmark stage, read from jmh/figures.json as the report reads it, so
+ * that the two never disagree: throughput with achieved GFLOP/s and share of the measured peak,
+ * latency percentiles, cold start, threads, the ONNX Runtime overhead against the plain-session
+ * baseline, and memory. Each measured figure carries the half-width of its 95% interval over
+ * blocks (or forks) and its verdict.
  */
 final class BenchmarkSummary {
 
-  private final JmhResults results;
+  private final FigureEstimates figures;
 
-  private BenchmarkSummary(JmhResults results) {
-    this.results = results;
-  }
-
-  static BenchmarkSummary read(Path file) throws IOException {
-    return new BenchmarkSummary(JmhResults.read(file));
+  BenchmarkSummary(FigureEstimates figures) {
+    this.figures = figures;
   }
 
   /**
-   * Prints the summary of {@code results}, how many of the paired comparisons of {@code figures}
-   * decided, then the machine's stability from {@code stability} where the stage wrote it, with its
-   * warning if the machine drifted.
+   * Prints the summary of {@code figures} with how many of its paired comparisons decided, then
+   * the machine's stability from {@code stability} where the stage wrote it, with its warning if
+   * the machine drifted.
    */
-  static void print(Path results, Path stability, Path figures, PrintStream out)
-      throws IOException {
-    read(results).print(out);
-    if (Files.isRegularFile(figures)) {
-      out.println(decisiveness(JsonFiles.read(figures, FigureEstimates.class).comparisons()));
-    }
+  static void print(Path figures, Path stability, PrintStream out) throws IOException {
+    FigureEstimates estimates = JsonFiles.read(figures, FigureEstimates.class);
+    new BenchmarkSummary(estimates).print(out);
+    out.println(decisiveness(estimates.comparisons()));
     if (Files.isRegularFile(stability)) {
       MachineStability machine = JsonFiles.read(stability, MachineStability.class);
       out.printf(Locale.ROOT, "%nMachine: %s%n", machine.summary());
@@ -65,18 +58,20 @@ final class BenchmarkSummary {
     Set<String> engines = new LinkedHashSet<>();
     Set<String> archs = new LinkedHashSet<>();
     Set<String> variants = new LinkedHashSet<>();
-    for (JmhResults.Record record : results.records()) {
-      if (!record.param("engine").isEmpty()) {
-        engines.add(record.param("engine"));
+    for (FigureEstimates.Figure figure : figures.figures()) {
+      if (!figure.param(ConfigurationParams.ENGINE).isEmpty()) {
+        engines.add(figure.param(ConfigurationParams.ENGINE));
       }
-      if (!record.param("arch").isEmpty()) {
-        archs.add(record.param("arch"));
+      if (!figure.param(ConfigurationParams.ARCH).isEmpty()) {
+        archs.add(figure.param(ConfigurationParams.ARCH));
+        variants.add(figure.param(ConfigurationParams.VARIANT));
       }
-      variants.add(record.variant());
     }
-    OptionalDouble peak = results.peakFlops();
+    OptionalDouble peak = figures.peakFlops();
+    OptionalDouble gemm = figures.all(CostMeasure.GEMM_PEAK, FigureKind.FLOP).stream()
+        .mapToDouble(figure -> figure.estimate().value()).filter(Double::isFinite).max();
     out.printf(Locale.ROOT, "%nGEMM: %s GFLOP/s; peak (best sustained in this run): %s GFLOP/s%n",
-        gflops(results.gemmFlops()), gflops(peak));
+        gflops(gemm), gflops(peak));
     String row = "%-16s %-12s %12s %12s %12s %9s %7s %11s %11s %11s %10s %10s%n";
     out.printf(Locale.ROOT, "%n" + row, "engine", "model", "b1 img/s", "b32 img/s", "b256 img/s",
         "GFLOP/s", "%peak", "p50 us", "p99 us", "heap B/img", "RSS MiB", "peak MiB");
@@ -84,33 +79,33 @@ final class BenchmarkSummary {
       for (String arch : archs) {
         for (String variant : variants) {
           Map<String, String> key = ConfigurationParams.of(engine, arch, variant);
-          Optional<JmhResults.Record> b256 = results.find("ThroughputBenchmark.batch256", key);
-          if (b256.isEmpty() && !variant.equals(ModelVariantIds.FLOAT32)) {
+          if (!figures.measured(CostMeasure.BATCH_256_THROUGHPUT, key)
+              && !variant.equals(ModelVariantIds.FLOAT32)) {
             continue;
           }
-          OptionalDouble flops = b256.map(r -> r.secondary("flop")).orElse(OptionalDouble.empty());
-          Optional<JmhResults.Record> latency = results.find(CostMeasure.BATCH_ONE_LATENCY.benchmark(), key);
+          OptionalDouble flops = value(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.FLOP);
           out.printf(Locale.ROOT, row, engine,
               ModelVariantIds.model(arch, variant),
-              cell(CostFigures.batchOneThroughput(results, key), "%.0f"),
-              cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
-              cell(CostFigures.mean(b256), "%.0f"),
+              cell(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.RATE, "%.0f"),
+              cell(CostMeasure.BATCH_32_THROUGHPUT, key, FigureKind.MEAN, "%.0f"),
+              cell(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.MEAN, "%.0f"),
               format(flops, "%.2f", 1e-9),
               flops.isPresent() && peak.isPresent() && variant.equals(ModelVariantIds.FLOAT32)
                   ? String.format(Locale.ROOT, "%.1f", 100 * flops.getAsDouble() / peak.getAsDouble())
                   : "-",
-              cell(CostFigures.percentile(latency, 0.5), "%.1f"),
-              cell(CostFigures.percentile(latency, 0.99), "%.1f"),
-              format(b256.map(JmhResults.Record::heapBytesPerOperation)
-                  .orElse(OptionalDouble.empty()), "%.0f", 1),
-              cell(CostFigures.memory(b256, "native.rssAnon"), "%.0f"),
-              cell(CostFigures.memory(b256, "native.peakRss"), "%.0f"));
+              cell(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.P50, "%.1f"),
+              cell(CostMeasure.BATCH_ONE_LATENCY, key, FigureKind.P99, "%.1f"),
+              format(value(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.HEAP_PER_OPERATION),
+                  "%.0f", 1),
+              cell(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.RSS_ANON, "%.0f"),
+              cell(CostMeasure.BATCH_256_THROUGHPUT, key, FigureKind.PEAK_RSS, "%.0f"));
         }
       }
     }
     out.println(LEGEND);
-    IntSummaryStatistics forks = results.records().stream()
-        .mapToInt(record -> CostFigures.mean(Optional.of(record)).forks()).summaryStatistics();
+    IntSummaryStatistics forks = figures.figures().stream()
+        .filter(figure -> figure.figure().equals(FigureKind.MEAN.id()))
+        .mapToInt(figure -> figure.estimate().forks()).summaryStatistics();
     if (forks.getCount() > 0) {
       out.printf(Locale.ROOT, "Blocks (or forks) per figure: %s; each figure's blocks, samples"
           + " and interval, and every paired comparison, are in jmh/figures.json.%n",
@@ -122,16 +117,15 @@ final class BenchmarkSummary {
     for (String engine : engines) {
       for (String arch : archs) {
         Map<String, String> key = ConfigurationParams.float32(engine, arch);
-        OptionalDouble one = results.oneThreadAtBatch32(engine, arch);
-        OptionalDouble all = results.allCoresAtBatch32(engine, arch);
+        Map<String, String> oneThread = ConfigurationParams.float32OnOneThread(engine, arch);
+        OptionalDouble one = value(CostMeasure.THREADS_BATCH_32, oneThread, FigureKind.MEAN);
+        OptionalDouble all = value(CostMeasure.BATCH_32_THROUGHPUT, key, FigureKind.MEAN);
         out.printf(Locale.ROOT, "%-16s %-7s %12s %12s %14s %12s %12s %8s%n", engine, arch,
-            cell(CostFigures.mean(results, "ColdStartBenchmark.engineStart",
-                Map.of("engine", engine)), "%.1f"),
-            cell(CostFigures.mean(results, "ColdStartBenchmark.modelLoad", key), "%.1f"),
-            cell(CostFigures.mean(results, "ColdStartBenchmark.firstInference", key), "%.2f"),
-            cell(CostFigures.mean(results, "ThreadsBenchmark.batch032",
-                ConfigurationParams.float32OnOneThread(engine, arch)), "%.0f"),
-            cell(CostFigures.mean(results, "ThroughputBenchmark.batch032", key), "%.0f"),
+            cell(CostMeasure.ENGINE_START, key, FigureKind.MEAN, "%.1f"),
+            cell(CostMeasure.MODEL_LOAD, key, FigureKind.MEAN, "%.1f"),
+            cell(CostMeasure.FIRST_INFERENCE, key, FigureKind.MEAN, "%.2f"),
+            cell(CostMeasure.THREADS_BATCH_32, oneThread, FigureKind.MEAN, "%.0f"),
+            cell(CostMeasure.BATCH_32_THROUGHPUT, key, FigureKind.MEAN, "%.0f"),
             one.isPresent() && all.isPresent()
                 ? String.format(Locale.ROOT, "%.2fx", all.getAsDouble() / one.getAsDouble()) : "-");
       }
@@ -139,10 +133,26 @@ final class BenchmarkSummary {
     out.printf(Locale.ROOT, "%n%-7s %14s %16s %9s%n", "arch", "plain us", "archbench us",
         "overhead");
     for (String arch : archs) {
-      results.overhead(arch).ifPresent(overhead -> out.printf(Locale.ROOT,
-          "%-7s %14.2f %16.2f %8.1f%%%n", arch, overhead.plainMicros(), overhead.archbenchMicros(),
-          100 * overhead.share()));
+      Map<String, String> key = Map.of(ConfigurationParams.ARCH, arch);
+      OptionalDouble plain = value(CostMeasure.ONNX_RUNTIME_OVERHEAD, key,
+          FigureKind.PLAIN_SESSION);
+      OptionalDouble archbench = value(CostMeasure.ONNX_RUNTIME_OVERHEAD, key,
+          FigureKind.ARCHBENCH_ENGINE);
+      if (plain.isPresent() && archbench.isPresent()) {
+        out.printf(Locale.ROOT, "%-7s %14.2f %16.2f %8.1f%%%n", arch, plain.getAsDouble(),
+            archbench.getAsDouble(), 100 * (archbench.getAsDouble() / plain.getAsDouble() - 1));
+      }
     }
+  }
+
+  private String cell(CostMeasure measure, Map<String, String> key, FigureKind kind,
+      String pattern) {
+    return cell(figures.find(measure, key, kind).orElse(null), pattern);
+  }
+
+  private OptionalDouble value(CostMeasure measure, Map<String, String> key, FigureKind kind) {
+    return figures.find(measure, key, kind).map(Estimate::value).filter(Double::isFinite)
+        .map(OptionalDouble::of).orElse(OptionalDouble.empty());
   }
 
   /** The figures engines are compared on, per architecture and variant: benchmark and figure. */

@@ -9,10 +9,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.archbench.benchmarks.jmh.CostFigures;
+import org.archbench.benchmarks.jmh.JmhResults;
 import org.archbench.schema.io.JsonFiles;
 import org.archbench.schema.jmh.MachineStability;
-import java.util.List;
-import org.archbench.benchmarks.jmh.JmhResults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class BenchmarkSummaryTest {
   @Test
   void printsThroughputAgainstPeakAndTheOverheadAgainstTheBaseline() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    BenchmarkSummary.print(fixture(), directory.resolve("none.json"), directory.resolve("none.json"),
+    BenchmarkSummary.print(figuresOf(fixture()), directory.resolve("none.json"),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
 
@@ -52,7 +53,7 @@ class BenchmarkSummaryTest {
         + " [1000]]") + "]");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BenchmarkSummary.print(results, directory.resolve("none.json"), directory.resolve("none.json"),
+    BenchmarkSummary.print(figuresOf(results), directory.resolve("none.json"),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     // Fork means 990, 1000, 1010: geometric mean 1000, t(0.975, 2) = 4.303 x 0.01 / sqrt(3) on the
@@ -79,7 +80,7 @@ class BenchmarkSummaryTest {
             new MachineStability.RoundLoad(2, 61, null, null)), "2026-12-02T10:00:00Z"));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-    BenchmarkSummary.print(results, stability, directory.resolve("none.json"),
+    BenchmarkSummary.print(figuresOf(results), stability,
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     // Range 20 over median 104: 19.2%.
@@ -89,6 +90,14 @@ class BenchmarkSummaryTest {
         + " hypervisor (steal) at most 2%"), printed);
     assertTrue(printed.contains("WARNING: The machine's speed drifted: the anchor GEMM moved 19%"),
         printed);
+  }
+
+  /** The figures.json the stage writes of {@code results}: what the summary reads, as the report. */
+  private Path figuresOf(Path results) throws Exception {
+    Path figures = directory.resolve("figures.json");
+    JsonFiles.write(figures, CostFigures.estimates(JmhResults.read(results),
+        "2026-12-08T00:00:00Z"));
+    return figures;
   }
 
   private static String record(String method, String rawData) {
